@@ -1,0 +1,220 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDataBroker } from './broker/data-broker.ts';
+import { cgroupsAvailable } from './host/cgroup.ts';
+import { checkSandboxHost, formatHostCheck } from './host/check.ts';
+import { type Jail, type JailConfig, startJail } from './host/jail.ts';
+import { type RunChannel, runSession } from './host/session.ts';
+import { type ForkTemplate, startForkTemplate } from './host/template.ts';
+import { resolveLimits, runtimeLimits } from './limits.ts';
+import { readPackageFiles } from './package/read-package.ts';
+import { PROTOCOL_VERSION } from './protocol/frames.ts';
+import type { PlatformCaps, Sandbox, SandboxResult, SandboxRunRequest } from './types.ts';
+import { DEFAULT_CAPS, SandboxError } from './types.ts';
+
+export type SandboxStrategy = 'cold' | 'pool' | 'fork';
+
+export interface BwrapSandboxOptions {
+  caps?: Partial<PlatformCaps>;
+  pythonPath?: string;
+  /**
+   * cold: a fresh bwrap jail per run, package bound read-only at /pkg.
+   * pool: pre-started jails (imports done), each used for exactly one run; package sent as bytes.
+   * fork: one pre-imported template jail forks a fresh nested jail per run (own user/mount/pid/
+   *       ipc/uts/net/cgroup namespaces, own /tmp, own rlimits, cgroup and seccomp).
+   */
+  strategy?: SandboxStrategy;
+  /** Warm jails kept ready (pool strategy). */
+  poolSize?: number;
+  /** Runs executing at the same time; further runs queue. Default: CPU count. */
+  concurrency?: number;
+  /** Integrity hook (digest + platform signature); a throw refuses the run. */
+  verify?: (packageDir: string) => Promise<void>;
+  /** Unprivileged host uid/gid the jail runs as (default nobody/nogroup). */
+  uid?: number;
+  gid?: number;
+  /** Host directory with the `seer` Python package (default: the repo's python/). */
+  runtimeDir?: string;
+  /** Use per-run cgroups when the host allows (default true). */
+  cgroups?: boolean;
+}
+
+export const DEFAULT_RUNTIME_DIR = fileURLToPath(new URL('../../../python', import.meta.url));
+
+export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promise<Sandbox> {
+  const caps: PlatformCaps = { ...DEFAULT_CAPS, ...opts.caps };
+  const pythonPath = opts.pythonPath ?? '/usr/bin/python3';
+  const check = checkSandboxHost({ pythonPath });
+  if (!check.ok) throw new SandboxError('sandbox_unavailable', formatHostCheck(check));
+  const runtimeDir = opts.runtimeDir ?? DEFAULT_RUNTIME_DIR;
+  const workDir = mkdtempSync('/tmp/seer-sandbox-');
+  const seccompFile = exportSeccomp(pythonPath, runtimeDir, workDir, 'stage1');
+  const cfg: JailConfig = {
+    pythonPath,
+    runtimeDir,
+    seccompFile,
+    uid: opts.uid ?? 65534,
+    gid: opts.gid ?? 65534,
+    cgroups: (opts.cgroups ?? true) && cgroupsAvailable(),
+  };
+  const strategy = opts.strategy ?? 'cold';
+  const concurrency = Math.max(1, opts.concurrency ?? cpus().length);
+  let closed = false;
+
+  // Warm pool: jails started with the platform maxima, lowered per run.
+  const poolLimits = resolveLimits(
+    {
+      entrypoint: 'x:y',
+      interval: '1h',
+      horizon: '1h',
+      target: 'return',
+      symbols: ['x'],
+      lookback: 1,
+      resources: { cpu_seconds: caps.maxCpuSeconds, memory_mb: caps.maxMemoryMb },
+    },
+    caps,
+  );
+  const pool: Jail[] = [];
+  const fillPool = () => {
+    if (strategy !== 'pool' || closed) return;
+    while (pool.length < (opts.poolSize ?? concurrency)) pool.push(startJail(cfg, { limits: poolLimits }));
+  };
+  fillPool();
+
+  let template: ForkTemplate | null = null;
+  if (strategy === 'fork') {
+    const templateSeccomp = exportSeccomp(pythonPath, runtimeDir, workDir, 'template');
+    const chanDir = join(workDir, 'chan');
+    mkdirSync(chanDir, { mode: 0o700 });
+    spawnSync('chown', [`${cfg.uid}:${cfg.gid}`, chanDir]);
+    template = await startForkTemplate({ ...cfg, seccompFile: templateSeccomp }, { chanDir, caps });
+  }
+
+  // Simple FIFO semaphore.
+  let active = 0;
+  const waiters: Array<() => void> = [];
+  const acquire = async () => {
+    if (active >= concurrency) await new Promise<void>((r) => waiters.push(r));
+    active++;
+  };
+  const release = () => {
+    active--;
+    waiters.shift()?.();
+  };
+
+  const runOnce = async (req: SandboxRunRequest): Promise<SandboxResult> => {
+    const startedAt = Date.now();
+    const m = req.manifest;
+    const failure = (code: SandboxResult & { ok: false }['code'], message: string): SandboxResult => ({
+      ok: false,
+      code,
+      message,
+      stderr: '',
+      logs: [],
+      usage: { wallMs: Date.now() - startedAt, cpuMs: null, peakMemoryKb: null },
+      inputDigest: null,
+    });
+    if (opts.verify) {
+      try {
+        await opts.verify(req.packageDir);
+      } catch (e) {
+        return failure('artifact_integrity_failed', `package verification failed: ${(e as Error).message}`);
+      }
+    }
+    if (!Array.isArray(m.symbols) || m.symbols.length === 0 || m.symbols.length > caps.maxSymbols) {
+      return failure('bad_output', `manifest must declare 1..${caps.maxSymbols} symbols`);
+    }
+    const limits = resolveLimits(m, caps);
+    const broker = createDataBroker({
+      source: req.source,
+      symbols: m.symbols,
+      interval: m.interval,
+      lookback: limits.lookback,
+      asOf: req.asOf,
+      maxRequests: limits.maxRequests,
+    });
+    const runFrame: Record<string, unknown> & { type: string } = {
+      type: 'run',
+      v: PROTOCOL_VERSION,
+      as_of: req.asOf.getTime() / 1000,
+      mode: req.mode,
+      symbols: m.symbols,
+      interval: m.interval,
+      horizon: m.horizon,
+      lookback: limits.lookback,
+      target: m.target,
+      entrypoint: m.entrypoint,
+      params: m.params ?? {},
+      limits: runtimeLimits(limits),
+    };
+    let ch: RunChannel;
+    if (strategy === 'cold') {
+      ch = startJail(cfg, { limits, packageDir: req.packageDir });
+    } else {
+      try {
+        runFrame.package = readPackageFiles(req.packageDir, caps.maxPackageBytes);
+      } catch (e) {
+        return failure('output_too_large', (e as Error).message);
+      }
+      if (strategy === 'pool') {
+        const jail = pool.shift() ?? startJail(cfg, { limits: poolLimits });
+        fillPool();
+        jail.cgroup?.setLimits({ memoryMb: limits.memoryMb, pids: limits.pids, cpuCores: limits.cpuQuotaCores });
+        ch = jail;
+      } else {
+        ch = await template!.spawn(limits);
+      }
+    }
+    try {
+      return await runSession(ch, {
+        runFrame,
+        broker,
+        limits,
+        symbols: m.symbols,
+        target: m.target,
+        startedAt,
+      });
+    } finally {
+      ch.kill();
+      (ch as Partial<Jail>).cgroup?.destroy();
+      (ch as { dispose?: () => void }).dispose?.();
+    }
+  };
+
+  return {
+    async run(req) {
+      if (closed) throw new SandboxError('sandbox_unavailable', 'sandbox is closed');
+      await acquire();
+      try {
+        return await runOnce(req);
+      } finally {
+        release();
+      }
+    },
+    async close() {
+      closed = true;
+      for (const j of pool.splice(0)) {
+        j.kill();
+        await j.exited;
+        j.cgroup?.destroy();
+      }
+      await template?.close();
+      rmSync(workDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function exportSeccomp(pythonPath: string, runtimeDir: string, dir: string, stage: string): string {
+  const out = join(dir, `${stage}.bpf`);
+  const r = spawnSync(pythonPath, ['-I', '-B', join(runtimeDir, 'seer/runtime/seccomp_profile.py'), stage, out], {
+    env: {},
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) {
+    throw new SandboxError('sandbox_unavailable', `cannot build the seccomp filter: ${r.stderr}`);
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export interface SandboxHostCheck {
+  ok: boolean;
+  problems: string[];
+  /** One command that installs everything missing. */
+  install: string | null;
+  cgroups: boolean;
+  versions: Record<string, string>;
+}
+
+const PY_MODULES: Array<[string, string]> = [
+  ['numpy', 'python3-numpy'],
+  ['pandas', 'python3-pandas'],
+  ['scipy', 'python3-scipy'],
+  ['sklearn', 'python3-sklearn'],
+  ['statsmodels', 'python3-statsmodels'],
+  ['msgpack', 'python3-msgpack'],
+  ['seccomp', 'python3-seccomp'],
+];
+
+/** Checks bwrap, setpriv, prlimit and the Python runtime; says exactly what to install. */
+export function checkSandboxHost(opts: { pythonPath?: string } = {}): SandboxHostCheck {
+  const python = opts.pythonPath ?? '/usr/bin/python3';
+  const problems: string[] = [];
+  const pkgs = new Set<string>();
+  const versions: Record<string, string> = {};
+  const bw = spawnSync('bwrap', ['--version'], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin' } });
+  if (bw.status !== 0) {
+    problems.push('bubblewrap (bwrap) is not installed');
+    pkgs.add('bubblewrap');
+  } else versions.bwrap = bw.stdout.trim();
+  for (const [bin, pkg] of [
+    ['/usr/bin/setpriv', 'util-linux'],
+    ['/usr/bin/prlimit', 'util-linux'],
+  ] as const) {
+    if (!existsSync(bin)) {
+      problems.push(`${bin} is missing`);
+      pkgs.add(pkg);
+    }
+  }
+  if (!existsSync(python)) {
+    problems.push(`the runtime ${python} is missing`);
+    pkgs.add('python3');
+    for (const [, p] of PY_MODULES) pkgs.add(p);
+  } else {
+    const code = `import importlib,sys\nfor m in ${JSON.stringify(PY_MODULES.map(([m]) => m))}:\n  try:\n    mod=importlib.import_module(m); print(m, getattr(mod,'__version__','?'))\n  except Exception as e:\n    print(m, 'MISSING')\nprint('python', sys.version.split()[0])`;
+    const r = spawnSync(python, ['-I', '-c', code], { encoding: 'utf8', env: {} });
+    for (const line of r.stdout.split('\n').filter(Boolean)) {
+      const [m, v] = line.split(' ') as [string, string];
+      if (v === 'MISSING') {
+        const pkg = PY_MODULES.find(([mm]) => mm === m)?.[1];
+        problems.push(`python module ${m} is missing`);
+        if (pkg) pkgs.add(pkg);
+      } else versions[m] = v;
+    }
+  }
+  const userns = spawnSync('bwrap', ['--unshare-user', '--ro-bind', '/', '/', '/bin/true'], {
+    env: { PATH: '/usr/bin:/bin' },
+  });
+  if (bw.status === 0 && userns.status !== 0) {
+    problems.push('bwrap cannot create user namespaces (check kernel.unprivileged_userns_clone / user.max_user_namespaces)');
+  }
+  const install = pkgs.size ? `apt-get install -y ${[...pkgs].sort().join(' ')}` : null;
+  return {
+    ok: problems.length === 0,
+    problems,
+    install,
+    cgroups: existsSync('/sys/fs/cgroup/memory/cgroup.procs'),
+    versions,
+  };
+}
+
+export function formatHostCheck(c: SandboxHostCheck): string {
+  if (c.ok) return 'sandbox host OK';
+  return `sandbox host is not ready:\n  - ${c.problems.join('\n  - ')}${c.install ? `\ninstall with: ${c.install}` : ''}`;
+}

@@ -1,0 +1,170 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import type { RunLimits } from '../limits.ts';
+import { type RunCgroup, createRunCgroup } from './cgroup.ts';
+import type { RunChannel } from './session.ts';
+
+export interface JailConfig {
+  pythonPath: string;
+  /** Host directory holding the `seer` Python package (bound read-only at /opt/seer). */
+  runtimeDir: string;
+  /** Exported BPF program for bwrap --seccomp. */
+  seccompFile: string;
+  uid: number;
+  gid: number;
+  cgroups: boolean;
+}
+
+export interface JailSpec {
+  limits: RunLimits;
+  /** Bound read-only at /pkg (cold path); omitted when the package arrives as bytes. */
+  packageDir?: string;
+  /** Python module to run (seer.runtime or seer.runtime.template). */
+  module?: string;
+  /** Extra bwrap args (e.g. a read-write bind for the fork template's channel dir). */
+  extraBinds?: string[];
+  /** Allow nested user namespaces (fork template only). */
+  allowUserns?: boolean;
+  env?: Record<string, string>;
+}
+
+export interface Jail extends RunChannel {
+  child: ChildProcess;
+  cgroup: RunCgroup | null;
+}
+
+const NPROC_CEILING = 4096;
+
+export function bwrapArgs(cfg: JailConfig, spec: JailSpec): string[] {
+  const a = [
+    '--unshare-user',
+    '--unshare-ipc',
+    '--unshare-pid',
+    '--unshare-net',
+    '--unshare-uts',
+    '--unshare-cgroup',
+    ...(spec.allowUserns ? [] : ['--disable-userns']),
+    '--die-with-parent',
+    '--new-session',
+    '--cap-drop',
+    'ALL',
+    '--as-pid-1',
+    '--clearenv',
+    '--hostname',
+    'seer-sandbox',
+    '--ro-bind',
+    '/usr',
+    '/usr',
+    '--symlink',
+    'usr/lib',
+    '/lib',
+    '--symlink',
+    'usr/lib64',
+    '/lib64',
+    '--symlink',
+    'usr/bin',
+    '/bin',
+    '--symlink',
+    'usr/sbin',
+    '/sbin',
+  ];
+  if (existsSync('/etc/alternatives')) a.push('--ro-bind', '/etc/alternatives', '/etc/alternatives');
+  if (existsSync('/etc/ld.so.cache')) a.push('--ro-bind', '/etc/ld.so.cache', '/etc/ld.so.cache');
+  a.push('--proc', '/proc', '--dev', '/dev', '--remount-ro', '/dev');
+  a.push('--size', String(spec.limits.tmpMb * 1024 * 1024), '--tmpfs', '/tmp');
+  a.push('--ro-bind', cfg.runtimeDir, '/opt/seer');
+  if (spec.packageDir) a.push('--ro-bind', spec.packageDir, '/pkg');
+  if (spec.extraBinds) a.push(...spec.extraBinds);
+  const env: Record<string, string> = {
+    OPENBLAS_NUM_THREADS: '1',
+    OMP_NUM_THREADS: '1',
+    MKL_NUM_THREADS: '1',
+    NUMEXPR_NUM_THREADS: '1',
+    HOME: '/tmp',
+    LANG: 'C.UTF-8',
+    TZ: 'UTC',
+    ...spec.env,
+  };
+  for (const [k, v] of Object.entries(env)) a.push('--setenv', k, v);
+  a.push('--chdir', '/tmp', '--remount-ro', '/', '--seccomp', '3');
+  const mod = spec.module ?? 'seer.runtime';
+  a.push(
+    cfg.pythonPath,
+    '-I',
+    '-B',
+    '-c',
+    `import sys;sys.path.insert(0,'/opt/seer');import runpy;runpy.run_module(${JSON.stringify(mod)},run_name='__main__')`,
+  );
+  return a;
+}
+
+/** Start one jail: cgroup (if available) -> prlimit -> setpriv (unprivileged uid) -> bwrap. */
+export function startJail(cfg: JailConfig, spec: JailSpec): Jail {
+  const l = spec.limits;
+  const cgroup = cfg.cgroups
+    ? createRunCgroup({ memoryMb: l.memoryMb, pids: l.pids, cpuCores: l.cpuQuotaCores })
+    : null;
+  const enter = cgroup ? cgroup.procsFiles.map((f) => `echo $$ > '${f}' || exit 97; `).join('') : '';
+  const argv = [
+    '/usr/bin/prlimit',
+    `--cpu=${l.cpuSeconds}:${l.cpuSeconds + 1}`,
+    `--as=${l.addressSpaceBytes}`,
+    `--fsize=${l.fileSizeBytes}`,
+    `--nofile=${l.openFiles}`,
+    '--core=0',
+    `--nproc=${NPROC_CEILING}`,
+    '--',
+    '/usr/bin/setpriv',
+    `--reuid=${cfg.uid}`,
+    `--regid=${cfg.gid}`,
+    '--clear-groups',
+    '--no-new-privs',
+    '--',
+    '/usr/bin/bwrap',
+    ...bwrapArgs(cfg, spec),
+  ];
+  const seccompFd = openSync(cfg.seccompFile, 'r');
+  let child: ChildProcess;
+  try {
+    child = spawn('/bin/sh', ['-c', `${enter}exec "$@"`, 'sh', ...argv], {
+      env: {},
+      stdio: ['pipe', 'pipe', 'pipe', seccompFd],
+      detached: true,
+    });
+  } finally {
+    closeSync(seccompFd);
+  }
+  const exited = new Promise<number>((resolve) => {
+    child.on('exit', (code, signal) => {
+      resolve(code ?? 128 + (signal ? signalNumber(signal) : 0));
+    });
+    child.on('error', () => resolve(-1));
+  });
+  const kill = () => {
+    if (child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
+    cgroup?.killAll();
+  };
+  return {
+    child,
+    cgroup,
+    input: child.stdin!,
+    output: child.stdout!,
+    stderr: child.stderr!,
+    exited,
+    kill,
+    cpuMs: () => cgroup?.cpuMs() ?? null,
+    peakMemoryKb: () => cgroup?.peakMemoryKb() ?? null,
+    oomKilled: () => cgroup?.oomKilled() ?? false,
+  };
+}
+
+const SIGNALS: Record<string, number> = { SIGKILL: 9, SIGTERM: 15, SIGSYS: 31, SIGXCPU: 24, SIGXFSZ: 25, SIGSEGV: 11, SIGABRT: 6 };
+function signalNumber(s: string): number {
+  return SIGNALS[s] ?? 0;
+}

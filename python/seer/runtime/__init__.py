@@ -1,0 +1,1 @@
+"""Seer model runtime (runs inside the sandbox and under `seer run`)."""
