@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,7 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
   if (!check.ok) throw new SandboxError('sandbox_unavailable', formatHostCheck(check));
   const runtimeDir = opts.runtimeDir ?? DEFAULT_RUNTIME_DIR;
   const workDir = mkdtempSync('/tmp/seer-sandbox-');
+  chmodSync(workDir, 0o711); // the jail uid must traverse to its channel dir, not list it
   const seccompFile = exportSeccomp(pythonPath, runtimeDir, workDir, 'stage1');
   const cfg: JailConfig = {
     pythonPath,

@@ -1,6 +1,12 @@
-import type { RunLimits } from '../limits.ts';
+import { constants, openSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { Socket } from 'node:net';
+import { join } from 'node:path';
+import { type RunLimits, resolveLimits, runtimeLimits } from '../limits.ts';
+import { encodeFrame, type Frame, FrameDecoder } from '../protocol/frames.ts';
 import type { PlatformCaps } from '../types.ts';
-import type { JailConfig } from './jail.ts';
+import { SandboxError } from '../types.ts';
+import { createRunCgroup, type RunCgroup } from './cgroup.ts';
+import { type Jail, type JailConfig, startJail } from './jail.ts';
 import type { RunChannel } from './session.ts';
 
 export interface ForkTemplate {
@@ -8,9 +14,188 @@ export interface ForkTemplate {
   close(): Promise<void>;
 }
 
+/** Template memory (the pre-imported interpreter, shared copy-on-write by the runs). */
+const TEMPLATE_MEMORY_MB = 1024;
+
+/**
+ * Start the pre-imported template jail (see python/seer/runtime/template.py).
+ * `chanDir` is a host directory owned by the jail uid, bound read-write at /chan.
+ */
 export async function startForkTemplate(
-  _cfg: JailConfig,
-  _o: { chanDir: string; caps: PlatformCaps },
+  cfg: JailConfig,
+  o: { chanDir: string; caps: PlatformCaps },
 ): Promise<ForkTemplate> {
-  throw new Error('not implemented');
+  const base = resolveLimits(
+    {
+      entrypoint: 'x:y',
+      interval: '1h',
+      horizon: '1h',
+      target: 'return',
+      symbols: ['x'],
+      lookback: 1,
+      resources: { cpu_seconds: o.caps.maxCpuSeconds, memory_mb: o.caps.maxMemoryMb },
+    },
+    o.caps,
+  );
+  const limits: RunLimits = {
+    ...base,
+    // The template lives across runs: its own CPU/memory are not a run's budget.
+    cpuSeconds: 1_000_000,
+    memoryMb: Math.max(TEMPLATE_MEMORY_MB, o.caps.maxMemoryMb),
+    pids: 100_000,
+    openFiles: 4096,
+    tmpMb: 1,
+  };
+  const jail: Jail = startJail(cfg, {
+    limits,
+    module: 'seer.runtime.template',
+    allowUserns: true,
+    extraBinds: ['--bind', o.chanDir, '/chan'],
+  });
+  // The template's cgroup must not cap runs' pids/memory: runs get their own cgroups.
+  jail.cgroup?.setLimits({ memoryMb: limits.memoryMb, pids: 100_000, cpuCores: 2 });
+
+  const decoder = new FrameDecoder(1024 * 1024);
+  const waiting = new Map<string, (f: Frame) => void>();
+  const exits = new Map<string, (status: number) => void>();
+  let ready!: (f: Frame) => void;
+  let dead = false;
+  const readyP = new Promise<Frame>((r) => {
+    ready = r;
+  });
+  let stderr = '';
+  jail.stderr.on('data', (c: Buffer) => {
+    stderr = (stderr + c.toString()).slice(-4000);
+  });
+  jail.output.on('data', (chunk: Buffer) => {
+    for (const f of decoder.push(chunk)) {
+      const id = String(f.id ?? '');
+      if (f.type === 'ready') ready(f);
+      else if (f.type === 'forked' || f.type === 'spawn_failed') waiting.get(id)?.(f);
+      else if (f.type === 'exited') exits.get(id)?.(Number(f.status));
+    }
+  });
+  jail.exited.then(() => {
+    dead = true;
+    for (const w of waiting.values()) w({ type: 'spawn_failed', message: 'template exited' });
+    for (const e of exits.values()) e(-1);
+  });
+  const timeout = setTimeout(() => ready({ type: 'timeout' }), 15_000);
+  const first = await Promise.race([readyP, jail.exited.then(() => ({ type: 'exited' }) as Frame)]);
+  clearTimeout(timeout);
+  if (first.type !== 'ready') {
+    jail.kill();
+    throw new SandboxError('sandbox_unavailable', `fork template failed to start: ${stderr}`);
+  }
+  const templateHostPid = findChildPid(jail.child.pid!);
+  const ctl = (f: Frame) => {
+    if (!dead) jail.input.write(encodeFrame(f));
+  };
+  let seq = 0;
+
+  return {
+    async spawn(runLimits) {
+      if (dead) throw new SandboxError('sandbox_unavailable', `fork template is gone: ${stderr}`);
+      const id = `r${Date.now().toString(36)}${seq++}`;
+      const exited = new Promise<number>((r) => exits.set(id, r));
+      const forked = await new Promise<Frame>((resolve) => {
+        waiting.set(id, resolve);
+        ctl({ type: 'spawn', id, tmp_mb: runLimits.tmpMb, limits: runtimeLimits(runLimits) });
+      });
+      waiting.delete(id);
+      if (forked.type !== 'forked') {
+        throw new SandboxError('sandbox_unavailable', `fork failed: ${String(forked.message)}`);
+      }
+      let cgroup: RunCgroup | null = null;
+      if (cfg.cgroups) {
+        cgroup = createRunCgroup({
+          memoryMb: runLimits.memoryMb,
+          pids: runLimits.pids,
+          cpuCores: runLimits.cpuQuotaCores,
+        });
+        const hostPid = templateHostPid ? hostPidOf(templateHostPid, Number(forked.pid)) : null;
+        if (!hostPid) {
+          ctl({ type: 'kill', id });
+          cgroup.destroy();
+          throw new SandboxError('sandbox_unavailable', 'cannot locate the forked run process');
+        }
+        cgroup.addPid(hostPid);
+      }
+      const dir = join(o.chanDir, id);
+      const open = (n: string) => openSync(join(dir, n), constants.O_RDWR | constants.O_NONBLOCK);
+      const input = new Socket({ fd: open('in'), readable: false, writable: true });
+      const output = new Socket({ fd: open('out'), readable: true, writable: false });
+      const err = new Socket({ fd: open('err'), readable: true, writable: false });
+      ctl({ type: 'go', id });
+      return {
+        input,
+        output,
+        stderr: err,
+        exited,
+        kill() {
+          cgroup?.killAll();
+          ctl({ type: 'kill', id });
+        },
+        cpuMs: () => cgroup?.cpuMs() ?? null,
+        peakMemoryKb: () => cgroup?.peakMemoryKb() ?? null,
+        oomKilled: () => cgroup?.oomKilled() ?? false,
+        dispose() {
+          exits.delete(id);
+          input.destroy();
+          output.destroy();
+          err.destroy();
+          cgroup?.destroy();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
+    async close() {
+      dead = true;
+      jail.kill();
+      await jail.exited;
+      jail.cgroup?.destroy();
+    },
+  };
+}
+
+/** Host pid of the (single) child of `pid`: bwrap's sandboxed process, i.e. the template. */
+function findChildPid(pid: number): number | null {
+  for (let i = 0; i < 50; i++) {
+    try {
+      const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+      if (kids.length) return Number(kids[0]);
+    } catch {
+      // not yet
+    }
+  }
+  return null;
+}
+
+/** Map a pid inside the template's pid namespace to the host pid (via NSpid). */
+function hostPidOf(templateHostPid: number, nsPid: number): number | null {
+  let tasks: string[] = [];
+  try {
+    tasks = readdirSync(`/proc/${templateHostPid}/task`);
+  } catch {
+    return null;
+  }
+  for (const t of tasks) {
+    let kids: string[] = [];
+    try {
+      kids = readFileSync(`/proc/${templateHostPid}/task/${t}/children`, 'utf8').trim().split(/\s+/);
+    } catch {
+      continue;
+    }
+    for (const k of kids.filter(Boolean)) {
+      try {
+        const status = readFileSync(`/proc/${k}/status`, 'utf8');
+        const m = /^NSpid:\s+(.+)$/m.exec(status);
+        const parts = m?.[1]?.trim().split(/\s+/).map(Number) ?? [];
+        if (parts[1] === nsPid) return Number(k);
+      } catch {
+        // raced with exit
+      }
+    }
+  }
+  return null;
 }
