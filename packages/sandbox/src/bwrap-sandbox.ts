@@ -180,8 +180,8 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
       });
     } finally {
       ch.kill();
-      (ch as Partial<Jail>).cgroup?.destroy();
-      (ch as { dispose?: () => void }).dispose?.();
+      await (ch as Partial<Jail>).cgroup?.destroy();
+      await (ch as { dispose?: () => Promise<void> }).dispose?.();
     }
   };
 
@@ -200,7 +200,7 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
       for (const j of pool.splice(0)) {
         j.kill();
         await j.exited;
-        j.cgroup?.destroy();
+        await j.cgroup?.destroy();
       }
       await template?.close();
       rmSync(workDir, { recursive: true, force: true });

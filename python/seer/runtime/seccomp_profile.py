@@ -59,7 +59,9 @@ def _add(f, action, name, *args):
 
 
 def build(stage: str) -> SyscallFilter:
-    f = SyscallFilter(defaction=ALLOW)  # bad-arch default = KILL (x32, i386 ABIs)
+    f = SyscallFilter(defaction=ALLOW)
+    # Foreign ABIs (i386 via int 0x80, x32 numbers) kill the whole process.
+    f.set_attr(seccomp.Attr.ACT_BADARCH, KILL_PROCESS)
     if stage in ("stage1", "template"):
         kill = list(KILL_CALLS)
         if stage == "stage1":

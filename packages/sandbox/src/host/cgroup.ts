@@ -12,7 +12,7 @@ export interface RunCgroup {
   oomKilled(): boolean;
   killAll(): void;
   pids(): number[];
-  destroy(): void;
+  destroy(): Promise<void>;
 }
 
 const ROOT = '/sys/fs/cgroup';
@@ -111,15 +111,16 @@ export function createRunCgroup(limits: { memoryMb: number; pids: number; cpuCor
       }
     },
     pids,
-    destroy() {
-      this.killAll();
+    async destroy() {
       for (const d of Object.values(dirs)) {
-        for (let i = 0; i < 50; i++) {
+        for (let i = 0; i < 100; i++) {
           try {
             rmdirSync(d);
             break;
-          } catch {
-            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+          } catch (e) {
+            if ((e as NodeJS.ErrnoException).code === 'ENOENT') break;
+            this.killAll();
+            await new Promise((r) => setTimeout(r, 10));
           }
         }
       }

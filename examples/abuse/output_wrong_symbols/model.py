@@ -1,0 +1,2 @@
+def predict(ctx):
+    return {"ETH-USD": 0.01}
