@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDataBroker } from '../src/broker/data-broker.ts';
+import { createBwrapSandbox, type SandboxStrategy } from '../src/bwrap-sandbox.ts';
+import { checkSandboxHost } from '../src/host/check.ts';
+import type { Sandbox } from '../src/types.ts';
+import { AS_OF, FIXTURES, HOUR, manifestOf, SOURCE, T0, TEST_CAPS } from './helpers.ts';
+
+const HAPPY = join(FIXTURES, 'happy');
+
+async function expectedDigest(): Promise<string> {
+  const m = manifestOf(HAPPY);
+  const b = createDataBroker({ source: SOURCE, symbols: m.symbols, interval: '1h', lookback: m.lookback, asOf: AS_OF, maxRequests: 10 });
+  for (const s of m.symbols) await b.handle({ symbol: s });
+  return b.inputDigest();
+}
+
+describe('host check', () => {
+  it('finds bwrap and the runtime on this host', () => {
+    const c = checkSandboxHost();
+    expect(c.problems).toEqual([]);
+    expect(c.ok).toBe(true);
+    expect(c.versions.numpy).toBe('1.24.2');
+  });
+  it('says exactly what to install when the runtime is missing', () => {
+    const c = checkSandboxHost({ pythonPath: '/nonexistent/python3' });
+    expect(c.ok).toBe(false);
+    expect(c.install).toContain('apt-get install -y');
+    for (const p of ['python3', 'python3-numpy', 'python3-pandas', 'python3-sklearn', 'python3-msgpack', 'python3-seccomp']) {
+      expect(c.install).toContain(p);
+    }
+  });
+});
+
+for (const [strategy, uid] of [
+  ['cold', 64111],
+  ['pool', 64112],
+  ['fork', 64113],
+] as Array<[SandboxStrategy, number]>) {
+  describe(`happy path (${strategy})`, () => {
+    let sandbox: Sandbox;
+    beforeAll(async () => {
+      sandbox = await createBwrapSandbox({ strategy, uid, gid: uid, caps: TEST_CAPS, poolSize: 1 });
+    });
+    afterAll(async () => {
+      await sandbox?.close();
+    });
+
+    it('runs a numpy/pandas/sklearn model and returns validated predictions', async () => {
+      const r = await sandbox.run({ packageDir: HAPPY, manifest: manifestOf(HAPPY), asOf: AS_OF, mode: 'live', source: SOURCE });
+      expect(r.ok, JSON.stringify(r).slice(0, 3000)).toBe(true);
+      if (!r.ok) return;
+      expect(r.predictions.map((p) => p.symbol)).toEqual(['BTC-USD', 'ETH-USD']);
+      for (const p of r.predictions) {
+        expect(Number.isFinite(p.value)).toBe(true);
+        expect(p.confidence).toBe(0.5);
+      }
+      // The model saw exactly `lookback` bars, the last one closed at or before as_of.
+      const lastVisible = new Date(T0 + 499 * HOUR).toISOString().replace('.000Z', '+00:00');
+      expect(r.logs).toEqual([`BTC-USD bars=200 last=${lastVisible}`, `ETH-USD bars=200 last=${lastVisible}`]);
+      expect(r.inputDigest).toBe(await expectedDigest());
+      expect(r.usage.wallMs).toBeGreaterThan(0);
+      expect(r.usage.cpuMs).toBeGreaterThan(0);
+      expect(r.usage.peakMemoryKb).toBeGreaterThan(0);
+    });
+
+    it('gives the same answer for a backtest at an earlier as_of, never seeing later bars', async () => {
+      const asOf = new Date(T0 + 300 * HOUR);
+      const r = await sandbox.run({ packageDir: HAPPY, manifest: manifestOf(HAPPY), asOf, mode: 'backtest', source: SOURCE });
+      expect(r.ok).toBe(true);
+      const last = new Date(T0 + 299 * HOUR).toISOString().replace('.000Z', '+00:00');
+      expect(r.logs[0]).toBe(`BTC-USD bars=200 last=${last}`);
+    });
+  });
+}
+
+describe('integrity gate', () => {
+  it('refuses to run a package whose verification fails', async () => {
+    let started = false;
+    const sandbox = await createBwrapSandbox({
+      uid: 64114,
+      gid: 64114,
+      verify: async (dir) => {
+        started = dir === HAPPY;
+        throw new Error('digest mismatch');
+      },
+    });
+    const r = await sandbox.run({ packageDir: HAPPY, manifest: manifestOf(HAPPY), asOf: AS_OF, mode: 'live', source: SOURCE });
+    await sandbox.close();
+    expect(started).toBe(true);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.code).toBe('artifact_integrity_failed');
+      expect(r.message).toContain('digest mismatch');
+    }
+  });
+});
