@@ -3,17 +3,17 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDataBroker } from './broker/data-broker.ts';
-import { cgroupsAvailable } from './host/cgroup.ts';
-import { checkSandboxHost, formatHostCheck } from './host/check.ts';
-import { type Jail, type JailConfig, startJail } from './host/jail.ts';
-import { type RunChannel, runSession } from './host/session.ts';
-import { type ForkTemplate, startForkTemplate } from './host/template.ts';
-import { resolveLimits, runtimeLimits } from './limits.ts';
-import { readPackageFiles } from './package/read-package.ts';
-import { PROTOCOL_VERSION } from './protocol/frames.ts';
-import type { PlatformCaps, Sandbox, SandboxResult, SandboxRunRequest } from './types.ts';
-import { DEFAULT_CAPS, SandboxError } from './types.ts';
+import { createDataBroker } from './broker/data-broker';
+import { cgroupsAvailable } from './host/cgroup';
+import { checkSandboxHost, formatHostCheck } from './host/check';
+import { type Jail, type JailConfig, startJail } from './host/jail';
+import { type RunChannel, runSession } from './host/session';
+import { type ForkTemplate, startForkTemplate } from './host/template';
+import { resolveLimits, runtimeLimits } from './limits';
+import { readPackageFiles } from './package/read-package';
+import { PROTOCOL_VERSION } from './protocol/frames';
+import type { PlatformCaps, Sandbox, SandboxErrorCode, SandboxResult, SandboxRunRequest } from './types';
+import { DEFAULT_CAPS, SandboxError } from './types';
 
 export type SandboxStrategy = 'cold' | 'pool' | 'fork';
 
@@ -109,7 +109,7 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
   const runOnce = async (req: SandboxRunRequest): Promise<SandboxResult> => {
     const startedAt = Date.now();
     const m = req.manifest;
-    const failure = (code: SandboxResult & { ok: false }['code'], message: string): SandboxResult => ({
+    const failure = (code: SandboxErrorCode, message: string): SandboxResult => ({
       ok: false,
       code,
       message,
@@ -163,7 +163,11 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
       if (strategy === 'pool') {
         const jail = pool.shift() ?? startJail(cfg, { limits: poolLimits });
         fillPool();
-        jail.cgroup?.setLimits({ memoryMb: limits.memoryMb, pids: limits.pids, cpuCores: limits.cpuQuotaCores });
+        jail.cgroup?.setLimits({
+          memoryMb: limits.memoryMb,
+          pids: limits.pids,
+          cpuCores: limits.cpuQuotaCores,
+        });
         ch = jail;
       } else {
         ch = await template!.spawn(limits);
@@ -210,10 +214,14 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
 
 function exportSeccomp(pythonPath: string, runtimeDir: string, dir: string, stage: string): string {
   const out = join(dir, `${stage}.bpf`);
-  const r = spawnSync(pythonPath, ['-I', '-B', join(runtimeDir, 'seer/runtime/seccomp_profile.py'), stage, out], {
-    env: {},
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    pythonPath,
+    ['-I', '-B', join(runtimeDir, 'seer/runtime/seccomp_profile.py'), stage, out],
+    {
+      env: {},
+      encoding: 'utf8',
+    },
+  );
   if (r.status !== 0) {
     throw new SandboxError('sandbox_unavailable', `cannot build the seccomp filter: ${r.stderr}`);
   }

@@ -1,4 +1,4 @@
-import type { ModelManifest, PlatformCaps } from './types.ts';
+import type { ModelManifest, PlatformCaps } from './types';
 
 export interface RunLimits {
   cpuSeconds: number;
@@ -36,7 +36,10 @@ export function resolveLimits(manifest: ModelManifest, caps: PlatformCaps): RunL
     openFiles: caps.maxOpenFiles,
     fileSizeBytes: caps.tmpMb * 1024 * 1024,
     lookback: clamp(Math.floor(manifest.lookback) || 1, 1, caps.maxLookback),
-    maxRequests: Math.min(caps.maxDataRequests, Math.max(1, manifest.symbols.length) * caps.dataRequestsPerSymbol),
+    maxRequests: Math.min(
+      caps.maxDataRequests,
+      Math.max(1, manifest.symbols.length) * caps.dataRequestsPerSymbol,
+    ),
     maxFrameBytes: caps.maxFrameBytes,
     maxLogBytes: caps.maxLogBytes,
     maxStderrBytes: caps.maxStderrBytes,

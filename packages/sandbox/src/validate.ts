@@ -1,4 +1,4 @@
-import type { Prediction, Target } from './types.ts';
+import type { Prediction, Target } from './types';
 
 /** Host-side (authoritative) output validation; the runtime does the same for nicer messages. */
 export function validatePredictions(
@@ -25,7 +25,8 @@ export function validatePredictions(
     if (typeof v !== 'number' || !Number.isFinite(v)) {
       return { ok: false, message: `${p.symbol}.value must be a finite number` };
     }
-    if (target === 'return' && Math.abs(v) > 10) return { ok: false, message: `${p.symbol}.value out of range` };
+    if (target === 'return' && Math.abs(v) > 10)
+      return { ok: false, message: `${p.symbol}.value out of range` };
     if (target === 'direction' && (v < -1 || v > 1)) {
       return { ok: false, message: `${p.symbol}.value must be within [-1, 1]` };
     }

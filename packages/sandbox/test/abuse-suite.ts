@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBwrapSandbox, type SandboxStrategy } from '../src/bwrap-sandbox.ts';
-import type { ModelManifest, Sandbox, SandboxErrorCode, SandboxResult } from '../src/types.ts';
+import { createBwrapSandbox, type SandboxStrategy } from '../src/bwrap-sandbox';
+import type { ModelManifest, Sandbox, SandboxErrorCode, SandboxResult } from '../src/types';
 import {
   ABUSE_DIR,
   AS_OF,
@@ -16,7 +16,7 @@ import {
   SOURCE,
   TEST_CAPS,
   uidProcessCount,
-} from './helpers.ts';
+} from './helpers';
 
 interface AbuseCase {
   name: string;
@@ -27,7 +27,16 @@ interface AbuseCase {
   check?: (r: SandboxResult) => void;
 }
 
-const JAIL_ENV_KEYS = new Set(['OPENBLAS_NUM_THREADS', 'OMP_NUM_THREADS', 'MKL_NUM_THREADS', 'NUMEXPR_NUM_THREADS', 'HOME', 'LANG', 'TZ', 'PWD']);
+const JAIL_ENV_KEYS = new Set([
+  'OPENBLAS_NUM_THREADS',
+  'OMP_NUM_THREADS',
+  'MKL_NUM_THREADS',
+  'NUMEXPR_NUM_THREADS',
+  'HOME',
+  'LANG',
+  'TZ',
+  'PWD',
+]);
 
 const linesWith = (r: SandboxResult, prefix: string) => r.logs.filter((l) => l.startsWith(prefix));
 
@@ -83,7 +92,11 @@ export const CASES: AbuseCase[] = [
   },
   { name: 'fill_dev_shm', code: 'model_error', blocked: 3 },
   { name: 'huge_stdout', code: 'output_too_large' },
-  { name: 'huge_stderr', code: 'output_too_large', check: (r) => expect(r.stderr.length).toBeLessThanOrEqual(64 * 1024) },
+  {
+    name: 'huge_stderr',
+    code: 'output_too_large',
+    check: (r) => expect(r.stderr.length).toBeLessThanOrEqual(64 * 1024),
+  },
   { name: 'ptrace', code: 'forbidden_syscall' },
   {
     name: 'setuid',
@@ -143,7 +156,14 @@ export function defineAbuseSuite(strategy: SandboxStrategy, uid: number): void {
       mkdirSync(CANARY_DIR, { recursive: true, mode: 0o700 });
       writeFileSync(join(CANARY_DIR, 'platform.key'), CANARY, { mode: 0o600 });
       process.env.SEER_TEST_CANARY = CANARY; // the platform's own env: must never reach a model
-      sandbox = await createBwrapSandbox({ strategy, uid, gid: uid, caps: TEST_CAPS, poolSize: 1, concurrency: 1 });
+      sandbox = await createBwrapSandbox({
+        strategy,
+        uid,
+        gid: uid,
+        caps: TEST_CAPS,
+        poolSize: 1,
+        concurrency: 1,
+      });
       await new Promise((r) => setTimeout(r, 300));
       baseline = uidProcessCount(uid);
     });
@@ -171,7 +191,8 @@ export function defineAbuseSuite(strategy: SandboxStrategy, uid: number): void {
         else expect(r.ok ? 'ok' : `${r.code}`, dump.slice(0, 2000)).toBe(c.code);
         expect(dump).not.toContain('LEAK:');
         expect(dump).not.toContain(CANARY);
-        if (c.blocked) expect(linesWith(r, 'BLOCKED:').length, dump.slice(0, 2000)).toBeGreaterThanOrEqual(c.blocked);
+        if (c.blocked)
+          expect(linesWith(r, 'BLOCKED:').length, dump.slice(0, 2000)).toBeGreaterThanOrEqual(c.blocked);
         c.check?.(r);
         // Every process of the run is gone (pool/template jails are the baseline).
         let n = uidProcessCount(uid);

@@ -1,3 +1,3 @@
-import { defineAbuseSuite } from './abuse-suite.ts';
+import { defineAbuseSuite } from './abuse-suite';
 
 defineAbuseSuite('cold', 64101);

@@ -1,3 +1,3 @@
-import { defineAbuseSuite } from './abuse-suite.ts';
+import { defineAbuseSuite } from './abuse-suite';
 
 defineAbuseSuite('fork', 64103);

@@ -1,16 +1,23 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDataBroker } from '../src/broker/data-broker.ts';
-import { createBwrapSandbox, type SandboxStrategy } from '../src/bwrap-sandbox.ts';
-import { checkSandboxHost } from '../src/host/check.ts';
-import type { Sandbox } from '../src/types.ts';
-import { AS_OF, FIXTURES, HOUR, manifestOf, SOURCE, T0, TEST_CAPS } from './helpers.ts';
+import { createDataBroker } from '../src/broker/data-broker';
+import { createBwrapSandbox, type SandboxStrategy } from '../src/bwrap-sandbox';
+import { checkSandboxHost } from '../src/host/check';
+import type { Sandbox } from '../src/types';
+import { AS_OF, FIXTURES, HOUR, manifestOf, SOURCE, T0, TEST_CAPS } from './helpers';
 
 const HAPPY = join(FIXTURES, 'happy');
 
 async function expectedDigest(): Promise<string> {
   const m = manifestOf(HAPPY);
-  const b = createDataBroker({ source: SOURCE, symbols: m.symbols, interval: '1h', lookback: m.lookback, asOf: AS_OF, maxRequests: 10 });
+  const b = createDataBroker({
+    source: SOURCE,
+    symbols: m.symbols,
+    interval: '1h',
+    lookback: m.lookback,
+    asOf: AS_OF,
+    maxRequests: 10,
+  });
   for (const s of m.symbols) await b.handle({ symbol: s });
   return b.inputDigest();
 }
@@ -26,7 +33,14 @@ describe('host check', () => {
     const c = checkSandboxHost({ pythonPath: '/nonexistent/python3' });
     expect(c.ok).toBe(false);
     expect(c.install).toContain('apt-get install -y');
-    for (const p of ['python3', 'python3-numpy', 'python3-pandas', 'python3-sklearn', 'python3-msgpack', 'python3-seccomp']) {
+    for (const p of [
+      'python3',
+      'python3-numpy',
+      'python3-pandas',
+      'python3-sklearn',
+      'python3-msgpack',
+      'python3-seccomp',
+    ]) {
       expect(c.install).toContain(p);
     }
   });
@@ -47,7 +61,13 @@ for (const [strategy, uid] of [
     });
 
     it('runs a numpy/pandas/sklearn model and returns validated predictions', async () => {
-      const r = await sandbox.run({ packageDir: HAPPY, manifest: manifestOf(HAPPY), asOf: AS_OF, mode: 'live', source: SOURCE });
+      const r = await sandbox.run({
+        packageDir: HAPPY,
+        manifest: manifestOf(HAPPY),
+        asOf: AS_OF,
+        mode: 'live',
+        source: SOURCE,
+      });
       expect(r.ok, JSON.stringify(r).slice(0, 3000)).toBe(true);
       if (!r.ok) return;
       expect(r.predictions.map((p) => p.symbol)).toEqual(['BTC-USD', 'ETH-USD']);
@@ -57,7 +77,10 @@ for (const [strategy, uid] of [
       }
       // The model saw exactly `lookback` bars, the last one closed at or before as_of.
       const lastVisible = new Date(T0 + 499 * HOUR).toISOString().replace('.000Z', '+00:00');
-      expect(r.logs).toEqual([`BTC-USD bars=200 last=${lastVisible}`, `ETH-USD bars=200 last=${lastVisible}`]);
+      expect(r.logs).toEqual([
+        `BTC-USD bars=200 last=${lastVisible}`,
+        `ETH-USD bars=200 last=${lastVisible}`,
+      ]);
       expect(r.inputDigest).toBe(await expectedDigest());
       expect(r.usage.wallMs).toBeGreaterThan(0);
       expect(r.usage.cpuMs).toBeGreaterThan(0);
@@ -66,7 +89,13 @@ for (const [strategy, uid] of [
 
     it('gives the same answer for a backtest at an earlier as_of, never seeing later bars', async () => {
       const asOf = new Date(T0 + 300 * HOUR);
-      const r = await sandbox.run({ packageDir: HAPPY, manifest: manifestOf(HAPPY), asOf, mode: 'backtest', source: SOURCE });
+      const r = await sandbox.run({
+        packageDir: HAPPY,
+        manifest: manifestOf(HAPPY),
+        asOf,
+        mode: 'backtest',
+        source: SOURCE,
+      });
       expect(r.ok).toBe(true);
       const last = new Date(T0 + 299 * HOUR).toISOString().replace('.000Z', '+00:00');
       expect(r.logs[0]).toBe(`BTC-USD bars=200 last=${last}`);
@@ -85,7 +114,13 @@ describe('integrity gate', () => {
         throw new Error('digest mismatch');
       },
     });
-    const r = await sandbox.run({ packageDir: HAPPY, manifest: manifestOf(HAPPY), asOf: AS_OF, mode: 'live', source: SOURCE });
+    const r = await sandbox.run({
+      packageDir: HAPPY,
+      manifest: manifestOf(HAPPY),
+      asOf: AS_OF,
+      mode: 'live',
+      source: SOURCE,
+    });
     await sandbox.close();
     expect(started).toBe(true);
     expect(r.ok).toBe(false);

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createMemoryBarSource } from '../src/broker/sql-bar-source.ts';
-import { readManifest } from '../src/package/manifest.ts';
-import type { Bar, ModelManifest, PlatformCaps } from '../src/types.ts';
+import { createMemoryBarSource } from '../src/broker/sql-bar-source';
+import { readManifest } from '../src/package/manifest';
+import type { Bar, ModelManifest, PlatformCaps } from '../src/types';
 
 export const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 export const ABUSE_DIR = join(REPO, 'examples/abuse');
@@ -56,8 +56,9 @@ export function manifestOf(dir: string, override: Partial<ModelManifest> = {}): 
 
 export function uidProcessCount(uid: number): number {
   try {
-    return execFileSync('ps', ['-o', 'pid=', '-u', String(uid)], { encoding: 'utf8' }).split('\n').filter(Boolean)
-      .length;
+    return execFileSync('ps', ['-o', 'pid=', '-u', String(uid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean).length;
   } catch {
     return 0; // ps exits 1 when nothing matches
   }

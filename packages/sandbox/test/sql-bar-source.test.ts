@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDataBroker } from '../src/broker/data-broker.ts';
-import { createSqlBarSource } from '../src/broker/sql-bar-source.ts';
+import { createDataBroker } from '../src/broker/data-broker';
+import { createSqlBarSource } from '../src/broker/sql-bar-source';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 0, 1);
@@ -39,8 +39,11 @@ describe('SQL bar source as seer_model_reader (real PostgreSQL)', () => {
          CASE WHEN g % 5 = 0 THEN NULL ELSE g END FROM generate_series(0, 99) g`,
       [T0],
     );
-    await setup.query(`INSERT INTO bars SELECT 1, '1d', to_timestamp($1::double precision / 1000) + make_interval(days => g), g, g, g, g, g
-         FROM generate_series(0, 9) g`, [T0]);
+    await setup.query(
+      `INSERT INTO bars SELECT 1, '1d', to_timestamp($1::double precision / 1000) + make_interval(days => g), g, g, g, g, g
+         FROM generate_series(0, 9) g`,
+      [T0],
+    );
     await setup.end();
     reader = new pg.Client({ ...ADMIN, database: DB });
     await reader.connect();
@@ -57,29 +60,69 @@ describe('SQL bar source as seer_model_reader (real PostgreSQL)', () => {
 
   it('returns the newest bars closed at or before the bound, ascending', async () => {
     const src = createSqlBarSource(query);
-    const bars = await src.readBars({ symbol: 'BTC-USD', interval: '1h', closedAtOrBefore: new Date(T0 + 50 * H), limit: 3 });
+    const bars = await src.readBars({
+      symbol: 'BTC-USD',
+      interval: '1h',
+      closedAtOrBefore: new Date(T0 + 50 * H),
+      limit: 3,
+    });
     expect(bars.map((b) => b.close)).toEqual([47, 48, 49]);
     expect(bars[2]!.ts.getTime()).toBe(T0 + 49 * H);
-    const justBefore = await src.readBars({ symbol: 'BTC-USD', interval: '1h', closedAtOrBefore: new Date(T0 + 50 * H - 1), limit: 1 });
+    const justBefore = await src.readBars({
+      symbol: 'BTC-USD',
+      interval: '1h',
+      closedAtOrBefore: new Date(T0 + 50 * H - 1),
+      limit: 1,
+    });
     expect(justBefore.map((b) => b.close)).toEqual([48]);
-    expect((await src.readBars({ symbol: 'BTC-USD', interval: '1h', closedAtOrBefore: new Date(T0 + 51 * H), limit: 1 }))[0]!.volume).toBeNull();
+    expect(
+      (
+        await src.readBars({
+          symbol: 'BTC-USD',
+          interval: '1h',
+          closedAtOrBefore: new Date(T0 + 51 * H),
+          limit: 1,
+        })
+      )[0]!.volume,
+    ).toBeNull();
   });
 
   it('respects the interval (a daily bar is visible only a day after it opens)', async () => {
     const src = createSqlBarSource(query);
-    const bars = await src.readBars({ symbol: 'BTC-USD', interval: '1d', closedAtOrBefore: new Date(T0 + 47 * H), limit: 10 });
+    const bars = await src.readBars({
+      symbol: 'BTC-USD',
+      interval: '1d',
+      closedAtOrBefore: new Date(T0 + 47 * H),
+      limit: 10,
+    });
     expect(bars.map((b) => b.close)).toEqual([0]);
   });
 
   it('treats hostile symbols as data, and the role can read nothing else', async () => {
     const src = createSqlBarSource(query);
-    expect(await src.readBars({ symbol: "x' OR 1=1 --", interval: '1h', closedAtOrBefore: new Date(T0 + 99 * H), limit: 5 })).toEqual([]);
+    expect(
+      await src.readBars({
+        symbol: "x' OR 1=1 --",
+        interval: '1h',
+        closedAtOrBefore: new Date(T0 + 99 * H),
+        limit: 5,
+      }),
+    ).toEqual([]);
     await expect(reader.query('SELECT * FROM secrets')).rejects.toThrow(/permission denied/);
-    await expect(reader.query("INSERT INTO instruments(symbol, name, asset_class) VALUES ('X','x','x')")).rejects.toThrow(/permission denied/);
+    await expect(
+      reader.query("INSERT INTO instruments(symbol, name, asset_class) VALUES ('X','x','x')"),
+    ).rejects.toThrow(/permission denied/);
   });
 
   it('feeds the broker end to end', async () => {
-    const broker = createDataBroker({ source: createSqlBarSource(query), symbols: ['BTC-USD'], interval: '1h', lookback: 24, asOf: new Date(T0 + 60 * H + 1), maxRequests: 2 });
+    const broker = createDataBroker({
+      source: createSqlBarSource(query),
+      symbols: ['BTC-USD'],
+      interval: '1h',
+      lookback: 24,
+      asOf: new Date(T0 + 60 * H + 1),
+      maxRequests: 2,
+    });
     const r = await broker.handle({ symbol: 'BTC-USD', lookback: 1000 });
     expect(r.bars).toHaveLength(24);
     expect(r.bars.at(-1)!.ts.getTime()).toBe(T0 + 59 * H);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { packFloat64, packInt64 } from '../protocol/frames.ts';
-import type { Bar, BarSource, Interval } from '../types.ts';
-import { INTERVAL_MS, SandboxError } from '../types.ts';
+import { packFloat64, packInt64 } from '../protocol/frames';
+import type { Bar, BarSource, Interval } from '../types';
+import { INTERVAL_MS, SandboxError } from '../types';
 
 export interface DataBrokerOptions {
   source: BarSource;

@@ -1,4 +1,4 @@
-import type { Bar, BarSource, Interval } from '../types.ts';
+import type { Bar, BarSource, Interval } from '../types';
 
 export type QueryFn = (text: string, params: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 

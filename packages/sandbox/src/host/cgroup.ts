@@ -71,10 +71,7 @@ export function createRunCgroup(limits: { memoryMb: number; pids: number; cpuCor
     }
   };
   const pids = (): number[] =>
-    (read(join(dirs.pids, 'cgroup.procs')) ?? '')
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
+    (read(join(dirs.pids, 'cgroup.procs')) ?? '').split('\n').filter(Boolean).map(Number);
 
   return {
     procsFiles: Object.values(dirs).map((d) => join(d, 'cgroup.procs')),

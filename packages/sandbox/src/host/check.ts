@@ -60,7 +60,9 @@ export function checkSandboxHost(opts: { pythonPath?: string } = {}): SandboxHos
     env: { PATH: '/usr/bin:/bin' },
   });
   if (bw.status === 0 && userns.status !== 0) {
-    problems.push('bwrap cannot create user namespaces (check kernel.unprivileged_userns_clone / user.max_user_namespaces)');
+    problems.push(
+      'bwrap cannot create user namespaces (check kernel.unprivileged_userns_clone / user.max_user_namespaces)',
+    );
   }
   const install = pkgs.size ? `apt-get install -y ${[...pkgs].sort().join(' ')}` : null;
   return {

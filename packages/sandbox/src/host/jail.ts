@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
-import type { RunLimits } from '../limits.ts';
-import { type RunCgroup, createRunCgroup } from './cgroup.ts';
-import type { RunChannel } from './session.ts';
+import type { RunLimits } from '../limits';
+import { createRunCgroup, type RunCgroup } from './cgroup';
+import type { RunChannel } from './session';
 
 export interface JailConfig {
   pythonPath: string;
@@ -187,13 +187,25 @@ export function startJail(cfg: JailConfig, spec: JailSpec): Jail {
 function childrenOf(pid: number | undefined): number[] {
   if (!pid) return [];
   try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
 }
 
-const SIGNALS: Record<string, number> = { SIGKILL: 9, SIGTERM: 15, SIGSYS: 31, SIGXCPU: 24, SIGXFSZ: 25, SIGSEGV: 11, SIGABRT: 6 };
+const SIGNALS: Record<string, number> = {
+  SIGKILL: 9,
+  SIGTERM: 15,
+  SIGSYS: 31,
+  SIGXCPU: 24,
+  SIGXFSZ: 25,
+  SIGSEGV: 11,
+  SIGABRT: 6,
+};
 function signalNumber(s: string): number {
   return SIGNALS[s] ?? 0;
 }

@@ -1,10 +1,10 @@
 import type { Readable, Writable } from 'node:stream';
-import type { DataBroker } from '../broker/data-broker.ts';
-import type { RunLimits } from '../limits.ts';
-import { encodeFrame, type Frame, FrameDecoder } from '../protocol/frames.ts';
-import type { Prediction, SandboxErrorCode, SandboxResult, Target } from '../types.ts';
-import { SandboxError } from '../types.ts';
-import { validatePredictions } from '../validate.ts';
+import type { DataBroker } from '../broker/data-broker';
+import type { RunLimits } from '../limits';
+import { encodeFrame, type Frame, FrameDecoder } from '../protocol/frames';
+import type { Prediction, SandboxErrorCode, SandboxResult, Target } from '../types';
+import { SandboxError } from '../types';
+import { validatePredictions } from '../validate';
 
 /** One running jail, seen from the host. */
 export interface RunChannel {
@@ -40,7 +40,9 @@ export interface SessionOptions {
   startedAt: number;
 }
 
-type Outcome = { ok: true; predictions: Prediction[] } | { ok: false; code: SandboxErrorCode; message: string };
+type Outcome =
+  | { ok: true; predictions: Prediction[] }
+  | { ok: false; code: SandboxErrorCode; message: string };
 
 export async function runSession(ch: RunChannel, o: SessionOptions): Promise<SandboxResult> {
   const decoder = new FrameDecoder(o.limits.maxFrameBytes);
@@ -65,7 +67,10 @@ export async function runSession(ch: RunChannel, o: SessionOptions): Promise<San
   };
   const fail = (code: SandboxErrorCode, message: string) => settle({ ok: false, code, message }, true);
 
-  const timer = setTimeout(() => fail('timeout', `wall-clock limit of ${o.limits.wallMs} ms reached`), o.limits.wallMs);
+  const timer = setTimeout(
+    () => fail('timeout', `wall-clock limit of ${o.limits.wallMs} ms reached`),
+    o.limits.wallMs,
+  );
 
   const send = (f: Frame) => {
     if (!ch.input.destroyed) ch.input.write(encodeFrame(f));
@@ -101,7 +106,11 @@ export async function runSession(ch: RunChannel, o: SessionOptions): Promise<San
           dataServed = true;
           if (outcome) return;
           inflight = false;
-          send({ type: 'data_result', id: f.id as number, columns: columns as unknown as Record<string, unknown> });
+          send({
+            type: 'data_result',
+            id: f.id as number,
+            columns: columns as unknown as Record<string, unknown>,
+          });
         } catch (e) {
           if (e instanceof SandboxError) fail(e.code, e.message);
           else fail('data_limit_exceeded', `data source failed: ${(e as Error).message}`);
@@ -201,12 +210,27 @@ export async function runSession(ch: RunChannel, o: SessionOptions): Promise<San
 
 function classifyExit(status: number, ch: RunChannel, limits: RunLimits): Outcome {
   const cpu = ch.cpuMs();
-  if (ch.oomKilled()) return { ok: false, code: 'memory_exceeded', message: `memory limit of ${limits.memoryMb} MB reached` };
-  if (status === 128 + SIG.SYS) return { ok: false, code: 'forbidden_syscall', message: 'killed by the seccomp filter (forbidden system call)' };
-  if (status === 128 + SIG.XCPU || (status === 128 + SIG.KILL && cpu !== null && cpu >= limits.cpuSeconds * 1000)) {
+  if (ch.oomKilled())
+    return { ok: false, code: 'memory_exceeded', message: `memory limit of ${limits.memoryMb} MB reached` };
+  if (status === 128 + SIG.SYS)
+    return {
+      ok: false,
+      code: 'forbidden_syscall',
+      message: 'killed by the seccomp filter (forbidden system call)',
+    };
+  if (
+    status === 128 + SIG.XCPU ||
+    (status === 128 + SIG.KILL && cpu !== null && cpu >= limits.cpuSeconds * 1000)
+  ) {
     return { ok: false, code: 'cpu_exceeded', message: `CPU limit of ${limits.cpuSeconds} s reached` };
   }
-  if (status === 128 + SIG.XFSZ) return { ok: false, code: 'output_too_large', message: 'file size limit reached' };
-  if (status > 128) return { ok: false, code: 'model_error', message: `runtime killed by signal ${status - 128}` };
-  return { ok: false, code: 'protocol_error', message: `runtime exited with status ${status} without a result` };
+  if (status === 128 + SIG.XFSZ)
+    return { ok: false, code: 'output_too_large', message: 'file size limit reached' };
+  if (status > 128)
+    return { ok: false, code: 'model_error', message: `runtime killed by signal ${status - 128}` };
+  return {
+    ok: false,
+    code: 'protocol_error',
+    message: `runtime exited with status ${status} without a result`,
+  };
 }

@@ -1,13 +1,13 @@
-import { constants, openSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { constants, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { join } from 'node:path';
-import { type RunLimits, resolveLimits, runtimeLimits } from '../limits.ts';
-import { encodeFrame, type Frame, FrameDecoder } from '../protocol/frames.ts';
-import type { PlatformCaps } from '../types.ts';
-import { SandboxError } from '../types.ts';
-import { createRunCgroup, type RunCgroup } from './cgroup.ts';
-import { type Jail, type JailConfig, startJail } from './jail.ts';
-import type { RunChannel } from './session.ts';
+import { type RunLimits, resolveLimits, runtimeLimits } from '../limits';
+import { encodeFrame, type Frame, FrameDecoder } from '../protocol/frames';
+import type { PlatformCaps } from '../types';
+import { SandboxError } from '../types';
+import { createRunCgroup, type RunCgroup } from './cgroup';
+import { type Jail, type JailConfig, startJail } from './jail';
+import type { RunChannel } from './session';
 
 export interface ForkTemplate {
   spawn(limits: RunLimits): Promise<RunChannel & { dispose(): Promise<void> }>;
@@ -162,7 +162,10 @@ export async function startForkTemplate(
 function findChildPid(pid: number): number | null {
   for (let i = 0; i < 50; i++) {
     try {
-      const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+      const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean);
       if (kids.length) return Number(kids[0]);
     } catch {
       // not yet

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseManifest, parseTomlSubset } from './manifest.ts';
+import { parseManifest, parseTomlSubset } from './manifest';
 
 const DOC = `name = "btc-momentum"
 version = "1.2.0"            # semver, must increase
@@ -32,7 +32,9 @@ describe('seer.toml', () => {
     });
   });
   it('reports every problem', () => {
-    expect(() => parseManifest('name = "x"\ninterval = "5m"\n')).toThrow(/interval must be one of.*symbols must be/);
+    expect(() => parseManifest('name = "x"\ninterval = "5m"\n')).toThrow(
+      /interval must be one of.*symbols must be/,
+    );
     expect(() => parseTomlSubset('a = {x = 1}')).toThrow(/unsupported value/);
     expect(() => parseTomlSubset('a = 1\na = 2')).toThrow(/duplicate key/);
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Interval, ModelManifest, Target } from '../types.ts';
+import type { Interval, ModelManifest, Target } from '../types';
 
 export type TomlValue = string | number | boolean | TomlValue[] | { [k: string]: TomlValue };
 
@@ -20,8 +20,10 @@ export function parseTomlSubset(text: string): Record<string, TomlValue> {
     if (header) {
       table = root;
       for (const part of header[1]!.split('.')) {
-        const next = (table[part] ??= {});
-        if (typeof next !== 'object' || Array.isArray(next)) throw new Error(`line ${i + 1}: ${part} is not a table`);
+        if (table[part] === undefined) table[part] = {};
+        const next = table[part];
+        if (typeof next !== 'object' || Array.isArray(next))
+          throw new Error(`line ${i + 1}: ${part} is not a table`);
         table = next as Record<string, TomlValue>;
       }
       continue;
@@ -116,13 +118,19 @@ const TARGETS = ['return', 'direction', 'price'];
 export function parseManifest(text: string): ModelManifest & { name: string; version: string } {
   const t = parseTomlSubset(text);
   const problems: string[] = [];
-  const str = (k: string) => (typeof t[k] === 'string' ? (t[k] as string) : (problems.push(`${k} must be a string`), ''));
+  const str = (k: string): string => {
+    if (typeof t[k] === 'string') return t[k] as string;
+    problems.push(`${k} must be a string`);
+    return '';
+  };
   const name = str('name');
   const version = str('version');
   const entrypoint = str('entrypoint');
-  if (entrypoint && !/^[A-Za-z_][\w.]*(:[A-Za-z_]\w*)?$/.test(entrypoint)) problems.push('entrypoint must be module:function');
+  if (entrypoint && !/^[A-Za-z_][\w.]*(:[A-Za-z_]\w*)?$/.test(entrypoint))
+    problems.push('entrypoint must be module:function');
   const interval = str('interval');
-  if (interval && !INTERVALS.includes(interval)) problems.push(`interval must be one of ${INTERVALS.join(', ')}`);
+  if (interval && !INTERVALS.includes(interval))
+    problems.push(`interval must be one of ${INTERVALS.join(', ')}`);
   const horizon = str('horizon');
   const target = str('target');
   if (target && !TARGETS.includes(target)) problems.push(`target must be one of ${TARGETS.join(', ')}`);

@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { SandboxError } from '../types.ts';
+import { SandboxError } from '../types';
 
 /** Regular files of a package directory as [relative path, bytes] (symlinks and specials skipped). */
 export function readPackageFiles(dir: string, maxBytes: number): Array<[string, Buffer]> {

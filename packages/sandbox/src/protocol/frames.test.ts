@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeFrame, FrameDecoder, packFloat64, packInt64 } from './frames.ts';
+import { encodeFrame, FrameDecoder, packFloat64, packInt64 } from './frames';
 
 describe('frames', () => {
   it('round-trips maps split across arbitrary chunks', () => {
@@ -23,7 +23,9 @@ describe('frames', () => {
   });
   it('rejects malformed MessagePack and non-map frames', () => {
     const bad = Buffer.from([0, 0, 0, 2, 0xc1, 0xc1]);
-    expect(() => new FrameDecoder(100).push(bad)).toThrow(expect.objectContaining({ code: 'protocol_error' }));
+    expect(() => new FrameDecoder(100).push(bad)).toThrow(
+      expect.objectContaining({ code: 'protocol_error' }),
+    );
     const arr = encodeFrame({ type: 'x' }).subarray(0, 4);
     arr.writeUInt32BE(1);
     expect(() => new FrameDecoder(100).push(Buffer.concat([arr, Buffer.from([0x90])]))).toThrow(

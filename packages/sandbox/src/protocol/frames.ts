@@ -1,5 +1,5 @@
 import { Packr, Unpackr } from 'msgpackr';
-import { SandboxError } from '../types.ts';
+import { SandboxError } from '../types';
 
 /**
  * Frame protocol: 4-byte big-endian length + one MessagePack map with a string `type`.
