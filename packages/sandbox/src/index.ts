@@ -10,9 +10,23 @@ export {
   type QueryFn,
   READ_BARS_SQL,
 } from './broker/sql-bar-source';
-export { type BwrapSandboxOptions, createBwrapSandbox, type SandboxStrategy } from './bwrap-sandbox';
+export {
+  type BwrapSandboxOptions,
+  createBwrapSandbox,
+  DEFAULT_RUNTIME_DIR,
+  type SandboxStrategy,
+} from './bwrap-sandbox';
+export {
+  type SandboxRunArgs,
+  type SandboxRunDeps,
+  type SandboxRunOutput,
+  sandboxRunCommand,
+} from './cli/sandbox-run';
 export { checkSandboxHost, formatHostCheck, type SandboxHostCheck } from './host/check';
 export { type RunLimits, resolveLimits } from './limits';
+export { extractPackageTgz } from './package/extract';
+export { parseManifest, parseTomlSubset, readManifest } from './package/manifest';
+export { readPackageFiles } from './package/read-package';
 export { encodeFrame, FrameDecoder, PROTOCOL_VERSION } from './protocol/frames';
 export * from './types';
 export { validatePredictions } from './validate';
