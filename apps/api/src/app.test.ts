@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './testing/test-app';
+
+describe.each(['pg', 'pglite'] as const)('API skeleton on %s', (driver) => {
+  let h: TestApp;
+  beforeAll(async () => {
+    h = await createTestApp(driver, { corsOrigins: ['https://app.example.com'] });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('answers liveness and readiness', async () => {
+    const live = await h.app.inject({ method: 'GET', url: '/healthz' });
+    expect(live.statusCode).toBe(200);
+    expect(live.json()).toEqual({ status: 'ok' });
+    const ready = await h.app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ready', checks: { database: 'ok' } });
+  });
+
+  it('reports not ready when a dependency fails', async () => {
+    h.app.ctx.probes.push({ name: 'redis', check: async () => Promise.reject(new Error('down')) });
+    try {
+      const ready = await h.app.inject({ method: 'GET', url: '/readyz' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toEqual({ status: 'not_ready', checks: { database: 'ok', redis: 'failed' } });
+    } finally {
+      h.app.ctx.probes.pop();
+    }
+  });
+
+  it('unknown routes get problem+json 404 with a request id', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/v1/nope?x=1' });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const body = res.json();
+    expect(body).toMatchObject({ status: 404, code: 'route_not_found', instance: '/v1/nope' });
+    expect(body.requestId).toBe(res.headers['x-request-id']);
+  });
+
+  it('keeps a well-formed incoming request id and replaces a hostile one', async () => {
+    const ok = await h.app.inject({
+      method: 'GET',
+      url: '/healthz',
+      headers: { 'x-request-id': 'abc-12345678' },
+    });
+    expect(ok.headers['x-request-id']).toBe('abc-12345678');
+    const bad = await h.app.inject({
+      method: 'GET',
+      url: '/healthz',
+      headers: { 'x-request-id': 'a\nb<script>' },
+    });
+    expect(bad.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('serves the OpenAPI document and the docs UI', async () => {
+    const doc = await h.app.inject({ method: 'GET', url: '/openapi.json' });
+    expect(doc.statusCode).toBe(200);
+    expect(doc.json().openapi).toBe('3.1.0');
+    expect(Object.keys(doc.json().paths)).toContain('/readyz');
+    const ui = await h.app.inject({ method: 'GET', url: '/docs/' });
+    expect(ui.statusCode).toBe(200);
+    expect(ui.body).toContain('swagger');
+  });
+
+  it('sets security headers and allows only listed CORS origins', async () => {
+    const res = await h.app.inject({
+      method: 'GET',
+      url: '/healthz',
+      headers: { origin: 'https://app.example.com' },
+    });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['access-control-allow-origin']).toBe('https://app.example.com');
+    const evil = await h.app.inject({
+      method: 'GET',
+      url: '/healthz',
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(evil.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import { registerAjvFormats, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { ApiContext } from './context';
+import openapi from './plugins/openapi';
+import problem from './plugins/problem';
+import healthRoutes from './routes/health/health.routes';
+import { registerV1Routes } from './routes/index';
+
+registerAjvFormats();
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export interface BuildAppOptions {
+  ctx: ApiContext;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp({ ctx, logger }: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = ctx;
+  const app = Fastify({
+    logger: logger ?? {
+      level: config.logLevel,
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        remove: true,
+      },
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    // Accept a caller's request id when it is well-formed, so logs correlate across services.
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    requestIdHeader: false,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.decorate('ctx', ctx);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(problem);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // HSTS only makes sense behind TLS; operators terminate TLS at the ingress.
+    hsts: config.publicUrl.startsWith('https:') ? { maxAge: 31536000, includeSubDomains: true } : false,
+  });
+  await app.register(cors, {
+    origin: (origin, cb) => {
+      // Same-origin and non-browser requests carry no Origin header.
+      if (!origin) return cb(null, true);
+      cb(null, config.corsOrigins.includes(origin));
+    },
+    credentials: true,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    maxAge: 600,
+  });
+  await app.register(openapi, { publicUrl: config.publicUrl });
+  await app.register(healthRoutes);
+  await app.register(registerV1Routes, { prefix: '/v1' });
+  return app;
+}

@@ -1,0 +1,38 @@
+/**
+ * Composition root of the API: from config and an open database to a ready Fastify instance.
+ * `seerd api`, `seerd all` and the tests all come through here, so they wire the same parts.
+ */
+import type { Config } from '@seer/core/config';
+import type { Db } from '@seer/core/db/db';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { buildApp } from './app';
+import type { ApiContext } from './context';
+
+export interface ApiHandle {
+  app: FastifyInstance;
+  ctx: ApiContext;
+  close(): Promise<void>;
+}
+
+export async function createApiContext(opts: {
+  config: Readonly<Config>;
+  db: Db;
+  logger?: FastifyServerOptions['logger'];
+  clock?: () => Date;
+}): Promise<ApiHandle> {
+  const ctx: ApiContext = {
+    config: opts.config,
+    db: opts.db,
+    probes: [],
+    clock: opts.clock ?? (() => new Date()),
+  };
+  const app = await buildApp({ ctx, ...(opts.logger !== undefined ? { logger: opts.logger } : {}) });
+  await app.ready();
+  return {
+    app,
+    ctx,
+    close: async () => {
+      await app.close();
+    },
+  };
+}

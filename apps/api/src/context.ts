@@ -1,0 +1,25 @@
+/**
+ * What the HTTP layer is given: config, the database, and the domain services built over them.
+ * Built once in buildApp (or by a test) and decorated onto the Fastify instance as `app.ctx`.
+ */
+import type { Config } from '@seer/core/config';
+import type { Db } from '@seer/core/db/db';
+
+export interface ProbeTarget {
+  name: string;
+  check(): Promise<void>;
+}
+
+export interface ApiContext {
+  config: Readonly<Config>;
+  db: Db;
+  /** Extra readiness probes (Redis when configured). */
+  probes: ProbeTarget[];
+  clock: () => Date;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: ApiContext;
+  }
+}

@@ -1,0 +1,7 @@
+import type { Command } from '../cli';
+import { allCommand } from './all';
+import { apiCommand } from './api';
+import { migrateCommand } from './migrate';
+
+/** Every seerd subcommand; later features add theirs here. */
+export const COMMANDS: Command[] = [allCommand, apiCommand, migrateCommand];

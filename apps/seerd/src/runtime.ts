@@ -1,0 +1,63 @@
+/**
+ * Shared start-up for long-running commands: load config, open and migrate the database,
+ * and close everything in order on SIGTERM/SIGINT.
+ */
+import { type Config, ConfigError, loadConfig } from '@seer/core/config';
+import { type Db, dbOptionsFromConfig, openDb } from '@seer/core/db/db';
+import { migrate } from '@seer/core/db/migrate';
+import type { CommandIo } from './cli';
+
+export function loadConfigOrExit(io: CommandIo): Readonly<Config> {
+  try {
+    return loadConfig(io.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      io.stderr(`seerd: ${err.message}\nSee docs/CONFIGURATION.md.\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+}
+
+export async function openDatabase(
+  config: Readonly<Config>,
+  opts: { migrate: boolean; log?: (s: string) => void },
+): Promise<Db> {
+  const db = await openDb(dbOptionsFromConfig(config));
+  if (opts.migrate) {
+    const res = await migrate(db, { log: opts.log ?? (() => {}) });
+    if (res.applied.length > 0) opts.log?.(`applied ${res.applied.length} migration(s)`);
+  }
+  return db;
+}
+
+/** Resolves when the process is asked to stop; runs closers in order, each at most once. */
+export function onShutdown(closers: Array<() => Promise<void>>, io: CommandIo): Promise<number> {
+  return new Promise((resolve) => {
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      io.stderr(`seerd: ${signal} received, shutting down\n`);
+      // A hung closer must not keep the process alive forever.
+      const force = setTimeout(() => {
+        io.stderr('seerd: shutdown timed out after 25 s, exiting\n');
+        process.exit(1);
+      }, 25_000);
+      force.unref();
+      let code = 0;
+      for (const close of closers) {
+        try {
+          await close();
+        } catch (err) {
+          code = 1;
+          io.stderr(`seerd: error while shutting down: ${(err as Error).message}\n`);
+        }
+      }
+      clearTimeout(force);
+      resolve(code);
+    };
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    process.once('SIGINT', () => void stop('SIGINT'));
+  });
+}

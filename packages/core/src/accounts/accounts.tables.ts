@@ -1,0 +1,2 @@
+// Filled in by the accounts migration; see packages/core/migrations.
+export type AccountsTables = {};

@@ -1,0 +1,281 @@
+/**
+ * Configuration is read once at start-up from the environment, validated, typed and frozen.
+ * Nothing else in the codebase reads process.env. Every variable is listed in VARIABLES so that
+ * docs/CONFIGURATION.md can be checked against it by a test.
+ */
+import path from 'node:path';
+
+export type Environment = 'development' | 'test' | 'production';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  env: Environment;
+  port: number;
+  host: string;
+  logLevel: LogLevel;
+  /** PostgreSQL server URL; when absent the embedded PGlite database under dataDir is used. */
+  databaseUrl: string | undefined;
+  /** Connection URL for the sandbox data broker (role seer_model_reader). Derived from databaseUrl when absent. */
+  modelReaderDatabaseUrl: string | undefined;
+  databasePoolMax: number;
+  redisUrl: string | undefined;
+  dataDir: string;
+  artifactDir: string;
+  /** Folder with the Ed25519 JWT signing keys (generated on first start when absent and allowed). */
+  keysDir: string;
+  generateKeys: boolean;
+  corsOrigins: string[];
+  publicUrl: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  loginMaxAttemptsPerAccount: number;
+  loginMaxAttemptsPerIp: number;
+  loginWindowSeconds: number;
+  demo: boolean;
+}
+
+interface VariableSpec {
+  name: string;
+  default: string | undefined;
+  description: string;
+}
+
+/** Every environment variable Seer reads. docs/CONFIGURATION.md must list each of them. */
+export const VARIABLES: readonly VariableSpec[] = [
+  {
+    name: 'NODE_ENV',
+    default: 'development',
+    description:
+      'development, test or production. Production refuses unsafe settings (demo mode, generated keys, wildcard CORS).',
+  },
+  { name: 'PORT', default: '8080', description: 'TCP port of the HTTP API.' },
+  { name: 'HOST', default: '0.0.0.0', description: 'Interface the HTTP API binds to.' },
+  { name: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent.' },
+  {
+    name: 'DATABASE_URL',
+    default: undefined,
+    description:
+      'PostgreSQL URL (postgres://user:pass@host:5432/db). When unset, Seer uses the embedded PGlite database in SEER_DATA_DIR/pglite.',
+  },
+  {
+    name: 'MODEL_READER_DATABASE_URL',
+    default: undefined,
+    description:
+      'PostgreSQL URL that logs in as the seer_model_reader role, used by the sandbox data broker. When unset, the broker uses the app connection with SET LOCAL ROLE seer_model_reader.',
+  },
+  { name: 'DATABASE_POOL_MAX', default: '10', description: 'Maximum connections in the PostgreSQL pool.' },
+  {
+    name: 'REDIS_URL',
+    default: undefined,
+    description:
+      'Redis URL (redis://host:6379). When set, queues run on BullMQ and login throttling is shared across processes; when unset, an in-process dispatcher and in-memory throttling are used.',
+  },
+  {
+    name: 'SEER_DATA_DIR',
+    default: './data',
+    description:
+      'Folder for embedded state: the PGlite database, artifacts and generated keys (unless overridden).',
+  },
+  {
+    name: 'ARTIFACT_DIR',
+    default: '<SEER_DATA_DIR>/artifacts',
+    description: 'Content-addressed store of model packages.',
+  },
+  {
+    name: 'SEER_KEYS_DIR',
+    default: '<SEER_DATA_DIR>/keys',
+    description: 'Folder holding the Ed25519 private keys (JWT signing, artifact signing) as PEM files.',
+  },
+  {
+    name: 'SEER_GENERATE_KEYS',
+    default: 'true outside production',
+    description:
+      'Generate missing signing keys at start-up. In production keys must be provisioned (false by default).',
+  },
+  {
+    name: 'CORS_ORIGINS',
+    default: '',
+    description:
+      'Comma-separated list of browser origins allowed to call the API with credentials. Empty means same-origin only.',
+  },
+  {
+    name: 'PUBLIC_URL',
+    default: 'http://localhost:<PORT>',
+    description: 'External base URL, used as JWT issuer and in links.',
+  },
+  {
+    name: 'ACCESS_TOKEN_TTL_SECONDS',
+    default: '900',
+    description: 'Lifetime of access tokens (JWT). 60..3600.',
+  },
+  {
+    name: 'REFRESH_TOKEN_TTL_SECONDS',
+    default: '2592000',
+    description: 'Lifetime of refresh tokens (30 days).',
+  },
+  { name: 'BODY_LIMIT_BYTES', default: '1048576', description: 'Maximum JSON request body size.' },
+  {
+    name: 'TRUST_PROXY',
+    default: 'false',
+    description:
+      'Trust X-Forwarded-* headers (set true behind a reverse proxy / ingress) so throttling sees client IPs.',
+  },
+  {
+    name: 'LOGIN_MAX_ATTEMPTS_PER_ACCOUNT',
+    default: '5',
+    description: 'Failed logins allowed per account within LOGIN_WINDOW_SECONDS before 429.',
+  },
+  {
+    name: 'LOGIN_MAX_ATTEMPTS_PER_IP',
+    default: '20',
+    description: 'Login attempts allowed per client IP within LOGIN_WINDOW_SECONDS before 429.',
+  },
+  { name: 'LOGIN_WINDOW_SECONDS', default: '900', description: 'Window of the login throttles.' },
+  {
+    name: 'SEER_DEMO',
+    default: 'false',
+    description:
+      'Demo instance: replay clock allowed, banner on every page. Refused when NODE_ENV=production.',
+  },
+];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  raw(name: string): string | undefined {
+    const v = this.env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const v = this.raw(name);
+    if (v === undefined) return fallback;
+    if (!/^-?\d+$/.test(v)) {
+      this.problems.push(`${name} must be an integer, got "${v}"`);
+      return fallback;
+    }
+    const n = Number(v);
+    if (n < min || n > max) this.problems.push(`${name} must be between ${min} and ${max}, got ${n}`);
+    return n;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const v = this.raw(name)?.toLowerCase();
+    if (v === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+    if (['0', 'false', 'no', 'off'].includes(v)) return false;
+    this.problems.push(`${name} must be true or false, got "${v}"`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+    const v = this.raw(name);
+    if (v === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(v)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')}, got "${v}"`);
+      return fallback;
+    }
+    return v as T;
+  }
+
+  url(name: string, protocols: string[]): string | undefined {
+    const v = this.raw(name);
+    if (v === undefined) return undefined;
+    try {
+      const u = new URL(v);
+      if (!protocols.includes(u.protocol)) {
+        this.problems.push(`${name} must use ${protocols.join(' or ')}, got "${u.protocol}"`);
+      }
+    } catch {
+      // Never echo the value: URLs carry passwords.
+      this.problems.push(`${name} is not a valid URL`);
+    }
+    return v;
+  }
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonly<Config> {
+  const r = new Reader(env);
+  const nodeEnv = r.oneOf<Environment>('NODE_ENV', 'development', ['development', 'test', 'production']);
+  const port = r.int('PORT', 8080, 0, 65535);
+  const dataDir = path.resolve(cwd, r.string('SEER_DATA_DIR', './data'));
+  const production = nodeEnv === 'production';
+  const corsOrigins = r
+    .string('CORS_ORIGINS', '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (origin === '*')
+      r.problems.push('CORS_ORIGINS must list origins explicitly; "*" is not allowed with credentials');
+    else if (!/^https?:\/\/[^/]+$/.test(origin))
+      r.problems.push(`CORS_ORIGINS entry "${origin}" must look like https://host[:port]`);
+  }
+  const databaseUrl = r.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const demo = r.bool('SEER_DEMO', false);
+  const generateKeys = r.bool('SEER_GENERATE_KEYS', !production);
+  if (production && demo)
+    r.problems.push(
+      'SEER_DEMO cannot be enabled when NODE_ENV=production (the replay clock would fabricate a live record)',
+    );
+  if (production && !databaseUrl)
+    r.problems.push(
+      'DATABASE_URL is required when NODE_ENV=production (the embedded database is for single-user trials)',
+    );
+
+  const config: Config = {
+    env: nodeEnv,
+    port,
+    host: r.string('HOST', '0.0.0.0'),
+    logLevel: r.oneOf<LogLevel>('LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info', [
+      'fatal',
+      'error',
+      'warn',
+      'info',
+      'debug',
+      'trace',
+      'silent',
+    ]),
+    databaseUrl,
+    modelReaderDatabaseUrl: r.url('MODEL_READER_DATABASE_URL', ['postgres:', 'postgresql:']),
+    databasePoolMax: r.int('DATABASE_POOL_MAX', 10, 1, 500),
+    redisUrl: r.url('REDIS_URL', ['redis:', 'rediss:']),
+    dataDir,
+    artifactDir: path.resolve(cwd, r.string('ARTIFACT_DIR', path.join(dataDir, 'artifacts'))),
+    keysDir: path.resolve(cwd, r.string('SEER_KEYS_DIR', path.join(dataDir, 'keys'))),
+    generateKeys,
+    corsOrigins,
+    publicUrl: r.url('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`,
+    accessTokenTtlSeconds: r.int('ACCESS_TOKEN_TTL_SECONDS', 900, 60, 3600),
+    refreshTokenTtlSeconds: r.int('REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600, 3600, 90 * 24 * 3600),
+    bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    trustProxy: r.bool('TRUST_PROXY', false),
+    loginMaxAttemptsPerAccount: r.int('LOGIN_MAX_ATTEMPTS_PER_ACCOUNT', 5, 1, 1000),
+    loginMaxAttemptsPerIp: r.int('LOGIN_MAX_ATTEMPTS_PER_IP', 20, 1, 100000),
+    loginWindowSeconds: r.int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    demo,
+  };
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return Object.freeze(config);
+}
+
+/** A config for tests: defaults plus overrides, never reading the real environment. */
+export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
+  return Object.freeze({ ...loadConfig({ NODE_ENV: 'test' }), ...overrides });
+}

@@ -1,0 +1,209 @@
+/**
+ * One database interface, two drivers: node-postgres against a PostgreSQL server when
+ * DATABASE_URL is set, the embedded PGlite (file-backed) when it is not. Everything above this
+ * file sees only `Db`.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config';
+import { PGlitePool } from './pglite-pool';
+import type { Database } from './schema';
+
+export type DbDriver = 'pg' | 'pglite';
+
+export interface QueryResultRows<R> {
+  rows: R[];
+}
+export type RawQuery = <R = Record<string, unknown>>(
+  text: string,
+  params?: readonly unknown[],
+) => Promise<QueryResultRows<R>>;
+
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+/** One connection held for a sequence of statements (migrations, locks, role switches). */
+export interface Session {
+  query: RawQuery;
+  /** Runs a multi-statement script without parameters. */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db {
+  readonly driver: DbDriver;
+  withSession<T>(fn: (session: Session) => Promise<T>): Promise<T>;
+  readonly kysely: Kysely<Database>;
+  /** A parameterized query outside the query builder (readable SQL for reports and bulk work). */
+  query: RawQuery;
+  /** Runs several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  /**
+   * Queries as the `seer_model_reader` role (SELECT on market data only). The sandbox data broker
+   * uses nothing else, so a bug in it cannot read accounts, models or predictions.
+   */
+  modelReaderQuery: RawQuery;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// int8 (bigint) columns hold ids and counts far below 2^53; numbers are what callers expect.
+// PGlite already parses int8 as a number, so this makes both drivers agree.
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20 && format !== 'binary') return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as unknown as pg.CustomTypesConfig;
+
+export interface OpenDbOptions {
+  databaseUrl?: string | undefined;
+  modelReaderDatabaseUrl?: string | undefined;
+  poolMax?: number;
+  /** Folder of the embedded database; `memory://` for a throwaway in-memory one. */
+  pgliteDir?: string;
+  applicationName?: string;
+}
+
+export function dbOptionsFromConfig(config: Config): OpenDbOptions {
+  return {
+    databaseUrl: config.databaseUrl,
+    modelReaderDatabaseUrl: config.modelReaderDatabaseUrl,
+    poolMax: config.databasePoolMax,
+    pgliteDir: path.join(config.dataDir, 'pglite'),
+  };
+}
+
+export async function openDb(options: OpenDbOptions): Promise<Db> {
+  return options.databaseUrl
+    ? openPg(options.databaseUrl, options)
+    : openPglite(options.pgliteDir ?? 'memory://');
+}
+
+function openPg(url: string, options: OpenDbOptions): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolMax ?? 10,
+    types: pgTypes,
+    application_name: options.applicationName ?? 'seer',
+    connectionTimeoutMillis: 10_000,
+  });
+  // An idle client losing its server (failover, restart) must not crash the process.
+  pool.on('error', () => {});
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const query: RawQuery = async (text, params = []) => {
+    const res = await pool.query(text, params as unknown[]);
+    return { rows: res.rows };
+  };
+  async function withSession<T>(fn: (s: Session) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      return await fn({
+        query: async (text, params = []) => ({ rows: (await client.query(text, params as unknown[])).rows }),
+        exec: async (sql) => {
+          await client.query(sql);
+        },
+      });
+    } finally {
+      client.release();
+    }
+  }
+
+  let readerPool: pg.Pool | undefined;
+  let modelReaderQuery: RawQuery;
+  if (options.modelReaderDatabaseUrl) {
+    readerPool = new pg.Pool({
+      connectionString: options.modelReaderDatabaseUrl,
+      max: Math.max(2, Math.ceil((options.poolMax ?? 10) / 2)),
+      types: pgTypes,
+      application_name: 'seer-model-reader',
+    });
+    readerPool.on('error', () => {});
+    const rp = readerPool;
+    modelReaderQuery = async (text, params = []) => ({
+      rows: (await rp.query(text, params as unknown[])).rows,
+    });
+  } else {
+    modelReaderQuery = (text, params) => withSession((s) => asModelReader(s, text, params));
+  }
+
+  return {
+    driver: 'pg',
+    withSession,
+    kysely,
+    query,
+    exec: (sql) => withSession((s) => s.exec(sql)),
+    modelReaderQuery,
+    ping: async () => {
+      await pool.query('SELECT 1');
+    },
+    close: async () => {
+      await kysely.destroy();
+      await readerPool?.end();
+    },
+  };
+}
+
+async function openPglite(dir: string): Promise<Db> {
+  if (dir !== 'memory://') await mkdir(dir, { recursive: true }); // PGlite does not create parents.
+  const pglite = await PGlite.create(dir === 'memory://' ? undefined : dir);
+  const pool = new PGlitePool(pglite);
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  async function withSession<T>(fn: (s: Session) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      return await fn({
+        query: async (text, params = []) => ({ rows: (await client.query(text, params)).rows as never[] }),
+        exec: async (sql) => {
+          await pglite.exec(sql);
+        },
+      });
+    } finally {
+      client.release();
+    }
+  }
+  const query: RawQuery = (text, params) => withSession((s) => s.query(text, params));
+  const modelReaderQuery: RawQuery = (text, params) => withSession((s) => asModelReader(s, text, params));
+  return {
+    driver: 'pglite',
+    withSession,
+    kysely,
+    query,
+    exec: (sql) => withSession((s) => s.exec(sql)),
+    modelReaderQuery,
+    ping: async () => {
+      await query('SELECT 1');
+    },
+    close: async () => {
+      await kysely.destroy();
+    },
+  };
+}
+
+async function asModelReader<R>(
+  s: Session,
+  text: string,
+  params: readonly unknown[] | undefined,
+): Promise<QueryResultRows<R>> {
+  await s.query('BEGIN READ ONLY');
+  try {
+    await s.query('SET LOCAL ROLE seer_model_reader');
+    const res = await s.query<R>(text, params);
+    await s.query('COMMIT');
+    return res;
+  } catch (err) {
+    await s.query('ROLLBACK').catch(() => {});
+    throw err;
+  }
+}
+
+/** Runs fn in one transaction; the callback receives the transaction as its executor. */
+export function withTransaction<T>(
+  db: Db | Executor,
+  fn: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  const k = 'kysely' in db ? db.kysely : db;
+  if (k.isTransaction) return fn(k as Transaction<Database>);
+  return k.transaction().execute(fn);
+}

@@ -1,0 +1,16 @@
+/**
+ * The Kysely view of the database: one interface per domain, composed here.
+ * The source of truth is the SQL in packages/core/migrations; these types mirror it.
+ */
+import type { AccountsTables } from '../accounts/accounts.tables';
+import type { MarketTables } from '../market/market.tables';
+
+export interface SchemaMigrationsTable {
+  name: string;
+  checksum: string;
+  applied_at: Date;
+}
+
+export interface Database extends AccountsTables, MarketTables {
+  schema_migrations: SchemaMigrationsTable;
+}
