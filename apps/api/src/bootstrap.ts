@@ -7,6 +7,7 @@ import type { Db } from '@seer/core/db/db';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app';
 import type { ApiContext } from './context';
+import { createServices } from './services';
 
 export interface ApiHandle {
   app: FastifyInstance;
@@ -20,12 +21,9 @@ export async function createApiContext(opts: {
   logger?: FastifyServerOptions['logger'];
   clock?: () => Date;
 }): Promise<ApiHandle> {
-  const ctx: ApiContext = {
-    config: opts.config,
-    db: opts.db,
-    probes: [],
-    clock: opts.clock ?? (() => new Date()),
-  };
+  const clock = opts.clock ?? (() => new Date());
+  const services = await createServices({ config: opts.config, db: opts.db, clock });
+  const ctx: ApiContext = { config: opts.config, db: opts.db, probes: [], clock, services };
   const app = await buildApp({ ctx, ...(opts.logger !== undefined ? { logger: opts.logger } : {}) });
   await app.ready();
   return {

@@ -4,6 +4,7 @@
  */
 import type { Config } from '@seer/core/config';
 import type { Db } from '@seer/core/db/db';
+import type { Services } from './services';
 
 export interface ProbeTarget {
   name: string;
@@ -16,6 +17,7 @@ export interface ApiContext {
   /** Extra readiness probes (Redis when configured). */
   probes: ProbeTarget[];
   clock: () => Date;
+  services: Services;
 }
 
 declare module 'fastify' {
