@@ -249,7 +249,6 @@ def serve(fio: FrameIO, pkg_dir_default=None, stage2=None):
 
     stream = _LogStream(log)
     sys.stdout = stream
-    sys.stderr_model = stream
     msg = call_model(run, pkg_dir, fetch, log, before_model=stage2)
     stream.flush()
     sys.stdout = sys.__stdout__
