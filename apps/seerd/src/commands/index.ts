@@ -2,6 +2,7 @@ import type { Command } from '../cli';
 import { allCommand } from './all';
 import { apiCommand } from './api';
 import { migrateCommand } from './migrate';
+import { sandboxRunCmd } from './sandbox-run';
 
 /** Every seerd subcommand; later features add theirs here. */
-export const COMMANDS: Command[] = [allCommand, apiCommand, migrateCommand];
+export const COMMANDS: Command[] = [allCommand, apiCommand, migrateCommand, sandboxRunCmd];

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, VARIABLES } from './config';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env, '/srv/seer');
+    return [];
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).problems;
+  }
+}
+
+describe('loadConfig', () => {
+  it('gives the embedded defaults on an empty environment', () => {
+    const c = loadConfig({}, '/srv/seer');
+    expect(c.port).toBe(8080);
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.dataDir).toBe('/srv/seer/data');
+    expect(c.artifactDir).toBe('/srv/seer/data/artifacts');
+    expect(c.accessTokenTtlSeconds).toBe(900);
+    expect(c.publicUrl).toBe('http://localhost:8080');
+    expect(c.generateKeys).toBe(true);
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('names every bad variable at once', () => {
+    const p = problems({ PORT: '80a', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', TRUST_PROXY: 'maybe' });
+    expect(p.join('\n')).toMatch(/PORT must be an integer/);
+    expect(p.join('\n')).toMatch(/DATABASE_URL must use postgres:/);
+    expect(p.join('\n')).toMatch(/LOG_LEVEL must be one of/);
+    expect(p.join('\n')).toMatch(/TRUST_PROXY must be true or false/);
+    expect(p).toHaveLength(4);
+  });
+
+  it('rejects out-of-range numbers and never echoes URLs that may hold passwords', () => {
+    expect(problems({ PORT: '70000' })).toEqual(['PORT must be between 0 and 65535, got 70000']);
+    const p = problems({ DATABASE_URL: 'postgres://user:s3cret@[bad' });
+    expect(p).toEqual(['DATABASE_URL is not a valid URL']);
+    expect(p.join()).not.toContain('s3cret');
+  });
+
+  it('refuses unsafe production settings', () => {
+    const p = problems({ NODE_ENV: 'production', SEER_DEMO: 'true' });
+    expect(p.some((x) => x.startsWith('SEER_DEMO cannot be enabled'))).toBe(true);
+    expect(p.some((x) => x.startsWith('DATABASE_URL is required'))).toBe(true);
+    const prod = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/seer' });
+    expect(prod.generateKeys).toBe(false);
+    expect(prod.demo).toBe(false);
+  });
+
+  it('requires explicit CORS origins', () => {
+    expect(problems({ CORS_ORIGINS: '*' })[0]).toMatch(/"\*" is not allowed/);
+    expect(problems({ CORS_ORIGINS: 'https://a.example, ftp://b' })[0]).toMatch(/ftp:\/\/b/);
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://a.example',
+      'http://localhost:5173',
+    ]);
+  });
+
+  it('docs/CONFIGURATION.md lists every variable', () => {
+    const doc = readFileSync(path.resolve(__dirname, '../../../docs/CONFIGURATION.md'), 'utf8');
+    const missing = VARIABLES.filter((v) => !doc.includes(`\`${v.name}\``)).map((v) => v.name);
+    expect(missing).toEqual([]);
+  });
+});
