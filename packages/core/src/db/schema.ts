@@ -4,6 +4,7 @@
  */
 import type { AccountsTables } from '../accounts/accounts.tables';
 import type { MarketTables } from '../market/market.tables';
+import type { RunsTables } from '../runs/runs.tables';
 
 export interface SchemaMigrationsTable {
   name: string;
@@ -11,6 +12,6 @@ export interface SchemaMigrationsTable {
   applied_at: Date;
 }
 
-export interface Database extends AccountsTables, MarketTables {
+export interface Database extends AccountsTables, MarketTables, RunsTables {
   schema_migrations: SchemaMigrationsTable;
 }

@@ -1,0 +1,94 @@
+import type { Generated } from 'kysely';
+
+export type RunMode = 'live' | 'backtest';
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'timed_out' | 'missed';
+export type BacktestStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = ['succeeded', 'failed', 'timed_out', 'missed'];
+
+export interface RunsTable {
+  id: Generated<string>;
+  version_id: string;
+  mode: RunMode;
+  as_of: Date;
+  interval_seconds: number;
+  horizon_seconds: number;
+  backtest_id: string | null;
+  status: RunStatus;
+  attempts: Generated<number>;
+  lease_owner: string | null;
+  lease_expires_at: Date | null;
+  created_at: Generated<Date>;
+  started_at: Date | null;
+  finished_at: Date | null;
+  duration_ms: number | null;
+  cpu_ms: number | null;
+  peak_memory_kb: number | null;
+  input_digest: string | null;
+  prediction_count: number | null;
+  error_code: string | null;
+  error_message: string | null;
+  stderr: string | null;
+}
+
+export interface BacktestsTable {
+  id: Generated<string>;
+  version_id: string;
+  requested_by: string | null;
+  range_from: Date;
+  range_to: Date;
+  status: Generated<BacktestStatus>;
+  total: number;
+  done: Generated<number>;
+  succeeded: Generated<number>;
+  failed: Generated<number>;
+  reused: Generated<number>;
+  error_message: string | null;
+  created_at: Generated<Date>;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+export interface LedgerHeadsTable {
+  version_id: string;
+  mode: RunMode;
+  seq: number;
+  hash: string;
+  updated_at: Generated<Date>;
+}
+
+export interface PredictionsTable {
+  id: Generated<number>;
+  version_id: string;
+  mode: RunMode;
+  seq: number;
+  run_id: string;
+  symbol: string;
+  as_of: Date;
+  horizon: string;
+  target: 'return' | 'direction' | 'price';
+  value: number;
+  confidence: number | null;
+  created_at: Date;
+  prev_hash: string;
+  hash: string;
+  due_at: Date;
+}
+
+export interface OutcomesTable {
+  prediction_id: number;
+  base_close: number;
+  realized_close: number;
+  realized_return: number;
+  realized_direction: number;
+  realized_value: number;
+  computed_at: Generated<Date>;
+}
+
+export interface RunsTables {
+  runs: RunsTable;
+  backtests: BacktestsTable;
+  ledger_heads: LedgerHeadsTable;
+  predictions: PredictionsTable;
+  outcomes: OutcomesTable;
+}
