@@ -3,6 +3,7 @@
  * Nothing else in the codebase reads process.env. Every variable is listed in VARIABLES so that
  * docs/CONFIGURATION.md can be checked against it by a test.
  */
+import os from 'node:os';
 import path from 'node:path';
 
 export type Environment = 'development' | 'test' | 'production';
@@ -33,6 +34,9 @@ export interface Config {
   loginMaxAttemptsPerAccount: number;
   loginMaxAttemptsPerIp: number;
   loginWindowSeconds: number;
+  /** argon2id cost for password hashes; production refuses less than the OWASP minimum. */
+  argon2MemoryKib: number;
+  argon2TimeCost: number;
   demo: boolean;
 }
 
@@ -133,6 +137,17 @@ export const VARIABLES: readonly VariableSpec[] = [
     description: 'Login attempts allowed per client IP within LOGIN_WINDOW_SECONDS before 429.',
   },
   { name: 'LOGIN_WINDOW_SECONDS', default: '900', description: 'Window of the login throttles.' },
+  {
+    name: 'ARGON2_MEMORY_KIB',
+    default: '19456',
+    description:
+      'Memory cost of argon2id password hashing in KiB (OWASP minimum 19456; production refuses less).',
+  },
+  {
+    name: 'ARGON2_TIME_COST',
+    default: '2',
+    description: 'Passes of argon2id password hashing (OWASP minimum 2; production refuses less).',
+  },
   {
     name: 'SEER_DEMO',
     default: 'false',
@@ -269,13 +284,26 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     loginMaxAttemptsPerAccount: r.int('LOGIN_MAX_ATTEMPTS_PER_ACCOUNT', 5, 1, 1000),
     loginMaxAttemptsPerIp: r.int('LOGIN_MAX_ATTEMPTS_PER_IP', 20, 1, 100000),
     loginWindowSeconds: r.int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    argon2MemoryKib: r.int('ARGON2_MEMORY_KIB', 19456, 64, 4 * 1024 * 1024),
+    argon2TimeCost: r.int('ARGON2_TIME_COST', 2, 1, 20),
     demo,
   };
+  if (production && (config.argon2MemoryKib < 19456 || config.argon2TimeCost < 2))
+    r.problems.push(
+      'ARGON2_MEMORY_KIB and ARGON2_TIME_COST must be at least 19456 and 2 in production (OWASP)',
+    );
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return Object.freeze(config);
 }
 
 /** A config for tests: defaults plus overrides, never reading the real environment. */
 export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
-  return Object.freeze({ ...loadConfig({ NODE_ENV: 'test' }), ...overrides });
+  // Cheap password hashing keeps suites fast; keys go to a temp folder, not the repo's ./data.
+  return Object.freeze({
+    ...loadConfig({ NODE_ENV: 'test' }),
+    argon2MemoryKib: 256,
+    argon2TimeCost: 1,
+    keysDir: path.join(os.tmpdir(), 'seer-test-keys'),
+    ...overrides,
+  });
 }

@@ -1,0 +1,38 @@
+/**
+ * Roles, API key scopes and which roles grant which scopes. Pure values: the auth plugin,
+ * services and docs all read the same table.
+ */
+export const ROLES = ['developer', 'subscriber', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles a user may pick when registering; admins are created by an operator or another admin. */
+export const SELF_SERVICE_ROLES = ['developer', 'subscriber'] as const satisfies readonly Role[];
+
+export const SCOPES = ['predictions:read', 'models:read', 'models:write', 'account:read'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const SCOPES_BY_ROLE: Readonly<Record<Role, readonly Scope[]>> = {
+  subscriber: ['predictions:read', 'models:read', 'account:read'],
+  developer: ['predictions:read', 'models:read', 'models:write', 'account:read'],
+  admin: SCOPES,
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function isScope(value: string): value is Scope {
+  return (SCOPES as readonly string[]).includes(value);
+}
+
+/** Every scope any of the roles grants, in the canonical SCOPES order. */
+export function scopesForRoles(roles: readonly Role[]): Scope[] {
+  const granted = new Set(roles.flatMap((r) => SCOPES_BY_ROLE[r]));
+  return SCOPES.filter((s) => granted.has(s));
+}
+
+/** Roles in canonical order, deduplicated; unknown strings (from an old row) are dropped. */
+export function normalizeRoles(roles: readonly string[]): Role[] {
+  const set = new Set(roles);
+  return ROLES.filter((r) => set.has(r));
+}
