@@ -4,6 +4,7 @@
  */
 import type { AccountsTables } from '../accounts/accounts.tables';
 import type { MarketTables } from '../market/market.tables';
+import type { RegistryTables } from '../registry/registry.tables';
 import type { RunsTables } from '../runs/runs.tables';
 
 export interface SchemaMigrationsTable {
@@ -12,6 +13,6 @@ export interface SchemaMigrationsTable {
   applied_at: Date;
 }
 
-export interface Database extends AccountsTables, MarketTables, RunsTables {
+export interface Database extends AccountsTables, MarketTables, RegistryTables, RunsTables {
   schema_migrations: SchemaMigrationsTable;
 }
