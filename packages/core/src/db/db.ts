@@ -5,9 +5,12 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import type { Config } from '../config';
 import { PGlitePool } from './pglite-pool';
 import type { Database } from './schema';
@@ -29,6 +32,11 @@ export interface Session {
   query: RawQuery;
   /** Runs a multi-statement script without parameters. */
   exec(sql: string): Promise<void>;
+  /**
+   * Streams data into `COPY ... FROM STDIN` (bulk loads). Only the pg driver has it; callers fall
+   * back to batched INSERTs when it is absent (PGlite).
+   */
+  copyFrom?: (copySql: string, data: Iterable<string> | AsyncIterable<string>) => Promise<void>;
 }
 
 export interface Db {
@@ -103,6 +111,9 @@ function openPg(url: string, options: OpenDbOptions): Db {
         query: async (text, params = []) => ({ rows: (await client.query(text, params as unknown[])).rows }),
         exec: async (sql) => {
           await client.query(sql);
+        },
+        copyFrom: async (copySql, data) => {
+          await pipeline(Readable.from(data), client.query(copyFromStdin(copySql)));
         },
       });
     } finally {

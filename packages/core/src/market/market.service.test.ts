@@ -23,10 +23,20 @@ describe.each(TEST_DRIVERS)('market service on %s', (driver) => {
   });
 
   it('creates instruments idempotently and refuses a different definition of the same symbol', async () => {
-    const body = { symbol: 'EURUSD', name: 'Euro / US dollar', assetClass: 'fx' as const, quoteCurrency: 'USD' };
+    const body = {
+      symbol: 'EURUSD',
+      name: 'Euro / US dollar',
+      assetClass: 'fx' as const,
+      quoteCurrency: 'USD',
+    };
     const a = await market.createInstrument(body);
     expect(a.created).toBe(true);
-    expect(a.instrument).toMatchObject({ symbol: 'EURUSD', assetClass: 'fx', quoteCurrency: 'USD', source: null });
+    expect(a.instrument).toMatchObject({
+      symbol: 'EURUSD',
+      assetClass: 'fx',
+      quoteCurrency: 'USD',
+      source: null,
+    });
     const b = await market.createInstrument(body);
     expect(b.created).toBe(false);
     expect(b.instrument).toEqual(a.instrument);
@@ -103,9 +113,10 @@ describe.each(TEST_DRIVERS)('market service on %s', (driver) => {
     const saved = now;
     now = new Date('2030-01-01T00:00:00Z');
     try {
-      const csv = ['ts,open,high,low,close,volume', ...[0, 1, 2, 3].map((h) => `2025-06-01T0${h}:00:00Z,1,1,1,1,`)].join(
-        '\n',
-      );
+      const csv = [
+        'ts,open,high,low,close,volume',
+        ...[0, 1, 2, 3].map((h) => `2025-06-01T0${h}:00:00Z,1,1,1,1,`),
+      ].join('\n');
       expect((await market.importCsv({ symbol: 'CLK', interval: '1h', csv })).inserted).toBe(4);
       now = new Date('2025-06-01T02:00:00Z');
       let page = await market.listBars({ symbol: 'CLK', interval: '1h' });
@@ -138,11 +149,20 @@ describe.each(TEST_DRIVERS)('market service on %s', (driver) => {
       const ts = new Date(Date.UTC(2023, 0, 1, i)).toISOString();
       return `${ts},${i},${i + 1},${i},${i},`;
     });
-    await market.importCsv({ symbol: 'PAGE', interval: '1h', csv: ['ts,open,high,low,close,volume', ...rows].join('\n') });
+    await market.importCsv({
+      symbol: 'PAGE',
+      interval: '1h',
+      csv: ['ts,open,high,low,close,volume', ...rows].join('\n'),
+    });
     const seen: number[] = [];
     let cursor: string | undefined;
     for (let guard = 0; guard < 10; guard++) {
-      const page = await market.listBars({ symbol: 'PAGE', interval: '1h', limit: 10, ...(cursor ? { cursor } : {}) });
+      const page = await market.listBars({
+        symbol: 'PAGE',
+        interval: '1h',
+        limit: 10,
+        ...(cursor ? { cursor } : {}),
+      });
       seen.push(...page.bars.map((b) => b.open));
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
@@ -169,7 +189,9 @@ describe.each(TEST_DRIVERS)('market service on %s', (driver) => {
     expect(ranged.bars.map((b) => b.open)).toEqual([5, 6, 7]);
     expect(ranged.nextCursor).toBeNull();
 
-    await expect(market.listBars({ symbol: 'PAGE', interval: '1h', cursor: 'garbage!' })).rejects.toMatchObject({
+    await expect(
+      market.listBars({ symbol: 'PAGE', interval: '1h', cursor: 'garbage!' }),
+    ).rejects.toMatchObject({
       code: 'validation_failed',
     });
     // A cursor from the instruments list is not a bars cursor.
@@ -177,9 +199,9 @@ describe.each(TEST_DRIVERS)('market service on %s', (driver) => {
     await expect(
       market.listBars({ symbol: 'PAGE', interval: '1h', cursor: instruments.nextCursor! }),
     ).rejects.toMatchObject({ code: 'validation_failed' });
-    await expect(market.listBars({ symbol: 'PAGE', interval: '1h', from: '2023-01-01T05:00:00' })).rejects.toMatchObject(
-      { code: 'validation_failed', status: 400 },
-    );
+    await expect(
+      market.listBars({ symbol: 'PAGE', interval: '1h', from: '2023-01-01T05:00:00' }),
+    ).rejects.toMatchObject({ code: 'validation_failed', status: 400 });
   });
 
   it('lists instruments with keyset pagination', async () => {
@@ -197,23 +219,34 @@ describe.each(TEST_DRIVERS)('market service on %s', (driver) => {
   });
 
   it('404s for an unknown symbol and refuses an unreadable CSV as a whole', async () => {
-    await expect(market.listBars({ symbol: 'NOPE', interval: '1h' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(market.listBars({ symbol: 'NOPE', interval: '1h' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     await expect(
       market.importCsv({ symbol: 'NOPE', interval: '1h', csv: 'ts,open,high,low,close,volume\n' }),
     ).rejects.toMatchObject({ code: 'not_found', status: 404 });
-    await expect(market.importCsv({ symbol: 'TEST', interval: '1h', csv: 'time,o,h,l,c\n' })).rejects.toMatchObject({
+    await expect(
+      market.importCsv({ symbol: 'TEST', interval: '1h', csv: 'time,o,h,l,c\n' }),
+    ).rejects.toMatchObject({
       code: 'csv_invalid',
       status: 400,
     });
   });
 
   it('refuses to update or delete a stored bar at the database level', async () => {
-    await expect(t.db.query(`UPDATE bars SET close = close + 1 WHERE interval = '1h'`)).rejects.toThrow(/immutable/);
+    await expect(t.db.query(`UPDATE bars SET close = close + 1 WHERE interval = '1h'`)).rejects.toThrow(
+      /immutable/,
+    );
     await expect(t.db.query(`DELETE FROM bars`)).rejects.toThrow(/immutable/);
   });
 
   it('bulk-loads the real USD/CHF demo file (31k hourly bars) and re-imports it as a no-op', async () => {
-    await market.createInstrument({ symbol: 'USDCHF', name: 'USD/CHF', assetClass: 'fx', quoteCurrency: 'CHF' });
+    await market.createInstrument({
+      symbol: 'USDCHF',
+      name: 'USD/CHF',
+      assetClass: 'fx',
+      quoteCurrency: 'CHF',
+    });
     const csv = await readFile(DEMO_USDCHF, 'utf8');
     const saved = now;
     now = new Date('2026-01-01T00:00:00Z');
