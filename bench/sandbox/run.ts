@@ -120,24 +120,46 @@ interface Burst {
   concurrency: number;
   wallMs: number;
   busyMs: number;
+  /** Run CPU (cgroup / child rusage) + this Node process's CPU. */
+  ownMs: number;
+  load: string;
   failures: number;
 }
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 1).join('');
 const bursts: Burst[] = [];
-async function burst(name: string, n: number, concurrency: number, one: () => Promise<unknown>) {
+async function burst(name: string, n: number, concurrency: number, one: () => Promise<{ cpu: number }>) {
   let next = 0;
   let failures = 0;
+  let runCpu = 0;
+  const load0 = loadavg();
   const b0 = systemBusyMs();
+  const n0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < n) {
         next++;
-        await one().catch(() => failures++);
+        await one()
+          .then((r) => {
+            runCpu += r.cpu;
+          })
+          .catch(() => failures++);
       }
     }),
   );
   const wallMs = performance.now() - t0;
-  bursts.push({ name, n, concurrency, wallMs, busyMs: systemBusyMs() - b0, failures });
+  const nodeCpu = process.cpuUsage(n0);
+  const ownMs = runCpu + (nodeCpu.user + nodeCpu.system) / 1000;
+  bursts.push({
+    name,
+    n,
+    concurrency,
+    wallMs,
+    busyMs: systemBusyMs() - b0,
+    ownMs,
+    load: `${load0} -> ${loadavg()}`,
+    failures,
+  });
   console.error(`${name}: ${n} runs in ${(wallMs / 1000).toFixed(1)} s (${failures} failures)`);
 }
 

@@ -86,13 +86,29 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
   fillPool();
 
   let template: ForkTemplate | null = null;
-  if (strategy === 'fork') {
-    const templateSeccomp = exportSeccomp(pythonPath, runtimeDir, workDir, 'template');
-    const chanDir = join(workDir, 'chan');
-    mkdirSync(chanDir, { mode: 0o700 });
-    spawnSync('chown', [`${cfg.uid}:${cfg.gid}`, chanDir]);
-    template = await startForkTemplate({ ...cfg, seccompFile: templateSeccomp }, { chanDir, caps });
-  }
+  let templateStarting: Promise<ForkTemplate> | null = null;
+  let templateSeq = 0;
+  /** The fork template, restarted if it died (a fresh channel directory each time). */
+  const getTemplate = async (): Promise<ForkTemplate> => {
+    if (template?.alive()) return template;
+    if (!templateStarting) {
+      const old = template;
+      templateStarting = (async () => {
+        await old?.close();
+        const templateSeccomp = exportSeccomp(pythonPath, runtimeDir, workDir, 'template');
+        const chanDir = join(workDir, `chan${templateSeq++}`);
+        mkdirSync(chanDir, { mode: 0o700 });
+        spawnSync('chown', [`${cfg.uid}:${cfg.gid}`, chanDir]);
+        return startForkTemplate({ ...cfg, seccompFile: templateSeccomp }, { chanDir, caps });
+      })().finally(() => {
+        templateStarting = null;
+      });
+      template = await templateStarting;
+      return template;
+    }
+    return templateStarting;
+  };
+  if (strategy === 'fork') await getTemplate();
 
   // Simple FIFO semaphore.
   let active = 0;
@@ -170,7 +186,11 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
         });
         ch = jail;
       } else {
-        ch = await template!.spawn(limits);
+        try {
+          ch = await (await getTemplate()).spawn(limits);
+        } catch (e) {
+          return failure('sandbox_unavailable', (e as Error).message);
+        }
       }
     }
     try {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataBroker } from '../src/broker/data-broker';
@@ -102,6 +103,32 @@ for (const [strategy, uid] of [
     });
   });
 }
+
+describe('fork template recovery', () => {
+  it('restarts the template if it dies, and the next run still works', async () => {
+    const uid = 64115;
+    const sandbox = await createBwrapSandbox({ strategy: 'fork', uid, gid: uid, caps: TEST_CAPS });
+    try {
+      const pids = execFileSync('ps', ['-o', 'pid=,comm=', '-u', String(uid)], { encoding: 'utf8' })
+        .split('\n')
+        .filter((l) => l.includes('python3'))
+        .map((l) => Number(l.trim().split(/\s+/)[0]));
+      expect(pids).toHaveLength(1);
+      process.kill(pids[0]!, 'SIGKILL');
+      await new Promise((r) => setTimeout(r, 200));
+      const r = await sandbox.run({
+        packageDir: HAPPY,
+        manifest: manifestOf(HAPPY),
+        asOf: AS_OF,
+        mode: 'live',
+        source: SOURCE,
+      });
+      expect(r.ok, JSON.stringify(r).slice(0, 1000)).toBe(true);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
 
 describe('integrity gate', () => {
   it('refuses to run a package whose verification fails', async () => {

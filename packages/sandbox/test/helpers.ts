@@ -40,10 +40,13 @@ export const SOURCE = createMemoryBarSource({
   'SECRET-USD': { '1h': makeBars(1000, 3) },
 });
 
-/** Small limits so hostile cases end quickly. */
+/**
+ * Small limits so hostile cases end quickly. The wall clock is generous relative to CPU so
+ * that a CPU hog hits its CPU limit before the wall clock even on a loaded 2-core box.
+ */
 export const TEST_CAPS: Partial<PlatformCaps> = {
   wallSlackMs: 1500,
-  wallPerCpuSecond: 2,
+  wallPerCpuSecond: 6,
   maxStderrBytes: 64 * 1024,
   maxLogBytes: 64 * 1024,
   tmpMb: 32,

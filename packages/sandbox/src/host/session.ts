@@ -156,6 +156,10 @@ export async function runSession(ch: RunChannel, o: SessionOptions): Promise<San
     for (const f of frames) chain = chain.then(() => handle(f));
   });
   ch.output.on('error', () => {});
+  const outputClosed = new Promise<void>((r) => {
+    ch.output.once('end', r);
+    ch.output.once('close', r);
+  });
   ch.stderr.on('data', (chunk: Buffer) => {
     stderrBytes += chunk.length;
     if (stderrBytes > o.limits.maxStderrBytes) {
@@ -174,8 +178,8 @@ export async function runSession(ch: RunChannel, o: SessionOptions): Promise<San
   });
   await Promise.race([done, exited]);
   if (!outcome) {
-    // Process ended first: let queued frames drain, then classify the exit.
-    await new Promise((r) => setTimeout(r, 20));
+    // Process ended first: let buffered frames drain (a FIFO never ends: bounded wait), then classify.
+    await Promise.race([outputClosed, new Promise((r) => setTimeout(r, 200))]);
     await chain;
   }
   if (outcome) {

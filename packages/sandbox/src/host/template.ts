@@ -11,6 +11,7 @@ import type { RunChannel } from './session';
 
 export interface ForkTemplate {
   spawn(limits: RunLimits): Promise<RunChannel & { dispose(): Promise<void> }>;
+  alive(): boolean;
   close(): Promise<void>;
 }
 
@@ -99,7 +100,14 @@ export async function startForkTemplate(
       const id = `r${Date.now().toString(36)}${seq++}`;
       const exited = new Promise<number>((r) => exits.set(id, r));
       const forked = await new Promise<Frame>((resolve) => {
-        waiting.set(id, resolve);
+        const t = setTimeout(
+          () => resolve({ type: 'spawn_failed', message: 'template did not answer' }),
+          10_000,
+        );
+        waiting.set(id, (f) => {
+          clearTimeout(t);
+          resolve(f);
+        });
         ctl({ type: 'spawn', id, tmp_mb: runLimits.tmpMb, limits: runtimeLimits(runLimits) });
       });
       waiting.delete(id);
@@ -149,6 +157,7 @@ export async function startForkTemplate(
         },
       };
     },
+    alive: () => !dead,
     async close() {
       dead = true;
       jail.kill();
