@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import { registerAjvFormats, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ApiContext } from './context';
+import auth from './plugins/auth';
 import openapi from './plugins/openapi';
 import problem from './plugins/problem';
 import healthRoutes from './routes/health/health.routes';
@@ -74,6 +75,7 @@ export async function buildApp({ ctx, logger }: BuildAppOptions): Promise<Fastif
     maxAge: 600,
   });
   await app.register(openapi, { publicUrl: config.publicUrl });
+  await app.register(auth);
   await app.register(healthRoutes);
   await app.register(registerV1Routes, { prefix: '/v1' });
   return app;

@@ -7,7 +7,7 @@ import type { Db } from '@seer/core/db/db';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app';
 import type { ApiContext } from './context';
-import { createServices } from './services';
+import { createServices, type ServiceLifecycle } from './services';
 
 export interface ApiHandle {
   app: FastifyInstance;
@@ -22,15 +22,25 @@ export async function createApiContext(opts: {
   clock?: () => Date;
 }): Promise<ApiHandle> {
   const clock = opts.clock ?? (() => new Date());
-  const services = await createServices({ config: opts.config, db: opts.db, clock });
-  const ctx: ApiContext = { config: opts.config, db: opts.db, probes: [], clock, services };
-  const app = await buildApp({ ctx, ...(opts.logger !== undefined ? { logger: opts.logger } : {}) });
-  await app.ready();
-  return {
-    app,
-    ctx,
-    close: async () => {
-      await app.close();
-    },
+  const lifecycle: ServiceLifecycle = { probes: [], closers: [] };
+  const closeServices = async () => {
+    for (const close of lifecycle.closers.splice(0)) await close();
   };
+  try {
+    const services = await createServices({ config: opts.config, db: opts.db, clock, lifecycle });
+    const ctx: ApiContext = { config: opts.config, db: opts.db, probes: lifecycle.probes, clock, services };
+    const app = await buildApp({ ctx, ...(opts.logger !== undefined ? { logger: opts.logger } : {}) });
+    await app.ready();
+    return {
+      app,
+      ctx,
+      close: async () => {
+        await app.close();
+        await closeServices();
+      },
+    };
+  } catch (err) {
+    await closeServices();
+    throw err;
+  }
 }

@@ -2,18 +2,50 @@
  * The domain services the HTTP layer calls, built once from config, database and clock.
  * Each feature adds its service here (one property per domain folder in packages/core).
  */
+import { type AccountServices, createAccountServices } from '@seer/core/accounts/create-accounts';
+import { createRedisThrottleStore } from '@seer/core/accounts/throttle';
 import type { Config } from '@seer/core/config';
 import type { Db } from '@seer/core/db/db';
+import { Redis } from 'ioredis';
+import type { ProbeTarget } from './context';
 
 export interface ServiceDeps {
   config: Readonly<Config>;
   db: Db;
   clock: () => Date;
+  /** Where services register readiness probes and closers for what they open (e.g. Redis). */
+  lifecycle: ServiceLifecycle;
 }
 
-// biome-ignore lint/complexity/noBannedTypes: grows one property per domain as features land
-export type Services = {};
+export interface ServiceLifecycle {
+  probes: ProbeTarget[];
+  /** Run in order after the HTTP server has stopped. */
+  closers: Array<() => Promise<void>>;
+}
 
-export async function createServices(_deps: ServiceDeps): Promise<Services> {
-  return {};
+export type Services = {
+  accounts: AccountServices['accounts'];
+  sessions: AccountServices['sessions'];
+  apiKeys: AccountServices['apiKeys'];
+  tokens: AccountServices['tokens'];
+};
+
+export async function createServices(deps: ServiceDeps): Promise<Services> {
+  const { config, db, clock, lifecycle } = deps;
+  let throttle: ReturnType<typeof createRedisThrottleStore> | undefined;
+  if (config.redisUrl) {
+    // Login throttling is shared across API processes through Redis when there is one.
+    const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, connectTimeout: 5000 });
+    redis.on('error', () => {}); // reported by the readiness probe; ioredis reconnects on its own
+    lifecycle.probes.push({ name: 'redis', check: async () => void (await redis.ping()) });
+    lifecycle.closers.push(async () => void (await redis.quit().catch(() => redis.disconnect())));
+    throttle = createRedisThrottleStore(redis);
+  }
+  const { accounts, sessions, apiKeys, tokens } = await createAccountServices({
+    config,
+    db,
+    clock,
+    ...(throttle ? { throttle } : {}),
+  });
+  return { accounts, sessions, apiKeys, tokens };
 }

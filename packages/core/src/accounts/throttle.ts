@@ -3,6 +3,7 @@
  * single process, in Redis (INCR + EXPIRE NX) when several API processes must share the count.
  */
 import type { Redis } from 'ioredis';
+import { AppError } from '../errors';
 
 export interface ThrottleCount {
   count: number;
@@ -57,8 +58,21 @@ export function createMemoryThrottleStore(clock: () => Date, maxKeys = 100_000):
   };
 }
 
+// Fail closed: without its counters the throttle cannot protect logins, so they wait for Redis.
+async function guard<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw new AppError('service_unavailable', {
+      detail: 'Login is temporarily unavailable; try again shortly.',
+      headers: { 'retry-after': '5' },
+      cause: err,
+    });
+  }
+}
+
 export function createRedisThrottleStore(redis: Redis, prefix = 'seer:throttle:'): ThrottleStore {
-  return {
+  const store: ThrottleStore = {
     async hit(key, windowSeconds) {
       const k = prefix + key;
       // NX: only the first hit of a window sets the expiry, so retries cannot extend it forever.
@@ -78,5 +92,10 @@ export function createRedisThrottleStore(redis: Redis, prefix = 'seer:throttle:'
     async reset(key) {
       await redis.del(prefix + key);
     },
+  };
+  return {
+    hit: (key, windowSeconds) => guard(() => store.hit(key, windowSeconds)),
+    peek: (key) => guard(() => store.peek(key)),
+    reset: (key) => guard(() => store.reset(key)),
   };
 }

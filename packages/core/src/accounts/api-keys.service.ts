@@ -1,0 +1,170 @@
+/**
+ * API keys for bots and scripts: `seer_<prefix>_<secret>`. The prefix is stored in clear to find
+ * the row; the secret only as SHA-256. A slow password hash (argon2) buys nothing here: it exists
+ * to make guessing low-entropy human passwords expensive, while a 256-bit random secret cannot be
+ * guessed at any speed — and a fast hash keeps per-request authentication cheap.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Db } from '../db/db';
+import { withTransaction } from '../db/db';
+import { AppError } from '../errors';
+import { createApiKeysRepo } from './api-keys.repo';
+import { createAuditRepo } from './audit.repo';
+import { NO_META, type Principal, type RequestMeta } from './principal';
+import { normalizeRoles, type Role, SCOPES, type Scope, scopesForRoles } from './roles';
+import { createUsersRepo } from './users.repo';
+import { type ApiKeyView, apiKeyView } from './views';
+
+export const API_KEY_PATTERN = /^seer_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
+/** Live keys per user; a runaway script minting keys in a loop hits this instead of filling the table. */
+export const MAX_API_KEYS_PER_USER = 100;
+
+export interface ApiKeysService {
+  create(input: {
+    userId: string;
+    roles: readonly Role[];
+    name: string;
+    scopes: readonly Scope[];
+    expiresAt?: Date | undefined;
+    meta?: RequestMeta;
+  }): Promise<ApiKeyView & { key: string }>;
+  list(userId: string): Promise<ApiKeyView[]>;
+  /** 404 unless the key exists, is live and belongs to userId: others' keys are indistinguishable from none. */
+  revoke(input: { userId: string; id: string; meta?: RequestMeta }): Promise<void>;
+  /** Resolves `seer_...` to its owner; 401 api_key_invalid or account_disabled. */
+  authenticate(key: string): Promise<Principal>;
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function createApiKeysService(deps: { db: Db; clock: () => Date }): ApiKeysService {
+  const { db, clock } = deps;
+  const keys = createApiKeysRepo(db.kysely);
+  const users = createUsersRepo(db.kysely);
+  const audit = createAuditRepo(db.kysely);
+  const invalid = () =>
+    new AppError('api_key_invalid', {
+      detail: 'The API key is unknown, revoked or expired.',
+      headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
+    });
+
+  return {
+    async create({ userId, roles, name, scopes, expiresAt, meta = NO_META }) {
+      const allowed = scopesForRoles(roles);
+      const excess = scopes.filter((s) => !allowed.includes(s));
+      if (excess.length > 0) {
+        throw new AppError('insufficient_scope', {
+          detail: `Your roles do not allow the scopes ${excess.join(', ')}; a key cannot do more than its owner.`,
+        });
+      }
+      const now = clock();
+      if (expiresAt && expiresAt.getTime() <= now.getTime()) {
+        throw new AppError('validation_failed', {
+          detail: 'expiresAt must be in the future.',
+          errors: [{ field: '/expiresAt', message: 'must be in the future' }],
+        });
+      }
+      if ((await keys.countActiveForUser(userId)) >= MAX_API_KEYS_PER_USER) {
+        throw new AppError('conflict', {
+          detail: `You already have ${MAX_API_KEYS_PER_USER} API keys; delete unused ones first.`,
+        });
+      }
+      const prefix = randomBytes(6).toString('hex');
+      const secret = randomBytes(32).toString('base64url');
+      const row = await withTransaction(db, async (trx) => {
+        const inserted = await keys.insert(
+          {
+            userId,
+            name: name.trim(),
+            prefix,
+            secretHash: sha256(secret),
+            scopes: SCOPES.filter((s) => scopes.includes(s)),
+            now,
+            expiresAt: expiresAt ?? null,
+          },
+          trx,
+        );
+        await audit.insert(
+          {
+            event: 'api_key.created',
+            at: now,
+            actorUserId: userId,
+            subjectUserId: userId,
+            ip: meta.ip,
+            userAgent: meta.userAgent,
+            details: { apiKeyId: inserted.id, prefix, name: inserted.name, scopes: inserted.scopes },
+          },
+          trx,
+        );
+        return inserted;
+      });
+      return { ...apiKeyView(row), key: `seer_${prefix}_${secret}` };
+    },
+
+    async list(userId) {
+      return (await keys.listActiveForUser(userId)).map(apiKeyView);
+    },
+
+    async revoke({ userId, id, meta = NO_META }) {
+      if (!UUID.test(id)) throw new AppError('not_found', { detail: 'API key not found' });
+      const now = clock();
+      const row = await withTransaction(db, async (trx) => {
+        const revoked = await keys.revokeOwned(id, userId, now, trx);
+        if (revoked) {
+          await audit.insert(
+            {
+              event: 'api_key.deleted',
+              at: now,
+              actorUserId: userId,
+              subjectUserId: userId,
+              ip: meta.ip,
+              userAgent: meta.userAgent,
+              details: { apiKeyId: id, prefix: revoked.prefix, name: revoked.name },
+            },
+            trx,
+          );
+        }
+        return revoked;
+      });
+      if (!row) throw new AppError('not_found', { detail: 'API key not found' });
+    },
+
+    async authenticate(key) {
+      const m = API_KEY_PATTERN.exec(key);
+      if (!m) throw invalid();
+      const [, prefix, secret] = m as unknown as [string, string, string];
+      const row = await keys.findByPrefix(prefix);
+      const expected = Buffer.from(row?.secret_hash ?? '0'.repeat(64), 'hex');
+      const given = Buffer.from(sha256(secret), 'hex');
+      // Constant-time compare even when the prefix is unknown, so timing reveals nothing.
+      const matches = timingSafeEqual(expected, given) && row !== undefined;
+      const now = clock();
+      if (
+        !row ||
+        !matches ||
+        row.revoked_at ||
+        (row.expires_at && row.expires_at.getTime() <= now.getTime())
+      ) {
+        throw invalid();
+      }
+      const user = await users.findById(row.user_id);
+      if (!user) throw invalid();
+      if (user.disabled_at) throw new AppError('account_disabled', { detail: 'This account is disabled.' });
+      if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= 60_000) {
+        await keys.touch(row.id, now);
+      }
+      const roles = normalizeRoles(user.roles);
+      // Scopes are re-narrowed on every use: revoking a role also takes it from the owner's keys.
+      const allowed = scopesForRoles(roles);
+      return {
+        userId: user.id,
+        email: user.email,
+        roles,
+        via: 'api_key',
+        scopes: SCOPES.filter((s) => row.scopes.includes(s) && allowed.includes(s)),
+        apiKeyId: row.id,
+      };
+    },
+  };
+}
