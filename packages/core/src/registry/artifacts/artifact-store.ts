@@ -1,0 +1,76 @@
+/**
+ * Content-addressed storage of package artifacts (the gzipped canonical tar), keyed by the
+ * digest of the canonical tar. The filesystem store is the default; an object store
+ * (S3, GCS) implements the same interface. Content never changes under a key: `put` of a key
+ * that exists keeps the stored bytes.
+ */
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { chmod, copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { AppError } from '../../errors';
+import '../registry-errors';
+
+export interface ArtifactStore {
+  has(digest: string): Promise<boolean>;
+  /** Stores the file at `localFile` under `digest` (the caller computed the digest). */
+  put(digest: string, localFile: string): Promise<void>;
+  /** Stream of the stored bytes; throws AppError('artifact_missing') when absent. */
+  get(digest: string): Promise<Readable>;
+  /** Copies the stored bytes to a local file (for verification and extraction). */
+  download(digest: string, localFile: string): Promise<void>;
+  size(digest: string): Promise<number | undefined>;
+}
+
+const DIGEST = /^[0-9a-f]{64}$/;
+
+function checkDigest(digest: string): void {
+  // The digest becomes a path: never let anything else through.
+  if (!DIGEST.test(digest)) throw new AppError('artifact_missing', { detail: 'Invalid artifact digest.' });
+}
+
+export function createFsArtifactStore(dir: string): ArtifactStore & { pathFor(digest: string): string } {
+  const pathFor = (digest: string) => {
+    checkDigest(digest);
+    return path.join(dir, 'sha256', digest.slice(0, 2), `${digest}.tar.gz`);
+  };
+  const size = async (digest: string) => {
+    try {
+      return (await stat(pathFor(digest))).size;
+    } catch {
+      return undefined;
+    }
+  };
+  const missing = (digest: string) =>
+    new AppError('artifact_missing', { detail: `Artifact ${digest} is not in the artifact store.` });
+  return {
+    pathFor,
+    size,
+    async has(digest) {
+      return (await size(digest)) !== undefined;
+    },
+    async put(digest, localFile) {
+      const final = pathFor(digest);
+      if ((await size(digest)) !== undefined) return;
+      await mkdir(path.dirname(final), { recursive: true });
+      // Copy beside the final name, then rename: readers never see a half-written artifact.
+      const tmp = `${final}.${randomBytes(6).toString('hex')}.tmp`;
+      try {
+        await copyFile(localFile, tmp);
+        await chmod(tmp, 0o444);
+        await rename(tmp, final);
+      } finally {
+        await rm(tmp, { force: true });
+      }
+    },
+    async get(digest) {
+      if ((await size(digest)) === undefined) throw missing(digest);
+      return createReadStream(pathFor(digest));
+    },
+    async download(digest, localFile) {
+      if ((await size(digest)) === undefined) throw missing(digest);
+      await copyFile(pathFor(digest), localFile);
+    },
+  };
+}
