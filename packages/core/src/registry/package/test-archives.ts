@@ -16,7 +16,9 @@ export async function tarOf(entries: TestEntry[]): Promise<Buffer> {
   // Drain while writing: the pack stream stops accepting entries once its buffer is full.
   const chunks: Buffer[] = [];
   const done = new Promise<void>((resolve, reject) => {
-    pack.on('data', (c: Buffer) => chunks.push(c));
+    pack.on('data', (c) => {
+      chunks.push(c as Buffer);
+    });
     pack.on('end', () => resolve());
     pack.on('error', reject);
   });
