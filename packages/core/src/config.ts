@@ -38,6 +38,12 @@ export interface Config {
   argon2MemoryKib: number;
   argon2TimeCost: number;
   demo: boolean;
+  /** Largest model package upload (compressed .tar.gz). */
+  packageMaxBytes: number;
+  /** Largest total size of a package's files once unpacked (decompression-bomb cap). */
+  packageMaxUnpackedBytes: number;
+  /** Most files and folders in one package. */
+  packageMaxFiles: number;
 }
 
 interface VariableSpec {
@@ -153,6 +159,23 @@ export const VARIABLES: readonly VariableSpec[] = [
     default: 'false',
     description:
       'Demo instance: replay clock allowed, banner on every page. Refused when NODE_ENV=production.',
+  },
+  {
+    name: 'PACKAGE_MAX_BYTES',
+    default: '104857600',
+    description:
+      'Largest model package upload (.tar.gz, compressed) in bytes; larger uploads get 413 package_too_large.',
+  },
+  {
+    name: 'PACKAGE_MAX_UNPACKED_BYTES',
+    default: '268435456',
+    description:
+      'Largest total size of a package once unpacked; extraction stops as soon as it is crossed (413 package_unpacked_too_large).',
+  },
+  {
+    name: 'PACKAGE_MAX_FILES',
+    default: '2000',
+    description: 'Most files and folders in one model package (422 package_too_many_files).',
   },
 ];
 
@@ -287,6 +310,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     argon2MemoryKib: r.int('ARGON2_MEMORY_KIB', 19456, 64, 4 * 1024 * 1024),
     argon2TimeCost: r.int('ARGON2_TIME_COST', 2, 1, 20),
     demo,
+    packageMaxBytes: r.int('PACKAGE_MAX_BYTES', 100 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
+    packageMaxUnpackedBytes: r.int(
+      'PACKAGE_MAX_UNPACKED_BYTES',
+      256 * 1024 * 1024,
+      1024,
+      16 * 1024 * 1024 * 1024,
+    ),
+    packageMaxFiles: r.int('PACKAGE_MAX_FILES', 2000, 1, 100_000),
   };
   if (production && (config.argon2MemoryKib < 19456 || config.argon2TimeCost < 2))
     r.problems.push(
