@@ -2,7 +2,18 @@
  * Every /v1 feature registers here: one line per feature folder.
  */
 import type { FastifyInstance } from 'fastify';
+import adminMarketRoutes from './admin-market/admin-market.routes';
+import adminUsersRoutes from './admin-users/admin-users.routes';
+import apiKeysRoutes from './api-keys/api-keys.routes';
+import authRoutes from './auth/auth.routes';
+import instrumentsRoutes from './instruments/instruments.routes';
+import meRoutes from './me/me.routes';
 
-export async function registerV1Routes(_v1: FastifyInstance): Promise<void> {
-  // Feature route plugins are registered here, e.g. await v1.register(authRoutes);
+export async function registerV1Routes(v1: FastifyInstance): Promise<void> {
+  await v1.register(authRoutes);
+  await v1.register(meRoutes);
+  await v1.register(apiKeysRoutes);
+  await v1.register(adminUsersRoutes);
+  await v1.register(instrumentsRoutes);
+  await v1.register(adminMarketRoutes);
 }

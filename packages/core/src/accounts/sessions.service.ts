@@ -253,6 +253,7 @@ export function createSessionsService(deps: {
         const row = await refreshTokens.findByHash(sha256(refreshToken), trx);
         if (!row) return;
         const revoked = await refreshTokens.revokeFamily(row.family_id, now, trx);
+        if (revoked === 0) return;
         await audit.insert(
           {
             event: 'logout',
