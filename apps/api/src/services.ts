@@ -6,6 +6,8 @@ import { type AccountServices, createAccountServices } from '@seer/core/accounts
 import { createRedisThrottleStore } from '@seer/core/accounts/throttle';
 import type { Config } from '@seer/core/config';
 import type { Db } from '@seer/core/db/db';
+import { createMarketRepo } from '@seer/core/market/market.repo';
+import { createMarketService, type MarketService } from '@seer/core/market/market.service';
 import { Redis } from 'ioredis';
 import type { ProbeTarget } from './context';
 
@@ -28,6 +30,7 @@ export type Services = {
   sessions: AccountServices['sessions'];
   apiKeys: AccountServices['apiKeys'];
   tokens: AccountServices['tokens'];
+  market: MarketService;
 };
 
 export async function createServices(deps: ServiceDeps): Promise<Services> {
@@ -47,5 +50,6 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     clock,
     ...(throttle ? { throttle } : {}),
   });
-  return { accounts, sessions, apiKeys, tokens };
+  const market = createMarketService({ repo: createMarketRepo(db), now: clock });
+  return { accounts, sessions, apiKeys, tokens, market };
 }

@@ -21,7 +21,7 @@ export const InstrumentSchema = Type.Object(
     }),
     createdAt: Type.String({ format: 'date-time' }),
   },
-  { $id: 'Instrument' },
+  { title: 'Instrument' },
 );
 export type Instrument = Static<typeof InstrumentSchema>;
 
@@ -119,7 +119,10 @@ export const BarsBodySchema = Type.Object(
 export type BarsBody = Static<typeof BarsBodySchema>;
 
 export const AdminBarsQuerySchema = Type.Object(
-  { symbol: Type.String({ pattern: SYMBOL_PATTERN }), interval: IntervalSchema },
+  {
+    symbol: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$', description: 'Case-insensitive.' }),
+    interval: IntervalSchema,
+  },
   { additionalProperties: false },
 );
 
