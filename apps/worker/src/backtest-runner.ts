@@ -1,0 +1,155 @@
+/**
+ * Backtests: run a version at each past boundary of a range with the same sandbox and the same
+ * point-in-time data broker as live runs, writing mode=backtest runs and predictions (their own
+ * chain, never counted in live figures). A backtest row is the record; the runner resumes an
+ * interrupted backtest by skipping boundaries already finished. A boundary already run by an
+ * earlier backtest of the same version is reused, not run twice (one run per version+as_of+mode).
+ */
+import type { Db } from '@seer/core/db/db';
+import { intervalMs } from '@seer/core/market/intervals';
+import { type Consumer, type JobQueues, UnrecoverableJobError } from '@seer/core/queue/queue';
+import {
+  findBacktest,
+  findRunBySlot,
+  insertRuns,
+  unfinishedBacktests,
+  updateBacktest,
+} from '@seer/core/runs/runs.repo';
+import { boundariesBetween, parseDuration } from '@seer/core/runs/schedule';
+import { findVersionById } from '@seer/core/runs/versions.repo';
+import type { RunExecutor, RunOutcome } from './run-executor';
+
+export interface BacktestJob {
+  backtestId: string;
+}
+
+export interface BacktestRunnerOptions {
+  db: Db;
+  queues: JobQueues;
+  executor: RunExecutor;
+  clock: () => Date;
+  /** Boundaries executed at the same time within one backtest. */
+  parallelism?: number;
+  /** Real-time period of polling for backtests requested through the API. */
+  pollMs?: number;
+}
+
+export async function runBacktest(
+  opts: Pick<BacktestRunnerOptions, 'db' | 'executor' | 'clock' | 'parallelism'>,
+  backtestId: string,
+): Promise<void> {
+  const { db } = opts;
+  const bt = await findBacktest(db.kysely, backtestId);
+  if (!bt) throw new UnrecoverableJobError(`backtest ${backtestId} does not exist`);
+  if (bt.status === 'succeeded' || bt.status === 'failed') return;
+  const version = await findVersionById(db.kysely, bt.version_id);
+  if (!version) {
+    await updateBacktest(db.kysely, bt.id, {
+      status: 'failed',
+      error_message: 'model version not found',
+      finished_at: opts.clock(),
+    });
+    return;
+  }
+  await updateBacktest(db.kysely, bt.id, { status: 'running', started_at: bt.started_at ?? opts.clock() });
+  const horizonMs = parseDuration(version.horizon) ?? intervalMs(version.interval);
+  const boundaries = boundariesBetween(
+    version.interval,
+    new Date(bt.range_from.getTime() - 1),
+    bt.range_to,
+    bt.total,
+  );
+  const counts = { done: 0, succeeded: 0, failed: 0, reused: 0 };
+  const tally = (o: RunOutcome | 'reused_ok' | 'reused_failed') => {
+    counts.done++;
+    if (o === 'succeeded') counts.succeeded++;
+    else if (o === 'reused_ok') {
+      counts.reused++;
+      counts.succeeded++;
+    } else if (o === 'reused_failed') {
+      counts.reused++;
+      counts.failed++;
+    } else counts.failed++;
+  };
+
+  const one = async (asOf: Date) => {
+    const created = await insertRuns(db.kysely, [
+      {
+        version_id: version.id,
+        mode: 'backtest',
+        as_of: asOf,
+        interval_seconds: intervalMs(version.interval) / 1000,
+        horizon_seconds: horizonMs / 1000,
+        status: 'queued',
+        backtest_id: bt.id,
+      },
+    ]);
+    let run: { id: string; status: string; backtest_id: string | null } | undefined = created[0]
+      ? { id: created[0].id, status: created[0].status, backtest_id: bt.id }
+      : undefined;
+    if (!run) {
+      const existing = await findRunBySlot(db.kysely, { versionId: version.id, asOf, mode: 'backtest' });
+      if (!existing) throw new Error(`backtest run for ${asOf.toISOString()} vanished`);
+      run = existing;
+    }
+    if (run.status === 'succeeded' || run.status === 'failed' || run.status === 'timed_out') {
+      tally(
+        run.backtest_id === bt.id
+          ? run.status === 'succeeded'
+            ? 'succeeded'
+            : 'failed'
+          : run.status === 'succeeded'
+            ? 'reused_ok'
+            : 'reused_failed',
+      );
+      return;
+    }
+    const outcome = await opts.executor.execute(run.id);
+    if (outcome === 'already_finished') {
+      const now = await findRunBySlot(db.kysely, { versionId: version.id, asOf, mode: 'backtest' });
+      tally(now?.status === 'succeeded' ? 'succeeded' : 'failed');
+    } else tally(outcome);
+  };
+
+  const parallelism = Math.max(1, opts.parallelism ?? 1);
+  let next = 0;
+  let lastProgress = 0;
+  const workers = Array.from({ length: Math.min(parallelism, boundaries.length) }, async () => {
+    while (next < boundaries.length) {
+      const b = boundaries[next++] as Date;
+      await one(b);
+      if (Date.now() - lastProgress > 500) {
+        lastProgress = Date.now();
+        await updateBacktest(db.kysely, bt.id, { ...counts });
+      }
+    }
+  });
+  await Promise.all(workers);
+  await updateBacktest(db.kysely, bt.id, { ...counts, status: 'succeeded', finished_at: opts.clock() });
+}
+
+export async function startBacktestConsumer(opts: BacktestRunnerOptions): Promise<Consumer> {
+  const consumer = await opts.queues.consume<BacktestJob>(
+    'backtests',
+    async (job) => {
+      if (typeof job.data?.backtestId !== 'string')
+        throw new UnrecoverableJobError(`job ${job.id} has no backtestId`);
+      await runBacktest(opts, job.data.backtestId);
+    },
+    { concurrency: 1 },
+  );
+  // The API only writes the backtest row; dispatching it from the table also resumes backtests
+  // interrupted by a restart (job id = backtest id, so duplicates collapse).
+  const poll = async () => {
+    for (const b of await unfinishedBacktests(opts.db.kysely, 100))
+      await opts.queues.enqueue<BacktestJob>('backtests', b.id, { backtestId: b.id });
+  };
+  await poll().catch(() => {});
+  const timer = setInterval(() => void poll().catch(() => {}), opts.pollMs ?? 2000);
+  return {
+    async close() {
+      clearInterval(timer);
+      await consumer.close();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The worker process as a library: consumers for runs, outcomes and backtests over one queue
+ * implementation, one sandbox and one database. `seerd worker` and `seerd all` both start it.
+ */
+import { hostname } from 'node:os';
+import type { Db } from '@seer/core/db/db';
+import type { Consumer, JobQueues } from '@seer/core/queue/queue';
+import type { Sandbox } from '@seer/sandbox';
+import { startBacktestConsumer } from './backtest-runner';
+import { createRunMetrics, type RunMetrics } from './metrics';
+import { startOutcomesConsumer } from './outcomes-worker';
+import type { PackageOpener } from './package-opener';
+import { createRunExecutor, type RunExecutor } from './run-executor';
+import { startRunConsumer } from './run-worker';
+
+export { type BacktestJob, runBacktest } from './backtest-runner';
+export { createRunMetrics, type RunMetrics } from './metrics';
+export { sweepOutcomes } from './outcomes-worker';
+export { type OpenedPackage, PackageIntegrityError, type PackageOpener } from './package-opener';
+export { createRunExecutor, type RunExecutor, type RunOutcome, TransientRunError } from './run-executor';
+export { createScheduler, type RunJob, type Scheduler, type SchedulerOptions } from './scheduler';
+
+export interface WorkerOptions {
+  db: Db;
+  queues: JobQueues;
+  sandbox: Pick<Sandbox, 'run'>;
+  openPackage: PackageOpener;
+  clock: () => Date;
+  graceMs: number;
+  /** Runs executed at the same time by this process. */
+  concurrency: number;
+  leaseMs?: number;
+  workerId?: string;
+  metrics?: RunMetrics;
+  /** Which consumers to start (all by default). */
+  consumers?: { runs?: boolean; outcomes?: boolean; backtests?: boolean };
+  backtestPollMs?: number;
+}
+
+export interface WorkerHandle {
+  executor: RunExecutor;
+  metrics: RunMetrics;
+  workerId: string;
+  close(): Promise<void>;
+}
+
+export async function startWorker(opts: WorkerOptions): Promise<WorkerHandle> {
+  const workerId = opts.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  const metrics = opts.metrics ?? createRunMetrics();
+  const executor = createRunExecutor({
+    db: opts.db,
+    sandbox: opts.sandbox,
+    openPackage: opts.openPackage,
+    clock: opts.clock,
+    workerId,
+    leaseMs: opts.leaseMs ?? 30_000,
+    graceMs: opts.graceMs,
+    metrics,
+  });
+  const want = { runs: true, outcomes: true, backtests: true, ...opts.consumers };
+  const consumers: Consumer[] = [];
+  if (want.runs)
+    consumers.push(await startRunConsumer({ queues: opts.queues, executor, concurrency: opts.concurrency }));
+  if (want.outcomes)
+    consumers.push(await startOutcomesConsumer({ db: opts.db, queues: opts.queues, clock: opts.clock }));
+  if (want.backtests)
+    consumers.push(
+      await startBacktestConsumer({
+        db: opts.db,
+        queues: opts.queues,
+        executor,
+        clock: opts.clock,
+        parallelism: Math.max(1, Math.floor(opts.concurrency / 2)),
+        ...(opts.backtestPollMs ? { pollMs: opts.backtestPollMs } : {}),
+      }),
+    );
+  return {
+    executor,
+    metrics,
+    workerId,
+    async close() {
+      for (const c of consumers) await c.close();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * Queue consumer for `outcomes`: each job sweeps predictions that became due and whose closing
+ * bars are stored, and records their realized values. The scheduler enqueues one job per boundary.
+ */
+import type { Db } from '@seer/core/db/db';
+import { computeOutcomes } from '@seer/core/outcomes/outcomes.repo';
+import type { Consumer, JobQueues } from '@seer/core/queue/queue';
+
+export const OUTCOMES_LOOK_BACK_MS = 30 * 86_400_000;
+
+export function sweepOutcomes(db: Db, now: Date): Promise<number> {
+  return computeOutcomes(db.kysely, { now, lookBackMs: OUTCOMES_LOOK_BACK_MS, limit: 50_000 });
+}
+
+export async function startOutcomesConsumer(opts: {
+  db: Db;
+  queues: JobQueues;
+  clock: () => Date;
+}): Promise<Consumer> {
+  return opts.queues.consume(
+    'outcomes',
+    async () => {
+      // Loop so a large backlog is cleared by one job, in bounded statements.
+      while ((await sweepOutcomes(opts.db, opts.clock())) >= 50_000) {}
+    },
+    { concurrency: 1 },
+  );
+}
