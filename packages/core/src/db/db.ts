@@ -158,7 +158,11 @@ function openPg(url: string, options: OpenDbOptions): Db {
 
 async function openPglite(dir: string): Promise<Db> {
   if (dir !== 'memory://') await mkdir(dir, { recursive: true }); // PGlite does not create parents.
-  const pglite = await PGlite.create(dir === 'memory://' ? undefined : dir);
+  return openPgliteInstance(await PGlite.create(dir === 'memory://' ? undefined : dir));
+}
+
+/** Wraps an already-created PGlite instance (tests load migrated snapshots this way). */
+export function openPgliteInstance(pglite: PGlite): Db & { pglite: PGlite } {
   const pool = new PGlitePool(pglite);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   async function withSession<T>(fn: (s: Session) => Promise<T>): Promise<T> {
@@ -178,6 +182,7 @@ async function openPglite(dir: string): Promise<Db> {
   const modelReaderQuery: RawQuery = (text, params) => withSession((s) => asModelReader(s, text, params));
   return {
     driver: 'pglite',
+    pglite,
     withSession,
     kysely,
     query,

@@ -4,8 +4,12 @@
  * instance, migrated. Integration tests run against both with `describe.each(TEST_DRIVERS)`.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { type Db, type DbDriver, openDb } from '../db/db';
+import { type Db, type DbDriver, openDb, openPgliteInstance } from '../db/db';
 import { loadMigrations, migrate } from '../db/migrate';
 
 export const TEST_DRIVERS: DbDriver[] = (process.env.SEER_TEST_DRIVERS?.split(',') as
@@ -30,12 +34,44 @@ function urlFor(dbName: string): string {
   return u.toString();
 }
 
-async function ensureTemplate(admin: pg.Client): Promise<string> {
+async function migrationsHash(): Promise<string> {
   const migrations = await loadMigrations();
-  const hash = createHash('sha256')
+  return createHash('sha256')
     .update(migrations.map((m) => `${m.name}:${m.checksum}`).join('\n'))
     .digest('hex')
     .slice(0, 12);
+}
+
+const CACHE_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../node_modules/.cache/seer',
+);
+
+/**
+ * initdb inside PGlite costs 4-10 s; loading a dump of an already-migrated instance costs ~2 s.
+ * The dump is cached per migration set, so each test file starts from it.
+ */
+async function migratedPgliteDump(): Promise<Blob> {
+  const file = path.join(CACHE_DIR, `pglite-${await migrationsHash()}.tar.gz`);
+  try {
+    return new Blob([await readFile(file)]);
+  } catch {
+    const db = await openDb({ pgliteDir: 'memory://' });
+    await migrate(db);
+    const pglite = (db as Db & { pglite?: PGlite }).pglite;
+    if (!pglite) throw new Error('expected a PGlite-backed Db');
+    const dump = await pglite.dumpDataDir('gzip');
+    await db.close();
+    await mkdir(CACHE_DIR, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await writeFile(tmp, Buffer.from(await dump.arrayBuffer()));
+    await rename(tmp, file); // atomic: parallel workers never read half a file
+    return dump;
+  }
+}
+
+async function ensureTemplate(admin: pg.Client): Promise<string> {
+  const hash = await migrationsHash();
   const name = `seer_tpl_${hash}`;
   // Serialize template creation across parallel test workers.
   await admin.query('SELECT pg_advisory_lock(4242001)');
@@ -73,8 +109,7 @@ async function retryWhileBusy(fn: () => Promise<unknown>): Promise<void> {
 
 export async function createTestDb(driver: DbDriver): Promise<TestDb> {
   if (driver === 'pglite') {
-    const db = await openDb({ pgliteDir: 'memory://' });
-    await migrate(db);
+    const db = await openPgliteInstance(await PGlite.create({ loadDataDir: await migratedPgliteDump() }));
     return { db, driver, url: undefined, cleanup: () => db.close() };
   }
   const admin = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
