@@ -38,6 +38,10 @@ export interface Config {
   argon2MemoryKib: number;
   argon2TimeCost: number;
   demo: boolean;
+  /** Demo only: simulated instant the replay clock starts at; undefined means the real clock. */
+  replayStart: Date | undefined;
+  /** Demo only: real milliseconds per simulated hour of the replay clock. */
+  replayMsPerSimHour: number;
   /** Largest model package upload (compressed .tar.gz). */
   packageMaxBytes: number;
   /** Largest total size of a package's files once unpacked (decompression-bomb cap). */
@@ -161,6 +165,18 @@ export const VARIABLES: readonly VariableSpec[] = [
       'Demo instance: replay clock allowed, banner on every page. Refused when NODE_ENV=production.',
   },
   {
+    name: 'SEER_REPLAY_START',
+    default: undefined,
+    description:
+      'Demo only (needs SEER_DEMO=true): run on a replay clock starting at this ISO 8601 UTC instant, revealing the historical demo bars as it passes their close. Unset: real time.',
+  },
+  {
+    name: 'SEER_REPLAY_MS_PER_HOUR',
+    default: '1000',
+    description:
+      'Speed of the replay clock: real milliseconds per simulated hour (1000 = one market hour per second).',
+  },
+  {
     name: 'PACKAGE_MAX_BYTES',
     default: '104857600',
     description:
@@ -272,6 +288,21 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     r.problems.push(
       'SEER_DEMO cannot be enabled when NODE_ENV=production (the replay clock would fabricate a live record)',
     );
+  const replayStartText = r.raw('SEER_REPLAY_START');
+  let replayStart: Date | undefined;
+  if (replayStartText !== undefined) {
+    replayStart = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|\+00:00)$/.test(replayStartText)
+      ? new Date(replayStartText)
+      : undefined;
+    if (!replayStart || !Number.isFinite(replayStart.getTime()))
+      r.problems.push(
+        `SEER_REPLAY_START must be an ISO 8601 UTC instant like 1999-01-04T00:00:00Z, got "${replayStartText}"`,
+      );
+    else if (production || !demo)
+      r.problems.push(
+        'SEER_REPLAY_START needs SEER_DEMO=true and is refused when NODE_ENV=production (a replayed record is not a live one)',
+      );
+  }
   if (production && !databaseUrl)
     r.problems.push(
       'DATABASE_URL is required when NODE_ENV=production (the embedded database is for single-user trials)',
@@ -310,6 +341,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     argon2MemoryKib: r.int('ARGON2_MEMORY_KIB', 19456, 64, 4 * 1024 * 1024),
     argon2TimeCost: r.int('ARGON2_TIME_COST', 2, 1, 20),
     demo,
+    replayStart,
+    replayMsPerSimHour: r.int('SEER_REPLAY_MS_PER_HOUR', 1000, 1, 3_600_000),
     packageMaxBytes: r.int('PACKAGE_MAX_BYTES', 100 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
     packageMaxUnpackedBytes: r.int(
       'PACKAGE_MAX_UNPACKED_BYTES',

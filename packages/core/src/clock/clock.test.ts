@@ -120,3 +120,39 @@ describe('replay clock', () => {
     );
   });
 });
+
+describe('clockFromConfig', () => {
+  it('is the system clock unless a demo sets SEER_REPLAY_START', async () => {
+    const { clockFromConfig } = await import('./from-config');
+    const { loadConfig } = await import('../config');
+    expect(clockFromConfig(testConfig())).toBe(systemClock);
+    const cfg = loadConfig({
+      NODE_ENV: 'development',
+      SEER_DEMO: 'true',
+      SEER_REPLAY_START: '1999-01-04T00:00:00Z',
+      SEER_REPLAY_MS_PER_HOUR: '500',
+    });
+    const clock = clockFromConfig(cfg);
+    expect(clock).not.toBe(systemClock);
+    expect(Math.abs(clock.now().getTime() - Date.parse('1999-01-04T00:00:00Z'))).toBeLessThan(3_600_000);
+    // Even a hand-built config cannot get a replay clock in production.
+    expect(() => clockFromConfig({ ...cfg, env: 'production' })).toThrow(/production/);
+  });
+
+  it('config refuses a replay start outside demo mode, in production, or malformed', async () => {
+    const { loadConfig } = await import('../config');
+    expect(() => loadConfig({ SEER_REPLAY_START: '1999-01-04T00:00:00Z' })).toThrow(/SEER_DEMO=true/);
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        SEER_DEMO: 'true',
+        DATABASE_URL: 'postgres://x@h/db',
+        SEER_REPLAY_START: '1999-01-04T00:00:00Z',
+      }),
+    ).toThrow(/production/);
+    expect(() => loadConfig({ SEER_DEMO: 'true', SEER_REPLAY_START: '1999-01-04' })).toThrow(/ISO 8601 UTC/);
+    expect(() => loadConfig({ SEER_DEMO: 'true', SEER_REPLAY_MS_PER_HOUR: '0' })).toThrow(
+      /SEER_REPLAY_MS_PER_HOUR/,
+    );
+  });
+});
