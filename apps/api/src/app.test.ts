@@ -54,6 +54,15 @@ describe.each(['pg', 'pglite'] as const)('API skeleton on %s', (driver) => {
     expect(bad.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('describes the instance at /v1/meta and on the landing page', async () => {
+    const meta = await h.app.inject({ method: 'GET', url: '/v1/meta' });
+    expect(meta.statusCode).toBe(200);
+    expect(meta.json()).toMatchObject({ name: 'seer', demo: false, database: driver, queue: 'in-process' });
+    const home = await h.app.inject({ method: 'GET', url: '/' });
+    expect(home.headers['content-type']).toMatch(/text\/html/);
+    expect(home.body).not.toContain('Demo instance');
+  });
+
   it('serves the OpenAPI document and the docs UI', async () => {
     const doc = await h.app.inject({ method: 'GET', url: '/openapi.json' });
     expect(doc.statusCode).toBe(200);
@@ -79,5 +88,20 @@ describe.each(['pg', 'pglite'] as const)('API skeleton on %s', (driver) => {
       headers: { origin: 'https://evil.example' },
     });
     expect(evil.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('demo instance', () => {
+  let h: TestApp;
+  beforeAll(async () => {
+    h = await createTestApp('pglite', { demo: true });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('says so in /v1/meta and on the page', async () => {
+    expect((await h.app.inject({ method: 'GET', url: '/v1/meta' })).json().demo).toBe(true);
+    expect((await h.app.inject({ method: 'GET', url: '/' })).body).toContain('Demo instance');
   });
 });

@@ -8,6 +8,7 @@ import auth from './plugins/auth';
 import openapi from './plugins/openapi';
 import problem from './plugins/problem';
 import healthRoutes from './routes/health/health.routes';
+import homeRoutes from './routes/home/home.routes';
 import { registerV1Routes } from './routes/index';
 
 registerAjvFormats();
@@ -77,6 +78,7 @@ export async function buildApp({ ctx, logger }: BuildAppOptions): Promise<Fastif
   await app.register(openapi, { publicUrl: config.publicUrl });
   await app.register(auth);
   await app.register(healthRoutes);
+  await app.register(homeRoutes);
   await app.register(registerV1Routes, { prefix: '/v1' });
   return app;
 }
