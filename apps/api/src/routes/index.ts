@@ -8,8 +8,10 @@ import apiKeysRoutes from './api-keys/api-keys.routes';
 import authRoutes from './auth/auth.routes';
 import instrumentsRoutes from './instruments/instruments.routes';
 import meRoutes from './me/me.routes';
+import metaRoutes from './meta/meta.routes';
 
 export async function registerV1Routes(v1: FastifyInstance): Promise<void> {
+  await v1.register(metaRoutes);
   await v1.register(authRoutes);
   await v1.register(meRoutes);
   await v1.register(apiKeysRoutes);

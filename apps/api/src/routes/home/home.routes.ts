@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
@@ -26,7 +26,7 @@ code{background:#f3f4f6;padding:.1rem .3rem;border-radius:4px}</style></head>
 <p>Forecasting models, run in a sandbox on point-in-time market data, with every prediction recorded before its outcome exists.</p>
 <ul><li><a href="/docs">API reference</a> (<a href="/openapi.json">OpenAPI document</a>)</li>
 <li><a href="/v1/models">Model catalogue</a> (JSON)</li><li><a href="/v1/meta">Instance information</a></li></ul>
-<p>Instance: <code>${escape(config.publicUrl)}</code></p></body></html>`;
+<p>Instance: <code>${escapeHtml(config.publicUrl)}</code></p></body></html>`;
     return reply.type('text/html; charset=utf-8').send(html);
   });
 };
