@@ -1,8 +1,9 @@
 import type { Command } from '../cli';
 import { allCommand } from './all';
 import { apiCommand } from './api';
+import { ingestCommands } from './ingest';
 import { migrateCommand } from './migrate';
 import { sandboxRunCmd } from './sandbox-run';
 
 /** Every seerd subcommand; later features add theirs here. */
-export const COMMANDS: Command[] = [allCommand, apiCommand, migrateCommand, sandboxRunCmd];
+export const COMMANDS: Command[] = [allCommand, apiCommand, migrateCommand, sandboxRunCmd, ...ingestCommands];
