@@ -4,6 +4,14 @@ import { apiCommand } from './api';
 import { ingestCommands } from './ingest';
 import { migrateCommand } from './migrate';
 import { sandboxRunCmd } from './sandbox-run';
+import { usersCreateCommand } from './users';
 
 /** Every seerd subcommand; later features add theirs here. */
-export const COMMANDS: Command[] = [allCommand, apiCommand, migrateCommand, sandboxRunCmd, ...ingestCommands];
+export const COMMANDS: Command[] = [
+  allCommand,
+  apiCommand,
+  migrateCommand,
+  sandboxRunCmd,
+  ...ingestCommands,
+  usersCreateCommand,
+];
