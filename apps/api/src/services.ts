@@ -8,6 +8,11 @@ import type { Config } from '@seer/core/config';
 import type { Db } from '@seer/core/db/db';
 import { createMarketRepo } from '@seer/core/market/market.repo';
 import { createMarketService, type MarketService } from '@seer/core/market/market.service';
+import {
+  createPredictionsService,
+  type PredictionsService,
+} from '@seer/core/predictions/predictions.service';
+import { createRunsService, type RunsService } from '@seer/core/runs/runs.service';
 import { Redis } from 'ioredis';
 import type { ProbeTarget } from './context';
 
@@ -31,6 +36,8 @@ export type Services = {
   apiKeys: AccountServices['apiKeys'];
   tokens: AccountServices['tokens'];
   market: MarketService;
+  runs: RunsService;
+  predictions: PredictionsService;
 };
 
 export async function createServices(deps: ServiceDeps): Promise<Services> {
@@ -51,5 +58,12 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     ...(throttle ? { throttle } : {}),
   });
   const market = createMarketService({ repo: createMarketRepo(db), now: clock });
-  return { accounts, sessions, apiKeys, tokens, market };
+  const runs = createRunsService({
+    db,
+    clock,
+    graceMs: config.runGraceSeconds * 1000,
+    backtestMaxBoundaries: config.backtestMaxBoundaries,
+  });
+  const predictions = createPredictionsService({ db });
+  return { accounts, sessions, apiKeys, tokens, market, runs, predictions };
 }

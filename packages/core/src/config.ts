@@ -48,6 +48,14 @@ export interface Config {
   packageMaxUnpackedBytes: number;
   /** Most files and folders in one package. */
   packageMaxFiles: number;
+  /** How long after a boundary its bar may still arrive for the live run to happen (else: missed). */
+  runGraceSeconds: number;
+  /** Runs one worker process executes at the same time. */
+  workerConcurrency: number;
+  /** How long a worker owns a running run without a heartbeat before another may take it over. */
+  runLeaseSeconds: number;
+  /** Most boundaries one backtest may cover. */
+  backtestMaxBoundaries: number;
 }
 
 interface VariableSpec {
@@ -192,6 +200,28 @@ export const VARIABLES: readonly VariableSpec[] = [
     name: 'PACKAGE_MAX_FILES',
     default: '2000',
     description: 'Most files and folders in one model package (422 package_too_many_files).',
+  },
+  {
+    name: 'RUN_GRACE_SECONDS',
+    default: '300',
+    description:
+      "How long after a boundary its closing bar may arrive for the live run to still happen; later, the slot is recorded as missed. Always capped below the model's horizon. 1..3599.",
+  },
+  {
+    name: 'WORKER_CONCURRENCY',
+    default: '2',
+    description: 'Runs one worker process executes at the same time.',
+  },
+  {
+    name: 'RUN_LEASE_SECONDS',
+    default: '30',
+    description:
+      'A running run whose worker sent no heartbeat for this long is handed to another worker (crash recovery).',
+  },
+  {
+    name: 'BACKTEST_MAX_BOUNDARIES',
+    default: '2000',
+    description: 'Most boundaries one backtest may cover.',
   },
 ];
 
@@ -351,6 +381,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
       16 * 1024 * 1024 * 1024,
     ),
     packageMaxFiles: r.int('PACKAGE_MAX_FILES', 2000, 1, 100_000),
+    runGraceSeconds: r.int('RUN_GRACE_SECONDS', 300, 1, 3599),
+    workerConcurrency: r.int('WORKER_CONCURRENCY', 2, 1, 256),
+    runLeaseSeconds: r.int('RUN_LEASE_SECONDS', 30, 5, 3600),
+    backtestMaxBoundaries: r.int('BACKTEST_MAX_BOUNDARIES', 2000, 1, 100_000),
   };
   if (production && (config.argon2MemoryKib < 19456 || config.argon2TimeCost < 2))
     r.problems.push(

@@ -6,9 +6,13 @@ import adminMarketRoutes from './admin-market/admin-market.routes';
 import adminUsersRoutes from './admin-users/admin-users.routes';
 import apiKeysRoutes from './api-keys/api-keys.routes';
 import authRoutes from './auth/auth.routes';
+import backtestsRoutes from './backtests/backtests.routes';
 import instrumentsRoutes from './instruments/instruments.routes';
+import ledgerRoutes from './ledger/ledger.routes';
 import meRoutes from './me/me.routes';
 import metaRoutes from './meta/meta.routes';
+import predictionsRoutes from './predictions/predictions.routes';
+import runsRoutes from './runs/runs.routes';
 
 export async function registerV1Routes(v1: FastifyInstance): Promise<void> {
   await v1.register(metaRoutes);
@@ -18,4 +22,8 @@ export async function registerV1Routes(v1: FastifyInstance): Promise<void> {
   await v1.register(adminUsersRoutes);
   await v1.register(instrumentsRoutes);
   await v1.register(adminMarketRoutes);
+  await v1.register(runsRoutes);
+  await v1.register(predictionsRoutes);
+  await v1.register(ledgerRoutes);
+  await v1.register(backtestsRoutes);
 }

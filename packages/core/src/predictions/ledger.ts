@@ -89,7 +89,13 @@ export function chainEntries<E extends Omit<LedgerEntry, 'seq'>>(
   });
 }
 
-export type LedgerBreakReason = 'seq_gap' | 'prev_hash_mismatch' | 'hash_mismatch' | 'chain_mismatch';
+export type LedgerBreakReason =
+  | 'seq_gap'
+  | 'prev_hash_mismatch'
+  | 'hash_mismatch'
+  | 'chain_mismatch'
+  // The chain is intact link by link but does not end at the recorded head (entries cut off its end).
+  | 'head_mismatch';
 
 export interface LedgerBreak {
   seq: number;

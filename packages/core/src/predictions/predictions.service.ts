@@ -1,0 +1,183 @@
+/**
+ * Reading and verifying a version's prediction ledger. For now only the model's owner and admins
+ * may read predictions; the billing work opens them to subscribers.
+ */
+import type { Db } from '../db/db';
+import type { VersionParams } from '../runs/runs.schemas';
+import type { Caller } from '../runs/runs.service';
+import { versionForOwner } from '../runs/runs.service';
+import type { RunMode } from '../runs/runs.tables';
+import { createLedgerVerifier, LEDGER_FORMAT } from './ledger';
+import { chainHead, chainPage, listPredictions, type PredictionWithOutcome } from './predictions.repo';
+import type {
+  LedgerVerificationView,
+  PredictionList,
+  PredictionListQuery,
+  PredictionView,
+} from './predictions.schemas';
+
+export function toPredictionView(p: PredictionWithOutcome): PredictionView {
+  return {
+    version_id: p.version_id,
+    mode: p.mode,
+    seq: Number(p.seq),
+    symbol: p.symbol,
+    as_of: p.as_of.toISOString(),
+    horizon: p.horizon,
+    target: p.target,
+    value: p.value,
+    confidence: p.confidence,
+    created_at: p.created_at.toISOString(),
+    prev_hash: p.prev_hash,
+    hash: p.hash,
+    run_id: p.run_id,
+    outcome: p.outcome
+      ? {
+          base_close: p.outcome.base_close,
+          realized_close: p.outcome.realized_close,
+          realized_return: p.outcome.realized_return,
+          realized_direction: p.outcome.realized_direction,
+          realized_value: p.outcome.realized_value,
+        }
+      : null,
+  };
+}
+
+export const PREDICTION_CSV_COLUMNS = [
+  'version_id',
+  'mode',
+  'seq',
+  'symbol',
+  'as_of',
+  'horizon',
+  'target',
+  'value',
+  'confidence',
+  'created_at',
+  'prev_hash',
+  'hash',
+  'run_id',
+  'realized_value',
+  'realized_return',
+  'base_close',
+  'realized_close',
+] as const;
+
+/** CSV with a header; numbers in JavaScript's shortest round-trip form, so they parse back exactly. */
+export function predictionsToCsv(items: readonly PredictionView[]): string {
+  const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  const lines = [PREDICTION_CSV_COLUMNS.join(',')];
+  for (const p of items) {
+    const o = p.outcome;
+    lines.push(
+      [
+        p.version_id,
+        p.mode,
+        p.seq,
+        p.symbol,
+        p.as_of,
+        p.horizon,
+        p.target,
+        p.value,
+        p.confidence,
+        p.created_at,
+        p.prev_hash,
+        p.hash,
+        p.run_id,
+        o?.realized_value,
+        o?.realized_return,
+        o?.base_close,
+        o?.realized_close,
+      ]
+        .map(cell)
+        .join(','),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function createPredictionsService(deps: { db: Db }) {
+  const { db } = deps;
+  return {
+    async list(o: {
+      caller: Caller;
+      params: VersionParams;
+      query: PredictionListQuery;
+    }): Promise<PredictionList> {
+      const v = await versionForOwner(db, o.caller, o.params);
+      const limit = o.query.limit ?? 100;
+      const mode = o.query.mode ?? 'live';
+      const rows = await listPredictions(db.kysely, {
+        versionId: v.id,
+        mode,
+        afterSeq: o.query.cursor ? Number(o.query.cursor) : 0,
+        limit: limit + 1,
+        ...(o.query.from ? { from: new Date(o.query.from) } : {}),
+        ...(o.query.to ? { to: new Date(o.query.to) } : {}),
+      });
+      const page = rows.slice(0, limit);
+      return {
+        versionId: v.id,
+        mode,
+        items: page.map(toPredictionView),
+        nextCursor: rows.length > limit ? String((page[page.length - 1] as PredictionWithOutcome).seq) : null,
+      };
+    },
+
+    /** Recomputes the whole chain from genesis, page by page, and checks it ends at the recorded head. */
+    async verify(o: {
+      caller: Caller;
+      params: VersionParams;
+      mode: RunMode;
+    }): Promise<LedgerVerificationView> {
+      const v = await versionForOwner(db, o.caller, o.params);
+      const head = (await chainHead(db.kysely, { versionId: v.id, mode: o.mode })) ?? {
+        seq: 0,
+        hash: '0'.repeat(64),
+      };
+      const verifier = createLedgerVerifier();
+      let after = 0;
+      let lastSeq = 0;
+      for (;;) {
+        const page = await chainPage(db.kysely, {
+          versionId: v.id,
+          mode: o.mode,
+          afterSeq: after,
+          limit: 2000,
+        });
+        if (page.length === 0) break;
+        let ok = true;
+        for (const p of page) {
+          if (!verifier.push(p)) {
+            ok = false;
+            break;
+          }
+          lastSeq = Number(p.seq);
+        }
+        if (!ok) break;
+        after = Number((page[page.length - 1] as (typeof page)[number]).seq);
+      }
+      const r = verifier.result();
+      let firstBreak = r.firstBreak;
+      // A chain cut short (rows deleted from its end) is intact link by link: the head tells.
+      if (!firstBreak && (lastSeq !== head.seq || r.head !== head.hash))
+        firstBreak = {
+          seq: lastSeq + 1,
+          reason: 'head_mismatch',
+          expected: `${head.seq}:${head.hash}`,
+          actual: `${lastSeq}:${r.head}`,
+        };
+      return {
+        versionId: v.id,
+        mode: o.mode,
+        format: LEDGER_FORMAT,
+        valid: firstBreak === null,
+        checked: r.checked,
+        head,
+        firstBreak,
+      };
+    },
+  };
+}
+
+export type PredictionsService = ReturnType<typeof createPredictionsService>;
