@@ -93,27 +93,6 @@ interface Row {
 }
 const rows: Row[] = [];
 
-async function latency(
-  name: string,
-  note: string,
-  once: () => Promise<{ wall: number; cpu: number }>,
-  gapMs = 0,
-) {
-  await once(); // warm the page cache
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    if (gapMs) await sleep(gapMs);
-    const r = await once();
-    wall.push(r.wall);
-    cpu.push(r.cpu);
-  }
-  rows.push({ name, wall, cpu, note });
-  console.error(
-    `${name}: wall median ${median(wall).toFixed(1)} ms, cpu median ${median(cpu).toFixed(0)} ms`,
-  );
-}
-
 interface Burst {
   name: string;
   n: number;
@@ -127,13 +106,21 @@ interface Burst {
 }
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 1).join('');
 const bursts: Burst[] = [];
-async function burst(name: string, n: number, concurrency: number, one: () => Promise<{ cpu: number }>) {
+/** `cpuFrom`: 'runs' sums each run's cgroup CPU; 'children' takes this process's reaped-children CPU over the burst. */
+async function burst(
+  name: string,
+  n: number,
+  concurrency: number,
+  one: () => Promise<{ cpu: number }>,
+  cpuFrom: 'runs' | 'children' = 'runs',
+) {
   let next = 0;
   let failures = 0;
   let runCpu = 0;
   const load0 = loadavg();
   const b0 = systemBusyMs();
   const n0 = process.cpuUsage();
+  const c0 = childCpuMs();
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -149,7 +136,7 @@ async function burst(name: string, n: number, concurrency: number, one: () => Pr
   );
   const wallMs = performance.now() - t0;
   const nodeCpu = process.cpuUsage(n0);
-  const ownMs = runCpu + (nodeCpu.user + nodeCpu.system) / 1000;
+  const ownMs = (cpuFrom === 'runs' ? runCpu : childCpuMs() - c0) + (nodeCpu.user + nodeCpu.system) / 1000;
   bursts.push({
     name,
     n,
@@ -164,19 +151,41 @@ async function burst(name: string, n: number, concurrency: number, one: () => Pr
 }
 
 const N = cpus().length;
-await latency('bare /usr/bin/python3 (same imports + work, no sandbox)', 'baseline', bareOnce);
-for (const [strategy, label, gap] of [
-  ['cold', 'cold jail (bwrap + seccomp + rlimits + cgroup, fresh per run)', 0],
-  ['pool', 'warm pool (pre-started jail, imports done, used once)', 1500],
-  ['fork', 'fork template (pre-imported, fresh nested jail per run)', 0],
-] as Array<[SandboxStrategy, string, number]>) {
-  const sb = await createBwrapSandbox({ strategy, poolSize: 1, concurrency: 1 });
+const loadAtStart = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+{
+  // Latency: the four paths interleaved round-robin, so background load hits them equally.
+  const paths: Array<[string, SandboxStrategy | null]> = [
+    ['bare /usr/bin/python3 (same imports + work, no sandbox)', null],
+    ['cold jail (bwrap + seccomp + rlimits + cgroup, fresh per run)', 'cold'],
+    ['warm pool (pre-started jail, imports done, used once)', 'pool'],
+    ['fork template (pre-imported, fresh nested jail per run)', 'fork'],
+  ];
+  const sandboxes = new Map<SandboxStrategy, Sandbox>();
+  for (const [, s] of paths)
+    if (s) sandboxes.set(s, await createBwrapSandbox({ strategy: s, poolSize: 1, concurrency: 1 }));
+  const once = (s: SandboxStrategy | null) => (s ? sandboxOnce(sandboxes.get(s)!) : bareOnce());
+  const samples = paths.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
   await sleep(1500);
-  await latency(label, strategy, () => sandboxOnce(sb), gap);
-  await sb.close();
+  for (let i = -1; i < RUNS; i++) {
+    for (const [k, [, s]] of paths.entries()) {
+      const r = await once(s);
+      if (i >= 0) {
+        samples[k]!.wall.push(r.wall);
+        samples[k]!.cpu.push(r.cpu);
+      }
+    }
+    await sleep(1500); // let the pool start its next warm jail
+  }
+  for (const [k, [name, s]] of paths.entries()) {
+    rows.push({ name, wall: samples[k]!.wall, cpu: samples[k]!.cpu, note: s ?? 'baseline' });
+    console.error(
+      `${name}: wall median ${median(samples[k]!.wall).toFixed(1)} ms, cpu median ${median(samples[k]!.cpu).toFixed(0)} ms`,
+    );
+  }
+  for (const sb of sandboxes.values()) await sb.close();
 }
 
-await burst(`bare python3, ${COLD_BURST} runs`, COLD_BURST, N, bareOnce);
+await burst(`bare python3, ${COLD_BURST} runs`, COLD_BURST, N, bareOnce, 'children');
 {
   const sb = await createBwrapSandbox({ strategy: 'cold', concurrency: N });
   await burst(`cold jail, ${COLD_BURST} runs`, COLD_BURST, N, () => sandboxOnce(sb));
@@ -212,6 +221,7 @@ the script on the machine below, all measured side by side in that run.
 | bubblewrap | ${sh('bwrap', ['--version'])} |
 | runtime | /usr/bin/python3 ${pyv[0]}, numpy ${pyv[1]}, pandas ${pyv[2]} |
 | cgroups | v1 (memory, pids, cpu, cpuacct) per run |
+| load average at start | ${loadAtStart} (the machine is shared with other work; see the load column below) |
 
 The model (\`bench/sandbox/models/simple\`): one symbol, reads 48 hourly bars through the data broker,
 returns close / 24-bar rolling mean - 1. The bare baseline does the same imports and the same pandas work
@@ -220,8 +230,9 @@ on generated data, with no sandbox and no broker.
 ## Latency (sequential, one at a time)
 
 Wall = from the caller's request to the validated result. CPU = the run's cgroup (cpuacct) for sandboxed
-runs, the reaped child's rusage for bare python. The warm pool is measured with a warm jail ready
-(1.5 s between runs); its CPU includes the jail's start-up and imports, paid before the request.
+runs, the reaped child's rusage for bare python. The four paths run interleaved (bare, cold, pool,
+fork, pause 1.5 s, repeat) so background load affects them alike. The warm pool is measured with a
+warm jail ready; its CPU includes the jail's start-up and imports, paid before the request.
 
 | path | wall median (ms) | wall p95 (ms) | CPU median (ms) |
 | --- | ---: | ---: | ---: |
@@ -231,13 +242,27 @@ for (const r of rows)
 md += `
 ## Throughput (top of the hour: every model due at once)
 
-Busy CPU = whole-machine non-idle CPU time during the burst (/proc/stat), all ${N} cores.
+Run CPU = the runs' own CPU (cgroup cpuacct, or rusage for bare python) plus the Node host process's
+CPU (frames, broker, spawning). Machine busy = all non-idle CPU on the machine during the burst
+(/proc/stat, ${N} cores): it includes anything else running on the box (see the load average).
 
-| burst | concurrency | runs | wall (s) | runs/s | busy CPU per run (ms) | failures | projected wall for 1,000 (s) |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| burst | concurrency | runs | wall (s) | runs/s | run CPU per run (ms) | machine busy per run (ms) | load avg before -> after | failures | wall per 1,000 runs (s) |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |
 `;
 for (const b of bursts) {
-  md += `| ${b.name} | ${b.concurrency} | ${b.n} | ${(b.wallMs / 1000).toFixed(1)} | ${(b.n / (b.wallMs / 1000)).toFixed(1)} | ${fmt(b.busyMs / b.n)} | ${b.failures} | ${(((b.wallMs / b.n) * 1000) / 1000).toFixed(0)} |\n`;
+  const cells = [
+    b.name,
+    b.concurrency,
+    b.n,
+    (b.wallMs / 1000).toFixed(1),
+    (b.n / (b.wallMs / 1000)).toFixed(1),
+    fmt(b.ownMs / b.n),
+    fmt(b.busyMs / b.n),
+    b.load,
+    b.failures,
+    (b.wallMs / b.n).toFixed(0),
+  ];
+  md += `| ${cells.join(' | ')} |\n`;
 }
 const best = bursts.filter((b) => b.name.startsWith('fork')).sort((a, b) => a.wallMs - b.wallMs)[0];
 if (best) {
