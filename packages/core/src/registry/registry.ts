@@ -1,0 +1,101 @@
+/**
+ * The registry, wired: repositories, artifact store, signing keys and the three services, from
+ * config and a database. The API, the worker and scripts all build it here.
+ */
+import { DEFAULT_CAPS } from '@seer/sandbox';
+import type { Config } from '../config';
+import type { Db } from '../db/db';
+import { type ArtifactStore, createFsArtifactStore } from './artifacts/artifact-store';
+import { type Attestation, createArtifactVerifier, type SignedPayload } from './attestation';
+import { createSandboxDeployGate } from './deploy-gate';
+import type { ManifestCaps } from './manifest';
+import { createModelsRepo } from './models.repo';
+import { createModelsService, type ModelsService } from './models.service';
+import { createPlansRepo } from './plans.repo';
+import { createPlansService, type PlansService } from './plans.service';
+import { type ArtifactKeyring, loadArtifactKeyring, type PublicSigningKey } from './signing/keyring';
+import { createVersionsRepo } from './versions.repo';
+import { createVersionsService, type DeployGate, type VersionsService } from './versions.service';
+
+export const MANIFEST_CAPS: ManifestCaps = {
+  maxLookback: DEFAULT_CAPS.maxLookback,
+  maxSymbols: DEFAULT_CAPS.maxSymbols,
+  maxCpuSeconds: DEFAULT_CAPS.maxCpuSeconds,
+  maxMemoryMb: DEFAULT_CAPS.maxMemoryMb,
+  minMemoryMb: 64,
+  maxHorizonHours: 90 * 24,
+};
+
+export interface Registry {
+  models: ModelsService;
+  versions: VersionsService;
+  plans: PlansService;
+  keys: { list(): PublicSigningKey[] };
+  keyring: ArtifactKeyring;
+  store: ArtifactStore;
+  /** Re-checks an artifact (bytes or file path) against its attestation; throws artifact_integrity_failed. */
+  verifyArtifact(att: Attestation, data: Buffer | string): Promise<SignedPayload>;
+}
+
+export interface RegistryDeps {
+  config: Pick<
+    Config,
+    | 'keysDir'
+    | 'generateKeys'
+    | 'artifactDir'
+    | 'packageMaxBytes'
+    | 'packageMaxUnpackedBytes'
+    | 'packageMaxFiles'
+  >;
+  db: Db;
+  clock: () => Date;
+  /** Defaults to the real sandbox gate (createSandboxDeployGate). */
+  deployGate?: DeployGate;
+  keyring?: ArtifactKeyring;
+  store?: ArtifactStore;
+  caps?: ManifestCaps;
+  tmpDir?: string;
+}
+
+export async function createRegistry(deps: RegistryDeps): Promise<Registry> {
+  const { config, db, clock } = deps;
+  const keyring =
+    deps.keyring ??
+    (await loadArtifactKeyring({ keysDir: config.keysDir, generate: config.generateKeys, clock }));
+  const store = deps.store ?? createFsArtifactStore(config.artifactDir);
+  const modelsRepo = createModelsRepo(db);
+  const versionsRepo = createVersionsRepo(db);
+  const plansRepo = createPlansRepo(db);
+  const limits = {
+    maxArchiveBytes: config.packageMaxBytes,
+    maxUnpackedBytes: config.packageMaxUnpackedBytes,
+    maxFiles: config.packageMaxFiles,
+  };
+  const versions: VersionsService = createVersionsService({
+    modelsRepo,
+    versionsRepo,
+    store,
+    keyring,
+    limits,
+    caps: deps.caps ?? MANIFEST_CAPS,
+    clock,
+    ...(deps.tmpDir ? { tmpDir: deps.tmpDir } : {}),
+    deployGate:
+      deps.deployGate ??
+      createSandboxDeployGate({
+        db,
+        versionsRepo,
+        openVersionPackage: (id) => versions.openVersionPackage(id),
+        sandboxOptions: { caps: { maxPackageBytes: config.packageMaxUnpackedBytes } },
+      }),
+  });
+  return {
+    models: createModelsService({ modelsRepo, versionsRepo, plansRepo, clock }),
+    versions,
+    plans: createPlansService({ modelsRepo, plansRepo, clock }),
+    keys: { list: () => keyring.publicKeys() },
+    keyring,
+    store,
+    verifyArtifact: createArtifactVerifier(keyring),
+  };
+}

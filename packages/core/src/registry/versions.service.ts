@@ -1,0 +1,401 @@
+/**
+ * Use cases for versions: publish a package, read versions and attestations, deploy (after a
+ * trial run), retire, delete a draft, download the package; and, for the worker, open a
+ * version's package after re-verifying its digest and signature.
+ */
+import { createReadStream, readFileSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { parseTomlSubset } from '@seer/sandbox';
+import { AppError, notFound } from '../errors';
+import type { ArtifactStore } from './artifacts/artifact-store';
+import { type Attestation, type SignedPayload, signedPayloadText, verifyArtifact } from './attestation';
+import { canonicalJson } from './canonical-json';
+import { isImmutable, transitionOrThrow } from './lifecycle';
+import { type ManifestCaps, type RegistryManifest, validateManifestText } from './manifest';
+import type { ModelRow, ModelsRepo } from './models.repo';
+import { writeCanonicalArtifact } from './package/canonical-tar';
+import { type ExtractLimits, extractPackage } from './package/safe-extract';
+import type {
+  AttestationView,
+  DeployCheck,
+  ValidationReport,
+  Version,
+  VersionSummary,
+} from './registry.schemas';
+import type { ArtifactKeyring } from './signing/keyring';
+import type { VersionRow, VersionsRepo } from './versions.repo';
+import {
+  type Actor,
+  canManage,
+  requireDeveloper,
+  requireManage,
+  versionSummary,
+  versionView,
+  visibleVersions,
+} from './views';
+import './registry-errors';
+
+/** What the deploy gate is shown: the draft about to be deployed. */
+export interface DeployCandidate {
+  id: string;
+  model: string;
+  version: string;
+  manifest: RegistryManifest;
+  digest: string;
+}
+
+export type DeployGateResult =
+  | { ok: true; asOf?: Date }
+  | { ok: false; code: string; message: string; asOf?: Date };
+/** Runs the version once before it may be deployed; a failure blocks the deploy with its reason. */
+export type DeployGate = (candidate: DeployCandidate) => Promise<DeployGateResult>;
+
+export interface OpenedPackage {
+  /** Extracted package root, verified against the signed digest. */
+  dir: string;
+  manifest: RegistryManifest;
+  digest: string;
+  model: string;
+  version: string;
+  cleanup(): Promise<void>;
+}
+
+export interface VersionsServiceDeps {
+  modelsRepo: Pick<ModelsRepo, 'findBySlug' | 'findById' | 'hasPublicHistory'>;
+  versionsRepo: VersionsRepo;
+  store: ArtifactStore;
+  keyring: ArtifactKeyring;
+  deployGate: DeployGate;
+  limits: ExtractLimits;
+  caps: ManifestCaps;
+  clock: () => Date;
+  /** Parent of temporary folders (default: the OS temp dir). */
+  tmpDir?: string;
+}
+
+/** Gate codes that are not the model's fault keep their own error code. */
+const GATE_CODES = new Set(['no_market_data', 'sandbox_unavailable']);
+
+export function createVersionsService(deps: VersionsServiceDeps) {
+  const { modelsRepo, versionsRepo, store, keyring, limits, caps, clock } = deps;
+  const tmpParent = deps.tmpDir ?? tmpdir();
+
+  async function loadModel(viewer: Actor | null, slug: string) {
+    const model = await modelsRepo.findBySlug(slug);
+    if (!model) throw notFound(`Model ${slug}`);
+    const publiclyVisible = await modelsRepo.hasPublicHistory(model.id);
+    if (!publiclyVisible && !canManage(viewer, model)) throw notFound(`Model ${slug}`);
+    return { model, publiclyVisible };
+  }
+
+  /** A version the viewer may see (drafts only to the owner/admin: 404 otherwise). */
+  async function loadVersion(viewer: Actor | null, slug: string, version: string) {
+    const { model, publiclyVisible } = await loadModel(viewer, slug);
+    const row = await versionsRepo.find(model.id, version);
+    if (!row || (row.status === 'draft' && !canManage(viewer, model)))
+      throw notFound(`Version ${version} of model ${slug}`);
+    return { model, row, publiclyVisible };
+  }
+
+  const attestationOf = (row: VersionRow): Attestation => ({
+    digest: row.digest,
+    signature: row.signature,
+    keyId: row.signing_key_id,
+    payload: row.signed_payload,
+  });
+
+  /** Copies the artifact out of the store and verifies it; the caller removes `dir`. */
+  async function fetchVerified(
+    row: VersionRow,
+    model: ModelRow,
+    dir: string,
+  ): Promise<{ file: string; payload: SignedPayload }> {
+    const file = path.join(dir, 'artifact.tar.gz');
+    await store.download(row.digest, file);
+    const payload = await verifyArtifact(attestationOf(row), file, keyring);
+    // The signature covers the payload; the payload must also describe this very row.
+    if (
+      payload.model !== model.slug ||
+      payload.version !== row.version ||
+      canonicalJson(payload.manifest) !== canonicalJson(row.manifest)
+    ) {
+      throw new AppError('artifact_integrity_failed', {
+        detail: `The signed payload of ${model.slug}@${row.version} does not match the version record.`,
+      });
+    }
+    return { file, payload };
+  }
+
+  async function openVersionPackage(versionId: string): Promise<OpenedPackage> {
+    const row = await versionsRepo.findById(versionId);
+    if (!row) throw notFound(`Version ${versionId}`);
+    const model = await modelsRepo.findById(row.model_id);
+    if (!model) throw notFound('Model');
+    const dir = await mkdtemp(path.join(tmpParent, 'seer-version-'));
+    const cleanup = () => rm(dir, { recursive: true, force: true });
+    try {
+      // The sandbox reads the package as an unprivileged uid: it may traverse, not list.
+      await chmod(dir, 0o711);
+      const { file, payload } = await fetchVerified(row, model, dir);
+      const extracted = await extractPackage(createReadStream(file), path.join(dir, 'pkg'), {
+        ...limits,
+        maxArchiveBytes: Number.MAX_SAFE_INTEGER,
+      });
+      return {
+        dir: extracted.root,
+        manifest: payload.manifest,
+        digest: row.digest,
+        model: model.slug,
+        version: row.version,
+        cleanup,
+      };
+    } catch (err) {
+      await cleanup();
+      throw err;
+    }
+  }
+
+  return {
+    async publish(actor: Actor, input: { slug: string; body: Readable | Buffer }): Promise<Version> {
+      requireDeveloper(actor);
+      const { model, publiclyVisible } = await loadModel(actor, input.slug);
+      requireManage(actor, model, publiclyVisible);
+      const work = await mkdtemp(path.join(tmpParent, 'seer-publish-'));
+      try {
+        const extracted = await extractPackage(input.body, path.join(work, 'pkg'), limits);
+        const paths = new Set(extracted.files.map((f) => f.path));
+        if (!paths.has('seer.toml'))
+          throw new AppError('package_manifest_missing', {
+            detail: 'The package has no seer.toml at its root (or inside its single top-level folder).',
+          });
+        const readText = (p: string): string | undefined => {
+          if (!paths.has(p)) return undefined;
+          return readFileSync(path.join(extracted.root, p), 'utf8');
+        };
+        const tomlText = readText('seer.toml')!;
+
+        // Facts from the database the pure rules need: declared symbols that exist, and versions.
+        let declared: string[] = [];
+        let declaredVersion: unknown;
+        try {
+          const raw = parseTomlSubset(tomlText);
+          if (Array.isArray(raw.symbols))
+            declared = raw.symbols.filter((s): s is string => typeof s === 'string');
+          declaredVersion = raw.version;
+        } catch {
+          // validateManifestText reports the syntax error.
+        }
+        const existing = await versionsRepo.listByModel(model.id);
+        const frozen = existing.find((v) => v.version === declaredVersion && isImmutable(v.status));
+        if (frozen) {
+          throw new AppError('model_version_immutable', {
+            detail: `Version ${frozen.version} of ${model.slug} is ${frozen.status} and can never change; publish a higher version.`,
+          });
+        }
+        const result = validateManifestText(tomlText, {
+          caps,
+          existingVersions: existing.map((v) => v.version),
+          knownSymbols: await versionsRepo.knownSymbols(declared.slice(0, caps.maxSymbols)),
+          readText,
+        });
+        if (!result.ok) {
+          throw new AppError('manifest_invalid', {
+            detail: 'seer.toml has invalid fields; see errors for each one.',
+            errors: result.errors,
+          });
+        }
+        const { manifest } = result;
+
+        const artifactFile = path.join(work, 'artifact.tar.gz');
+        const artifact = await writeCanonicalArtifact(extracted.root, extracted.files, artifactFile);
+        await store.put(artifact.digest, artifactFile);
+        const payload = signedPayloadText({
+          model: model.slug,
+          version: manifest.version,
+          digest: artifact.digest,
+          manifest,
+        });
+        const { signature, keyId } = keyring.sign(payload);
+        const validation: ValidationReport = {
+          files: extracted.files.length,
+          unpackedBytes: extracted.unpackedBytes,
+          archiveBytes: extracted.archiveBytes,
+          entrypointFile: result.entrypointFile,
+          checks: [
+            'archive: only regular files and folders, safe paths, within size and file-count caps',
+            'seer.toml: every field valid, version greater than all existing versions',
+            `entrypoint: ${result.entrypointFile} defines ${manifest.entrypoint.split(':')[1] ?? 'predict'}()`,
+            `symbols: ${manifest.symbols.join(', ')} are known instruments`,
+          ],
+        };
+        const row = await versionsRepo.insert({
+          model_id: model.id,
+          version: manifest.version,
+          digest: artifact.digest,
+          artifact_bytes: artifact.gzipBytes,
+          unpacked_bytes: extracted.unpackedBytes,
+          file_count: extracted.files.length,
+          manifest: JSON.stringify(manifest),
+          interval: manifest.interval,
+          horizon: manifest.horizon,
+          target: manifest.target,
+          symbols: manifest.symbols,
+          signature,
+          signing_key_id: keyId,
+          signed_payload: payload,
+          validation: JSON.stringify(validation),
+          created_by: actor.userId,
+          created_at: clock(),
+        });
+        if (!row)
+          throw new AppError('version_exists', {
+            detail: `Version ${manifest.version} of ${model.slug} was published concurrently; publish a higher version.`,
+          });
+        return versionView(row, model.slug);
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+    },
+
+    async list(viewer: Actor | null, slug: string): Promise<VersionSummary[]> {
+      const { model } = await loadModel(viewer, slug);
+      return visibleVersions(viewer, model, await versionsRepo.listByModel(model.id))
+        .reverse()
+        .map(versionSummary);
+    },
+
+    async get(viewer: Actor | null, slug: string, version: string): Promise<Version> {
+      const { model, row } = await loadVersion(viewer, slug, version);
+      return versionView(row, model.slug);
+    },
+
+    async attestation(viewer: Actor | null, slug: string, version: string): Promise<AttestationView> {
+      const { model, row } = await loadVersion(viewer, slug, version);
+      return {
+        model: model.slug,
+        version: row.version,
+        digest: row.digest,
+        algorithm: 'Ed25519',
+        keyId: row.signing_key_id,
+        signature: row.signature,
+        payload: row.signed_payload,
+      };
+    },
+
+    /** Runs the deploy gate, then draft -> deployed. */
+    async deploy(actor: Actor, slug: string, version: string): Promise<Version> {
+      const { model, row, publiclyVisible } = await loadVersion(actor, slug, version);
+      requireManage(actor, model, publiclyVisible);
+      transitionOrThrow(row.status, 'deploy', `version ${version}`);
+      const manifest = (
+        typeof row.manifest === 'string' ? JSON.parse(row.manifest) : row.manifest
+      ) as RegistryManifest;
+      // Never deploy bytes that no longer match their signature.
+      const check = await mkdtemp(path.join(tmpParent, 'seer-deploy-'));
+      try {
+        await fetchVerified(row, model, check);
+      } finally {
+        await rm(check, { recursive: true, force: true });
+      }
+      // Outside any transaction: the gate reads market data and may take seconds.
+      const gate = await deps.deployGate({
+        id: row.id,
+        model: model.slug,
+        version,
+        manifest,
+        digest: row.digest,
+      });
+      const checkedAt = clock();
+      const record: DeployCheck = {
+        ok: gate.ok,
+        ...(gate.ok ? {} : { code: gate.code, message: gate.message.slice(0, 2000) }),
+        ...(gate.asOf ? { asOf: gate.asOf.toISOString() } : {}),
+        checkedAt: checkedAt.toISOString(),
+      };
+      if (!gate.ok) {
+        await versionsRepo.recordDeployCheck(row.id, JSON.stringify(record));
+        const code = GATE_CODES.has(gate.code) ? gate.code : 'deploy_check_failed';
+        throw new AppError(code, {
+          detail:
+            code === 'deploy_check_failed'
+              ? `The trial run of ${slug}@${version} failed (${gate.code}): ${gate.message}`.slice(0, 2000)
+              : gate.message,
+        });
+      }
+      const updated = await versionsRepo.transition(row.id, 'draft', {
+        status: 'deployed',
+        deployed_at: checkedAt,
+        deploy_check: JSON.stringify(record),
+      });
+      if (!updated) {
+        const now = await versionsRepo.findById(row.id);
+        transitionOrThrow(now?.status ?? 'retired', 'deploy', `version ${version}`);
+        throw new AppError('conflict', { detail: 'The version changed during deploy; retry.' });
+      }
+      return versionView(updated, model.slug);
+    },
+
+    /** deployed -> retired: scheduling stops, history stays. */
+    async retire(actor: Actor, slug: string, version: string): Promise<Version> {
+      const { model, row, publiclyVisible } = await loadVersion(actor, slug, version);
+      requireManage(actor, model, publiclyVisible);
+      transitionOrThrow(row.status, 'retire', `version ${version}`);
+      const updated = await versionsRepo.transition(row.id, 'deployed', {
+        status: 'retired',
+        retired_at: clock(),
+      });
+      if (!updated)
+        throw new AppError('invalid_status_transition', { detail: `Version ${version} is already retired.` });
+      return versionView(updated, model.slug);
+    },
+
+    /** Deletes a draft; a version that was ever deployed is part of the record forever. */
+    async deleteDraft(actor: Actor, slug: string, version: string): Promise<void> {
+      const { model, row, publiclyVisible } = await loadVersion(actor, slug, version);
+      requireManage(actor, model, publiclyVisible);
+      if (isImmutable(row.status) || !(await versionsRepo.deleteDraft(row.id))) {
+        throw new AppError('model_version_immutable', {
+          detail: `Version ${version} of ${slug} was deployed and can never be deleted or changed.`,
+        });
+      }
+    },
+
+    /** The stored package (gzipped canonical tar) for its owner or an admin. */
+    async openPackage(
+      actor: Actor,
+      slug: string,
+      version: string,
+    ): Promise<{ stream: Readable; filename: string; digest: string; bytes: number }> {
+      const { model, row, publiclyVisible } = await loadVersion(actor, slug, version);
+      requireManage(actor, model, publiclyVisible);
+      return {
+        stream: await store.get(row.digest),
+        filename: `${model.slug}-${row.version}.tar.gz`,
+        digest: row.digest,
+        bytes: Number(row.artifact_bytes),
+      };
+    },
+
+    /** For the runner: extract a version's package after re-verifying digest and signature. */
+    openVersionPackage,
+
+    /** For the worker: re-check stored bytes (or a file) against the version's attestation. */
+    async verifyVersion(versionId: string): Promise<SignedPayload> {
+      const row = await versionsRepo.findById(versionId);
+      if (!row) throw notFound(`Version ${versionId}`);
+      const model = await modelsRepo.findById(row.model_id);
+      if (!model) throw notFound('Model');
+      const dir = await mkdtemp(path.join(tmpParent, 'seer-verify-'));
+      try {
+        return (await fetchVerified(row, model, dir)).payload;
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+export type VersionsService = ReturnType<typeof createVersionsService>;
