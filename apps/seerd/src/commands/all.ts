@@ -1,4 +1,6 @@
 import { createApiContext } from '@seer/api/bootstrap';
+import { clockFromConfig } from '@seer/core/clock/from-config';
+import { startEngines } from '@seer/worker/engines';
 import type { Command } from '../cli';
 import { loadConfigOrExit, onShutdown, openDatabase } from '../runtime';
 
@@ -11,11 +13,22 @@ export const allCommand: Command = {
   async run({ io }) {
     const config = loadConfigOrExit(io);
     const db = await openDatabase(config, { migrate: true, log: (s) => io.stderr(`seerd: ${s}\n`) });
-    const api = await createApiContext({ config, db });
+    const clock = clockFromConfig(config);
+    const api = await createApiContext({ config, db, clock: () => clock.now() });
+    // Scheduler and worker share one in-process dispatcher (or BullMQ when REDIS_URL is set).
+    const engines = await startEngines({
+      config,
+      db,
+      clock,
+      scheduler: true,
+      worker: true,
+      log: (msg, fields) => io.stderr(`seerd: ${msg} ${fields ? JSON.stringify(fields) : ''}\n`),
+      ...(config.replayStart ? { replayMsPerSimHour: config.replayMsPerSimHour } : {}),
+    });
     await api.app.listen({ port: config.port, host: config.host });
     io.stderr(
       `seerd: Seer is running at ${config.publicUrl} (database: ${db.driver}, API docs: ${config.publicUrl}/docs)\n`,
     );
-    return onShutdown([() => api.close(), () => db.close()], io);
+    return onShutdown([() => api.close(), () => engines.close(), () => db.close()], io);
   },
 };

@@ -4,7 +4,9 @@ import { apiCommand } from './api';
 import { ingestCommands } from './ingest';
 import { migrateCommand } from './migrate';
 import { sandboxRunCmd } from './sandbox-run';
+import { schedulerCommand } from './scheduler';
 import { usersCreateCommand } from './users';
+import { workerCommand } from './worker';
 
 /** Every seerd subcommand; later features add theirs here. */
 export const COMMANDS: Command[] = [
@@ -14,4 +16,6 @@ export const COMMANDS: Command[] = [
   sandboxRunCmd,
   ...ingestCommands,
   usersCreateCommand,
+  workerCommand,
+  schedulerCommand,
 ];
