@@ -12,6 +12,7 @@ import {
   createPredictionsService,
   type PredictionsService,
 } from '@seer/core/predictions/predictions.service';
+import { createRegistry, type Registry } from '@seer/core/registry/registry';
 import { createRunsService, type RunsService } from '@seer/core/runs/runs.service';
 import { Redis } from 'ioredis';
 import type { ProbeTarget } from './context';
@@ -38,6 +39,7 @@ export type Services = {
   market: MarketService;
   runs: RunsService;
   predictions: PredictionsService;
+  registry: Registry;
 };
 
 export async function createServices(deps: ServiceDeps): Promise<Services> {
@@ -65,5 +67,6 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     backtestMaxBoundaries: config.backtestMaxBoundaries,
   });
   const predictions = createPredictionsService({ db });
-  return { accounts, sessions, apiKeys, tokens, market, runs, predictions };
+  const registry = await createRegistry({ config, db, clock });
+  return { accounts, sessions, apiKeys, tokens, market, runs, predictions, registry };
 }

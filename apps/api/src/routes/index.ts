@@ -8,11 +8,15 @@ import apiKeysRoutes from './api-keys/api-keys.routes';
 import authRoutes from './auth/auth.routes';
 import backtestsRoutes from './backtests/backtests.routes';
 import instrumentsRoutes from './instruments/instruments.routes';
+import keysRoutes from './keys/keys.routes';
 import ledgerRoutes from './ledger/ledger.routes';
 import meRoutes from './me/me.routes';
 import metaRoutes from './meta/meta.routes';
+import modelsRoutes from './models/models.routes';
+import plansRoutes from './plans/plans.routes';
 import predictionsRoutes from './predictions/predictions.routes';
 import runsRoutes from './runs/runs.routes';
+import versionsRoutes from './versions/versions.routes';
 
 export async function registerV1Routes(v1: FastifyInstance): Promise<void> {
   await v1.register(metaRoutes);
@@ -26,4 +30,8 @@ export async function registerV1Routes(v1: FastifyInstance): Promise<void> {
   await v1.register(predictionsRoutes);
   await v1.register(ledgerRoutes);
   await v1.register(backtestsRoutes);
+  await v1.register(modelsRoutes);
+  await v1.register(versionsRoutes);
+  await v1.register(plansRoutes);
+  await v1.register(keysRoutes);
 }
