@@ -12,6 +12,7 @@ import type { PasswordHasher } from './passwords';
 import { NO_META, type RequestMeta } from './principal';
 import { createRefreshTokensRepo } from './refresh-tokens.repo';
 import { normalizeRoles, type Role, SELF_SERVICE_ROLES } from './roles';
+import type { ThrottleStore } from './throttle';
 import { createUsersRepo } from './users.repo';
 import { type AuditEventView, auditView, type UserView, userView } from './views';
 
@@ -70,8 +71,13 @@ export function createAccountsService(deps: {
   db: Db;
   clock: () => Date;
   passwords: Pick<PasswordHasher, 'hash'>;
+  /**
+   * Registrations per client IP per window. Each one costs an argon2 hash, so unthrottled
+   * sign-ups would be a cheap way to burn the server's CPU.
+   */
+  registrationThrottle?: { store: ThrottleStore; maxPerIp: number; windowSeconds: number };
 }): AccountsService {
-  const { db, clock, passwords } = deps;
+  const { db, clock, passwords, registrationThrottle } = deps;
   const users = createUsersRepo(db.kysely);
   const audit = createAuditRepo(db.kysely);
   const refreshTokens = createRefreshTokensRepo(db.kysely);
@@ -145,6 +151,16 @@ export function createAccountsService(deps: {
           detail: 'Choose one or both of the roles developer and subscriber.',
           errors: [{ field: '/roles', message: 'must be developer and/or subscriber' }],
         });
+      }
+      if (registrationThrottle) {
+        const { store, maxPerIp, windowSeconds } = registrationThrottle;
+        const hit = await store.hit(`register:ip:${input.meta?.ip ?? 'unknown'}`, windowSeconds);
+        if (hit.count > maxPerIp) {
+          throw new AppError('rate_limited', {
+            detail: 'Too many registrations from this address; try again later.',
+            headers: { 'retry-after': String(hit.retryAfterSeconds) },
+          });
+        }
       }
       return create({
         ...input,

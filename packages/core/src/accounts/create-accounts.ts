@@ -35,16 +35,18 @@ export async function createAccountServices(deps: {
   });
   const tokens = await createTokenService({ config, clock, ...(deps.log ? { log: deps.log } : {}) });
   const apiKeys = createApiKeysService({ db, clock });
-  const accounts = createAccountsService({ db, clock, passwords });
-  const sessions = createSessionsService({
+  const throttle = deps.throttle ?? createMemoryThrottleStore(clock);
+  const accounts = createAccountsService({
     db,
     clock,
-    config,
-    tokens,
     passwords,
-    throttle: deps.throttle ?? createMemoryThrottleStore(clock),
-    apiKeys,
+    registrationThrottle: {
+      store: throttle,
+      maxPerIp: config.loginMaxAttemptsPerIp,
+      windowSeconds: config.loginWindowSeconds,
+    },
   });
+  const sessions = createSessionsService({ db, clock, config, tokens, passwords, throttle, apiKeys });
   return { accounts, sessions, apiKeys, tokens, passwords };
 }
 

@@ -66,7 +66,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['auth'],
         summary: 'Create an account (roles developer and/or subscriber).',
         body: RegisterBodySchema,
-        response: { 201: UserSchema, ...problemResponses(400, 409, 413, 415, 422) },
+        response: { 201: UserSchema, ...problemResponses(400, 409, 413, 415, 422, 429, 503) },
       },
     },
     async (request, reply) => {

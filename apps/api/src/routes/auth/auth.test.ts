@@ -1,3 +1,6 @@
+import { createHmac, createPrivateKey, createPublicKey, sign } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { TEST_DRIVERS } from '@seer/core/testing/test-db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomIp, registerAndLogin, TEST_PASSWORD, uniqueEmail } from '../../testing/auth';
@@ -127,6 +130,26 @@ describe.each(TEST_DRIVERS)('auth routes on %s', (driver) => {
       expect(res.statusCode).toBe(400);
       expect(res.json().errors).toEqual([{ field: '/email', message: 'is not a valid email address' }]);
     });
+  });
+
+  it('limits registrations per client IP', async () => {
+    const ip = randomIp();
+    for (let i = 0; i < MAX_PER_IP; i++) {
+      const res = await post(
+        '/v1/auth/register',
+        { email: uniqueEmail('bulk'), password: TEST_PASSWORD, displayName: 'B', roles: ['subscriber'] },
+        { ip },
+      );
+      expect(res.statusCode).toBe(201);
+    }
+    const blocked = await post(
+      '/v1/auth/register',
+      { email: uniqueEmail('bulk'), password: TEST_PASSWORD, displayName: 'B', roles: ['subscriber'] },
+      { ip },
+    );
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().code).toBe('rate_limited');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   describe('bad bodies get problem+json 4xx', () => {
@@ -498,6 +521,57 @@ describe.each(TEST_DRIVERS)('auth routes on %s', (driver) => {
         headers: { authorization: `Bearer seer_0123456789ab_${'x'.repeat(43)}` },
       });
       expect(badKey.json()).toMatchObject({ status: 401, code: 'api_key_invalid' });
+    });
+
+    it('maps each token attack to its own 401 code through the plugin', async () => {
+      const u = await registerAndLogin(h.app);
+      const kid = h.app.ctx.services.tokens.signingKid;
+      const pem = await readFile(path.join(h.app.ctx.config.keysDir, `jwt-${kid}.pem`), 'utf8');
+      const [header, payload] = u.accessToken
+        .split('.')
+        .slice(0, 2)
+        .map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()));
+      const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+      const signed = (hdr: object, pl: object) => {
+        const input = `${b64(hdr)}.${b64(pl)}`;
+        return `${input}.${sign(null, Buffer.from(input), createPrivateKey(pem)).toString('base64url')}`;
+      };
+      const hmac = (hdr: object, pl: object, secret: string) => {
+        const input = `${b64(hdr)}.${b64(pl)}`;
+        return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+      };
+      const publicPem = createPublicKey(createPrivateKey(pem)).export({
+        type: 'spki',
+        format: 'pem',
+      }) as string;
+      const escalated = { ...payload, roles: ['admin'] };
+      const cases: Array<[string, string]> = [
+        [signed(header, payload), 'ok'],
+        [`${b64({ alg: 'none', typ: 'JWT' })}.${b64(escalated)}.`, 'token_unsupported_alg'],
+        [hmac({ ...header, alg: 'HS256' }, escalated, publicPem), 'token_unsupported_alg'],
+        [signed({ ...header, kid: 'someone-elses-key' }, escalated), 'token_unknown_kid'],
+        [
+          `${u.accessToken.split('.').slice(0, 1)}.${b64(escalated)}.${u.accessToken.split('.')[2]}`,
+          'token_invalid_signature',
+        ],
+        [signed(header, { ...payload, exp: payload.iat - 1, iat: payload.iat - 100 }), 'token_expired'],
+        ['eyJhbGciOiJFZERTQSJ9.bm90IGpzb24.c2ln', 'token_malformed'],
+        [signed(header, { ...payload, aud: 'another-service' }), 'token_invalid_claims'],
+      ];
+      for (const [token, code] of cases) {
+        const res = await h.app.inject({
+          method: 'GET',
+          url: '/v1/me',
+          headers: { authorization: `Bearer ${token}` },
+        });
+        if (code === 'ok') {
+          expect(res.statusCode).toBe(200);
+          continue;
+        }
+        expect(res.statusCode, code).toBe(401);
+        expect(res.json().code).toBe(code);
+        expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+      }
     });
 
     it('serves the public keys as a JWK Set without private parts', async () => {
