@@ -352,6 +352,21 @@ describe.each(TEST_DRIVERS)('auth routes on %s', (driver) => {
       expect(reuse[0]?.details.revokedTokens).toBe(2);
     });
 
+    it('two concurrent refreshes with one token cannot both succeed', async () => {
+      const u = await registerAndLogin(h.app);
+      const results = await Promise.all([
+        post('/v1/auth/refresh', { refreshToken: u.refreshToken }),
+        post('/v1/auth/refresh', { refreshToken: u.refreshToken }),
+      ]);
+      expect(results.map((r) => r.statusCode).sort()).toEqual([200, 401]);
+      expect(results.find((r) => r.statusCode === 401)?.json().code).toBe('refresh_token_reused');
+      const rotated = await h.t.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM refresh_tokens WHERE user_id = $1 AND replaced_by IS NOT NULL',
+        [u.userId],
+      );
+      expect(rotated.rows[0]?.n).toBe(1);
+    });
+
     it('rejects unknown, malformed and missing refresh tokens', async () => {
       const unknown = await post('/v1/auth/refresh', { refreshToken: 'A'.repeat(43) });
       expect(unknown.json()).toMatchObject({ status: 401, code: 'refresh_token_invalid' });
