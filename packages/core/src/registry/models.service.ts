@@ -1,8 +1,15 @@
 /** Use cases for models: create, read (catalogue and detail), edit metadata. */
-import { AppError, notFound } from '../errors';
+import { AppError, type FieldError, notFound } from '../errors';
 import type { CatalogueSort, ModelsRepo } from './models.repo';
 import type { PlansRepo } from './plans.repo';
-import type { CatalogueQueryInput, CreateModel, Model, ModelPage, UpdateModel } from './registry.schemas';
+import {
+  type CatalogueQueryInput,
+  type CreateModel,
+  type Model,
+  type ModelPage,
+  SLUG_PATTERN,
+  type UpdateModel,
+} from './registry.schemas';
 import type { VersionsRepo } from './versions.repo';
 import { type Actor, canManage, modelView, requireDeveloper, requireManage } from './views';
 import './registry-errors';
@@ -40,6 +47,23 @@ function decodeCursor(text: string, sort: CatalogueSort): Cursor {
   }
 }
 
+const SLUG = new RegExp(SLUG_PATTERN);
+
+/** The HTTP schema checks these already; scripts (publishPackageDir) come through here too. */
+function checkModelInput(input: CreateModel): void {
+  const errors: FieldError[] = [];
+  if (!SLUG.test(input.slug))
+    errors.push({ field: '/slug', message: 'must be 3-64 lowercase letters, digits and single dashes' });
+  if (input.name.length < 1 || input.name.length > 100)
+    errors.push({ field: '/name', message: 'must be 1-100 characters' });
+  if ((input.description ?? '').length > 5000)
+    errors.push({ field: '/description', message: 'must be at most 5000 characters' });
+  if ((input.tags ?? []).length > 20) errors.push({ field: '/tags', message: 'must list at most 20 tags' });
+  if ((input.symbols ?? []).length > 100)
+    errors.push({ field: '/symbols', message: 'must list at most 100 symbols' });
+  if (errors.length > 0) throw new AppError('validation_failed', { detail: 'The model is invalid.', errors });
+}
+
 export function createModelsService(deps: ModelsServiceDeps) {
   const { modelsRepo, versionsRepo, plansRepo, clock } = deps;
 
@@ -65,6 +89,7 @@ export function createModelsService(deps: ModelsServiceDeps) {
   return {
     async create(actor: Actor, input: CreateModel): Promise<Model> {
       requireDeveloper(actor);
+      checkModelInput(input);
       const now = clock();
       const inserted = await modelsRepo.insert({
         owner_id: actor.userId,

@@ -99,6 +99,9 @@ describe.each(TEST_DRIVERS)('model registry services on %s', (driver) => {
       });
       expect((await codeOf(create('alpha', actors.bob))).code).toBe('model_slug_taken');
       expect((await codeOf(create('subs-model', actors.sub))).code).toBe('forbidden');
+      const bad = await codeOf(reg.models.create(actors.alice, { slug: 'Bad_Slug', name: '' }));
+      expect(bad.code).toBe('validation_failed');
+      expect(bad.errors?.map((e) => e.field)).toEqual(['/slug', '/name']);
     });
 
     it('hides a model without deployed versions from everyone but its owner and admins', async () => {
