@@ -3,6 +3,7 @@ import { allCommand } from './all';
 import { apiCommand } from './api';
 import { ingestCommands } from './ingest';
 import { migrateCommand } from './migrate';
+import { publishCommand } from './publish';
 import { sandboxRunCmd } from './sandbox-run';
 import { schedulerCommand } from './scheduler';
 import { usersCreateCommand } from './users';
@@ -18,4 +19,5 @@ export const COMMANDS: Command[] = [
   usersCreateCommand,
   workerCommand,
   schedulerCommand,
+  publishCommand,
 ];

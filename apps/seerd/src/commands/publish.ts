@@ -1,0 +1,58 @@
+/**
+ * `seerd publish DIR --owner EMAIL [--slug SLUG] [--deploy]`: publish (and optionally deploy) a
+ * package folder as a user, through the same path as an HTTP upload. For operators and demos.
+ */
+import path from 'node:path';
+import { createUsersRepo } from '@seer/core/accounts/users.repo';
+import { isAppError } from '@seer/core/errors';
+import { publishPackageDir } from '@seer/core/registry/publish-dir';
+import { createRegistry } from '@seer/core/registry/registry';
+import { type Command, UsageError } from '../cli';
+import { loadConfigOrExit, openDatabase } from '../runtime';
+
+export const publishCommand: Command = {
+  path: ['publish'],
+  summary:
+    'Publish a model package folder as a user (creating the model if needed); --deploy also deploys it.',
+  usage: 'PACKAGE_DIR --owner <email> [--slug <slug>] [--deploy]',
+  allowPositionals: true,
+  options: {
+    owner: { type: 'string' },
+    slug: { type: 'string' },
+    deploy: { type: 'boolean' },
+  },
+  async run({ values, positionals, io }) {
+    const dir = positionals[0];
+    if (!dir || positionals.length > 1) throw new UsageError('give exactly one PACKAGE_DIR');
+    if (typeof values.owner !== 'string') throw new UsageError('--owner <email> is required');
+    const config = loadConfigOrExit(io);
+    const db = await openDatabase(config, { migrate: true, log: (s) => io.stderr(`seerd: ${s}\n`) });
+    try {
+      const user = await createUsersRepo(db.kysely).findByEmail(values.owner.trim().toLowerCase());
+      if (!user || user.disabled_at) {
+        io.stderr(`seerd publish: no active user ${values.owner}\n`);
+        return 1;
+      }
+      const registry = await createRegistry({ config, db, clock: () => new Date() });
+      const { model, version } = await publishPackageDir(registry, {
+        actor: { userId: user.id, roles: user.roles },
+        dir: path.resolve(dir),
+        ...(typeof values.slug === 'string' ? { slug: values.slug } : {}),
+        deploy: values.deploy === true,
+      });
+      io.stdout(
+        `${JSON.stringify({ model: model.slug, version: version.version, status: version.status, digest: version.digest })}\n`,
+      );
+      return 0;
+    } catch (err) {
+      if (isAppError(err) && err.status < 500) {
+        const details = (err.errors ?? []).map((e) => `\n  ${e.field}: ${e.message}`).join('');
+        io.stderr(`seerd publish: ${err.code}: ${err.detail}${details}\n`);
+        return 1;
+      }
+      throw err;
+    } finally {
+      await db.close();
+    }
+  },
+};
