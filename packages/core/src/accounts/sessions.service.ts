@@ -272,11 +272,14 @@ export function createSessionsService(deps: {
     async authenticate(credential) {
       if (credential.startsWith('seer_')) return apiKeys.authenticate(credential);
       const claims = await tokens.verifyAccessToken(credential);
-      if (!UUID.test(claims.userId)) throw new AppError('token_invalid_claims', { detail: 'Bad subject' });
-      const user = await users.findById(claims.userId);
+      if (!UUID.test(claims.userId) || !UUID.test(claims.sessionId)) {
+        throw new AppError('token_invalid_claims', { detail: 'The token subject or session is not valid.' });
+      }
+      const user = await users.findForAccessToken(claims.userId, claims.sessionId);
       if (!user) throw new AppError('token_revoked', { detail: 'The account no longer exists.' });
       if (user.disabled_at) throw new AppError('account_disabled', { detail: 'This account is disabled.' });
-      if (user.token_version !== claims.tokenVersion) {
+      // Disabling bumps the version; logout and refresh-token theft revoke the session.
+      if (user.token_version !== claims.tokenVersion || user.session_revoked) {
         throw new AppError('token_revoked', { detail: 'The access token was revoked; log in again.' });
       }
       // Roles come from the row, not the token, so a revoked role stops working at once.

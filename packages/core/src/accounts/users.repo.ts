@@ -31,6 +31,35 @@ export function createUsersRepo(db: Executor) {
       return ex.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
+    /**
+     * The user behind an access token plus whether its login session (refresh token family) has
+     * been revoked — one indexed lookup per authenticated request.
+     */
+    findForAccessToken(
+      id: string,
+      familyId: string,
+      ex: Executor = db,
+    ): Promise<(UserRow & { session_revoked: boolean }) | undefined> {
+      return ex
+        .selectFrom('users')
+        .selectAll('users')
+        .select((eb) =>
+          eb
+            .exists(
+              eb
+                .selectFrom('refresh_tokens')
+                .select('refresh_tokens.id')
+                .where('refresh_tokens.family_id', '=', familyId)
+                .where('refresh_tokens.user_id', '=', id)
+                .where('refresh_tokens.revoked_at', 'is not', null),
+            )
+            .as('session_revoked'),
+        )
+        .where('users.id', '=', id)
+        .executeTakeFirst()
+        .then((row) => row && { ...row, session_revoked: Boolean(row.session_revoked) });
+    },
+
     findByEmail(email: string, ex: Executor = db): Promise<UserRow | undefined> {
       return ex.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
     },

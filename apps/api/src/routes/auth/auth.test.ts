@@ -346,6 +346,13 @@ describe.each(TEST_DRIVERS)('auth routes on %s', (driver) => {
       const after = await post('/v1/auth/refresh', { refreshToken: current });
       expect(after.statusCode).toBe(401);
       expect(after.json().code).toBe('refresh_token_invalid');
+      // Access tokens of the stolen session die with it.
+      const me = await h.app.inject({
+        method: 'GET',
+        url: '/v1/me',
+        headers: { authorization: `Bearer ${r1.json().accessToken}` },
+      });
+      expect(me.json().code).toBe('token_revoked');
       const events = await auditEvents(u.userId);
       const reuse = events.filter((e) => e.event === 'refresh_token.reused');
       expect(reuse.length).toBeGreaterThanOrEqual(1);
@@ -390,10 +397,21 @@ describe.each(TEST_DRIVERS)('auth routes on %s', (driver) => {
       });
     });
 
-    it('logout revokes the family and is idempotent', async () => {
+    it('logout revokes the family, ends the access token at once, and is idempotent', async () => {
       const u = await registerAndLogin(h.app);
+      const other = await post('/v1/auth/login', { email: u.email, password: TEST_PASSWORD });
       const out = await post('/v1/auth/logout', { refreshToken: u.refreshToken });
       expect(out.statusCode).toBe(204);
+      const me = await h.app.inject({ method: 'GET', url: '/v1/me', headers: u.authHeader });
+      expect(me.statusCode).toBe(401);
+      expect(me.json().code).toBe('token_revoked');
+      // Another session of the same user is untouched.
+      const otherMe = await h.app.inject({
+        method: 'GET',
+        url: '/v1/me',
+        headers: { authorization: `Bearer ${other.json().accessToken}` },
+      });
+      expect(otherMe.statusCode).toBe(200);
       const res = await post('/v1/auth/refresh', { refreshToken: u.refreshToken });
       expect(res.json().code).toBe('refresh_token_invalid');
       expect((await post('/v1/auth/logout', { refreshToken: u.refreshToken })).statusCode).toBe(204);
