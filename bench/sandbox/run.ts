@@ -271,5 +271,9 @@ if (best) {
       ? `\n**${best.n} simple models: ${(best.wallMs / 1000).toFixed(1)} s** on the fork-template path (concurrency ${best.concurrency}), target <= 60 s.\n`
       : `\nProjected for 1,000 simple models: ${(((best.wallMs / best.n) * 1000) / 1000).toFixed(0)} s (measured ${best.n}).\n`;
 }
+for (const b of bursts.filter((x) => x.name.startsWith('fork'))) {
+  const cpuPerRun = b.ownMs / b.n;
+  md += `\nFork template at concurrency ${b.concurrency}: ${fmt(cpuPerRun)} ms of CPU per run (runs + host) means 1,000 runs need ${((cpuPerRun * 1000) / 1000).toFixed(0)} s of CPU, i.e. a floor of ${((cpuPerRun * 1000) / 1000 / N).toFixed(0)} s of wall on ${N} otherwise idle cores.\n`;
+}
 writeFileSync(values.out!, md);
 console.log(md);

@@ -114,12 +114,16 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
   let active = 0;
   const waiters: Array<() => void> = [];
   const acquire = async () => {
-    if (active >= concurrency) await new Promise<void>((r) => waiters.push(r));
-    active++;
+    if (active < concurrency) {
+      active++;
+      return;
+    }
+    await new Promise<void>((r) => waiters.push(r)); // the slot is handed over by release()
   };
   const release = () => {
-    active--;
-    waiters.shift()?.();
+    const next = waiters.shift();
+    if (next) next();
+    else active--;
   };
 
   const runOnce = async (req: SandboxRunRequest): Promise<SandboxResult> => {
@@ -177,7 +181,12 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
         return failure('output_too_large', (e as Error).message);
       }
       if (strategy === 'pool') {
-        const jail = pool.shift() ?? startJail(cfg, { limits: poolLimits });
+        let jail = pool.shift();
+        while (jail && !jail.alive()) {
+          await jail.cgroup?.destroy();
+          jail = pool.shift();
+        }
+        jail ??= startJail(cfg, { limits: poolLimits });
         fillPool();
         jail.cgroup?.setLimits({
           memoryMb: limits.memoryMb,

@@ -5,7 +5,7 @@ import { createDataBroker } from '../src/broker/data-broker';
 import { createBwrapSandbox, type SandboxStrategy } from '../src/bwrap-sandbox';
 import { checkSandboxHost } from '../src/host/check';
 import type { Sandbox } from '../src/types';
-import { AS_OF, FIXTURES, HOUR, manifestOf, SOURCE, T0, TEST_CAPS } from './helpers';
+import { ABUSE_DIR, AS_OF, FIXTURES, HOUR, manifestOf, SOURCE, T0, TEST_CAPS } from './helpers';
 
 const HAPPY = join(FIXTURES, 'happy');
 
@@ -103,6 +103,42 @@ for (const [strategy, uid] of [
     });
   });
 }
+
+describe('parallel fork runs are isolated from each other', () => {
+  it('a run never sees the /tmp of a run executing at the same time', async () => {
+    const uid = 64116;
+    const sandbox = await createBwrapSandbox({
+      strategy: 'fork',
+      uid,
+      gid: uid,
+      caps: TEST_CAPS,
+      concurrency: 4,
+    });
+    try {
+      const run = (name: string) => {
+        const dir = join(ABUSE_DIR, name);
+        return sandbox.run({
+          packageDir: dir,
+          manifest: manifestOf(dir),
+          asOf: AS_OF,
+          mode: 'live',
+          source: SOURCE,
+        });
+      };
+      const results = await Promise.all(
+        ['tmp_writer', 'tmp_reader', 'tmp_writer', 'tmp_reader', 'tmp_reader'].map(run),
+      );
+      for (const [i, r] of results.entries()) {
+        const dump = JSON.stringify(r);
+        expect(dump).not.toContain('LEAK:');
+        if (i % 2 === 0 && i < 4) expect(r.ok, dump).toBe(true);
+        else expect(r.ok ? 'ok' : r.code, dump).toBe('model_error');
+      }
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
 
 describe('fork template recovery', () => {
   it('restarts the template if it dies, and the next run still works', async () => {

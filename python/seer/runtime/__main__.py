@@ -20,8 +20,7 @@ def main():
     from . import harness, seccomp_profile
     from .protocol import FrameIO
 
-    stage2 = None if os.environ.get("SEER_NO_STAGE2") else (lambda: seccomp_profile.load("stage2"))
-    harness.serve(FrameIO(0, out_fd), stage2=stage2)
+    harness.serve(FrameIO(0, out_fd), stage2=lambda: seccomp_profile.load("stage2"))
     sys.stdout.flush()
     os._exit(0)
 

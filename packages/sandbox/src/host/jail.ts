@@ -31,6 +31,7 @@ export interface JailSpec {
 export interface Jail extends RunChannel {
   child: ChildProcess;
   cgroup: RunCgroup | null;
+  alive(): boolean;
 }
 
 const NPROC_CEILING = 4096;
@@ -173,6 +174,7 @@ export function startJail(cfg: JailConfig, spec: JailSpec): Jail {
   return {
     child,
     cgroup,
+    alive: () => !gone,
     input: child.stdin!,
     output: child.stdout!,
     stderr: child.stderr!,
