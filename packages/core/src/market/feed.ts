@@ -45,17 +45,24 @@ export interface RunFeedOptions {
 export async function runFeed(opts: RunFeedOptions): Promise<void> {
   const { feed, clock, signal } = opts;
   while (!signal.aborted) {
+    let failed = false;
     try {
-      opts.onResult?.(await feed.poll());
+      // Not `onResult?.(await poll())`: optional chaining would skip the poll without a callback.
+      const result = await feed.poll();
+      opts.onResult?.(result);
     } catch (err) {
+      failed = true;
       opts.onError?.(err);
     }
     const next = feed.nextPollAt?.();
     if (next === null) return;
     const regular = new Date(clock.now().getTime() + opts.pollEveryMs);
-    const wake = next && next.getTime() < regular.getTime() ? next : regular;
+    // After a failure the feed's own schedule is stale (it is still due), so back off instead.
+    const wake = !failed && next && next.getTime() < regular.getTime() ? next : regular;
     try {
       await clock.sleepUntil(wake, signal);
+      // A feed that is due again at once must still let timers and I/O run in between.
+      await new Promise((resolve) => setImmediate(resolve));
     } catch {
       return; // aborted
     }

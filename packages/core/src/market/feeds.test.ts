@@ -4,11 +4,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../clock/clock';
 import { createTestDb, TEST_DRIVERS, type TestDb } from '../testing/test-db';
+import { DEMO_DATASETS } from './demo-data';
 import { runFeed } from './feed';
 import { createFolderFeed, parseFeedFileName } from './folder-feed';
 import { createMarketRepo } from './market.repo';
 import { createMarketService, type MarketService } from './market.service';
-import { createDemoReplayFeed, createReplayFeed, replaySeriesFromCsv } from './replay-feed';
+import { createDemoReplayFeed, createReplayFeed, replaySeriesFromCsv, startDemoReplay } from './replay-feed';
 
 const HEADER = 'ts,open,high,low,close,volume';
 const demoConfig = { env: 'development' as const, demo: true };
@@ -172,5 +173,64 @@ describe.each(TEST_DRIVERS)('feeds on %s', (driver) => {
     expect(spx.coverage).toEqual([
       { interval: '1d', first: '2000-01-03T00:00:00.000Z', last: '2000-01-05T00:00:00.000Z' },
     ]);
+  });
+
+  it('startDemoReplay runs in the background on the given clock and stops cleanly', async () => {
+    const clock = createManualClock(new Date('2000-01-10T00:00:00Z'));
+    now = clock.now();
+    const logs: string[] = [];
+    const replay = await startDemoReplay({
+      config: demoConfig,
+      clock,
+      market,
+      datasets: DEMO_DATASETS.filter((d) => d.instrument.symbol === 'SPX'),
+      log: (m) => logs.push(m),
+    });
+    // The first poll (years of hourly history) is done once the loop sleeps on the clock.
+    for (let i = 0; i < 500 && clock.pending === 0; i++) await new Promise((res) => setTimeout(res, 20));
+    expect(clock.pending).toBe(1);
+    const spxLeft = replay.feed.remaining()['SPX/1d']!;
+    expect(spxLeft).toBe(5105 - 5); // Jan 3-7 2000 have closed by Jan 10
+    now = new Date('2000-01-12T00:00:00Z');
+    clock.set(now);
+    for (let i = 0; i < 250 && replay.feed.remaining()['SPX/1d'] === spxLeft; i++) {
+      await new Promise((res) => setTimeout(res, 20));
+    }
+    expect(replay.feed.remaining()['SPX/1d']).toBe(spxLeft - 2);
+    await replay.stop();
+    expect(logs.some((l) => l.includes('revealed'))).toBe(true);
+  });
+});
+
+describe('runFeed', () => {
+  it('backs off after a failed poll instead of spinning on a feed that is still due', async () => {
+    const clock = createManualClock(new Date('2024-01-01T00:00:00Z'));
+    let polls = 0;
+    const errors: unknown[] = [];
+    const feed = {
+      name: 'broken',
+      poll: async () => {
+        polls++;
+        throw new Error('database down');
+      },
+      nextPollAt: () => new Date('2023-01-01T00:00:00Z'), // always overdue
+    };
+    const ac = new AbortController();
+    const loop = runFeed({
+      feed,
+      clock,
+      pollEveryMs: 60_000,
+      signal: ac.signal,
+      onError: (e) => errors.push(e),
+    });
+    await new Promise((res) => setTimeout(res, 50));
+    expect(polls).toBe(1);
+    expect(clock.pending).toBe(1);
+    clock.advance(60_000);
+    await new Promise((res) => setTimeout(res, 50));
+    expect(polls).toBe(2);
+    ac.abort();
+    await loop;
+    expect(errors).toHaveLength(2);
   });
 });

@@ -12,7 +12,7 @@ import { screenBars } from './bar-rows';
 import { parseBarsCsv } from './bars-csv';
 import { DEMO_DATASETS, type DemoDataset, readDemoCsv } from './demo-data';
 import type { BarSink, Feed, FeedPollResult } from './feed';
-import { emptyPollResult } from './feed';
+import { emptyPollResult, runFeed } from './feed';
 import { type BarInterval, intervalMs } from './intervals';
 import type { MarketService } from './market.service';
 
@@ -114,4 +114,37 @@ export async function createDemoReplayFeed(opts: {
     series.push(replaySeriesFromCsv(await readDemoCsv(d), d.instrument.symbol, d.interval));
   }
   return createReplayFeed({ config: opts.config, clock: opts.clock, market: opts.market, series });
+}
+
+/**
+ * Starts the demo replay in the background of a process (`seerd all` in demo mode): the same
+ * `clock` must drive the API and the scheduler of that process. Returns a stopper for shutdown.
+ */
+export async function startDemoReplay(opts: {
+  config: Pick<Config, 'env' | 'demo'>;
+  clock: Clock;
+  market: Pick<MarketService, 'appendBars' | 'createInstrument'>;
+  datasets?: readonly DemoDataset[];
+  log?: (message: string) => void;
+}): Promise<{ feed: ReplayFeed; stop(): Promise<void> }> {
+  const feed = await createDemoReplayFeed(opts);
+  const ac = new AbortController();
+  const log = opts.log ?? (() => {});
+  const loop = runFeed({
+    feed,
+    clock: opts.clock,
+    pollEveryMs: 3_600_000,
+    signal: ac.signal,
+    onResult: (r) => {
+      if (r.appended > 0) log(`replay ${opts.clock.now().toISOString()}: ${r.appended} bar(s) revealed`);
+    },
+    onError: (err) => log(`replay poll failed, retrying: ${(err as Error).message}`),
+  });
+  return {
+    feed,
+    stop: async () => {
+      ac.abort(new Error('stopping replay'));
+      await loop;
+    },
+  };
 }
