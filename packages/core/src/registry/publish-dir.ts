@@ -70,9 +70,17 @@ export async function publishPackageDir(
   const work = await mkdtemp(path.join(tmpdir(), 'seer-pack-'));
   try {
     const file = path.join(work, 'package.tar.gz');
-    await packDirectory(opts.dir, file);
-    let version = await services.versions.publish(opts.actor, { slug, body: createReadStream(file) });
-    if (opts.deploy) version = await services.versions.deploy(opts.actor, slug, version.version);
+    const { digest } = await packDirectory(opts.dir, file);
+    // Re-running a script with the same files is a no-op rather than an error.
+    const existing = await services.versions
+      .get(opts.actor, slug, String(manifest.version))
+      .catch((err) => (isAppError(err) && err.code === 'not_found' ? undefined : Promise.reject(err)));
+    let version =
+      existing?.digest === digest
+        ? existing
+        : await services.versions.publish(opts.actor, { slug, body: createReadStream(file) });
+    if (opts.deploy && version.status === 'draft')
+      version = await services.versions.deploy(opts.actor, slug, version.version);
     return { model: await services.models.get(opts.actor, slug), version };
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -505,6 +505,12 @@ describe.each(TEST_DRIVERS)('model registry services on %s', (driver) => {
         expect(model.slug).toBe(ex);
         expect(version).toMatchObject({ status: 'draft', version: '1.0.0', symbols: ['USDCHF'] });
       }
+      // Same files again: the existing version is returned (and deployed when asked), not an error.
+      const dir = path.join(EXAMPLES, 'momentum');
+      const again = await publishPackageDir(reg, { actor: actors.alice, dir, deploy: true });
+      expect(again.version.status).toBe('deployed');
+      expect((await publishPackageDir(reg, { actor: actors.alice, dir })).version.status).toBe('deployed');
+      expect((await reg.versions.list(actors.alice, 'momentum')).map((v) => v.version)).toEqual(['1.0.0']);
     });
   });
 });
