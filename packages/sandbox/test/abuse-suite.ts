@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBwrapSandbox, type SandboxStrategy } from '../src/bwrap-sandbox';
-import type { ModelManifest, Sandbox, SandboxErrorCode, SandboxResult } from '../src/types';
+import type { ModelManifest, PlatformCaps, Sandbox, SandboxErrorCode, SandboxResult } from '../src/types';
 import {
   ABUSE_DIR,
   AS_OF,
@@ -24,6 +24,8 @@ interface AbuseCase {
   /** Minimum number of `BLOCKED:` lines the model must have printed. */
   blocked?: number;
   manifest?: Partial<ModelManifest>;
+  /** Run in a dedicated sandbox with these caps (e.g. a long wall clock for the CPU hog). */
+  caps?: Partial<PlatformCaps>;
   check?: (r: SandboxResult) => void;
 }
 
@@ -78,7 +80,8 @@ export const CASES: AbuseCase[] = [
   { name: 'fork_bomb', code: 'forbidden_syscall' },
   { name: 'memory_bomb', code: 'memory_exceeded' },
   { name: 'memory_numpy', code: 'memory_exceeded' },
-  { name: 'cpu_loop', code: 'cpu_exceeded' },
+  // The wall clock is far away so the CPU limit trips first even when the box is heavily loaded.
+  { name: 'cpu_loop', code: 'cpu_exceeded', caps: { ...TEST_CAPS, wallPerCpuSecond: 40 } },
   { name: 'sleep_forever', code: 'timeout' },
   {
     name: 'fill_tmp',
@@ -177,15 +180,20 @@ export function defineAbuseSuite(strategy: SandboxStrategy, uid: number): void {
     });
 
     for (const c of CASES) {
-      it(`${c.name} -> ${c.code}`, async () => {
+      it(`${c.name} -> ${c.code}`, { timeout: 60_000 }, async () => {
         const dir = join(ABUSE_DIR, c.name);
-        const r = await sandbox.run({
-          packageDir: dir,
-          manifest: manifestOf(dir, c.manifest),
-          asOf: AS_OF,
-          mode: 'live',
-          source: SOURCE,
-        });
+        const sb = c.caps
+          ? await createBwrapSandbox({ strategy, uid, gid: uid, caps: c.caps, poolSize: 1, concurrency: 1 })
+          : sandbox;
+        const r = await sb
+          .run({
+            packageDir: dir,
+            manifest: manifestOf(dir, c.manifest),
+            asOf: AS_OF,
+            mode: 'live',
+            source: SOURCE,
+          })
+          .finally(() => (sb === sandbox ? undefined : sb.close()));
         const dump = JSON.stringify(r);
         if (c.code === 'ok') expect(r.ok, dump.slice(0, 2000)).toBe(true);
         else expect(r.ok ? 'ok' : `${r.code}`, dump.slice(0, 2000)).toBe(c.code);
