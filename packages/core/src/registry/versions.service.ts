@@ -3,7 +3,7 @@
  * trial run), retire, delete a draft, download the package; and, for the worker, open a
  * version's package after re-verifying its digest and signature.
  */
-import { createReadStream, readFileSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -75,6 +75,8 @@ export interface VersionsServiceDeps {
   /** Parent of temporary folders (default: the OS temp dir). */
   tmpDir?: string;
 }
+
+const MAX_SOURCE_READ = 4 * 1024 * 1024;
 
 /** Gate codes that are not the model's fault keep their own error code. */
 const GATE_CODES = new Set(['no_market_data', 'sandbox_unavailable']);
@@ -173,7 +175,15 @@ export function createVersionsService(deps: VersionsServiceDeps) {
           });
         const readText = (p: string): string | undefined => {
           if (!paths.has(p)) return undefined;
-          return readFileSync(path.join(extracted.root, p), 'utf8');
+          // Source files are small; a huge one is read only as far as a def could sensibly be.
+          const fd = openSync(path.join(extracted.root, p), 'r');
+          try {
+            const buf = Buffer.alloc(Math.min(fstatSync(fd).size, MAX_SOURCE_READ));
+            readSync(fd, buf, 0, buf.length, 0);
+            return buf.toString('utf8');
+          } finally {
+            closeSync(fd);
+          }
         };
         const tomlText = readText('seer.toml')!;
 
