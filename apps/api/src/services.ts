@@ -20,6 +20,7 @@ import type { ProbeTarget } from './context';
 export interface ServiceDeps {
   config: Readonly<Config>;
   db: Db;
+  /** Market time: what bars exist, what is due. A replay clock in a demo; real time otherwise. */
   clock: () => Date;
   /** Where services register readiness probes and closers for what they open (e.g. Redis). */
   lifecycle: ServiceLifecycle;
@@ -56,7 +57,9 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   const { accounts, sessions, apiKeys, tokens } = await createAccountServices({
     config,
     db,
-    clock,
+    // Security time (token expiry, throttling windows, audit) is always the wall clock, even
+    // when a demo's market clock replays history.
+    clock: () => new Date(),
     ...(throttle ? { throttle } : {}),
   });
   const market = createMarketService({ repo: createMarketRepo(db), now: clock });

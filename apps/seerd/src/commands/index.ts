@@ -1,6 +1,7 @@
 import type { Command } from '../cli';
 import { allCommand } from './all';
 import { apiCommand } from './api';
+import { demoCommand } from './demo';
 import { ingestCommands } from './ingest';
 import { migrateCommand } from './migrate';
 import { publishCommand } from './publish';
@@ -12,6 +13,7 @@ import { workerCommand } from './worker';
 /** Every seerd subcommand; later features add theirs here. */
 export const COMMANDS: Command[] = [
   allCommand,
+  demoCommand,
   apiCommand,
   migrateCommand,
   sandboxRunCmd,
