@@ -14,7 +14,8 @@ import { createRegistry, type Registry } from './registry';
 import type { Actor } from './views';
 
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
-const CSV = '/work/shared/data/usdchf_1h.csv';
+// The committed demo data set (USD/CHF hourly, ts,open,high,low,close,volume with UTC timestamps).
+const CSV = fileURLToPath(new URL('../../demo-data/usdchf_1h.csv', import.meta.url));
 
 describe('deploy gate with the real sandbox on PostgreSQL', () => {
   let t: TestDb;
@@ -37,7 +38,7 @@ describe('deploy gate with the real sandbox on PostgreSQL', () => {
     const cols: [string[], number[], number[], number[], number[]] = [[], [], [], [], []];
     for (const line of lines) {
       const [ts, o, h, l, c] = line.split(',');
-      cols[0].push(`${ts}Z`);
+      cols[0].push(ts!.endsWith('Z') ? ts! : `${ts}Z`);
       cols[1].push(Number(o));
       cols[2].push(Number(h));
       cols[3].push(Number(l));
