@@ -150,7 +150,7 @@ export const CASES: AbuseCase[] = [
   { name: 'tmp_reader', code: 'model_error', blocked: 2 },
 ];
 
-export function defineAbuseSuite(strategy: SandboxStrategy, uid: number): void {
+export function defineAbuseSuite(strategy: SandboxStrategy, uid: number, only?: string[]): void {
   describe(`abuse suite via the ${strategy} path`, () => {
     let sandbox: Sandbox;
     let baseline = 0;
@@ -179,7 +179,7 @@ export function defineAbuseSuite(strategy: SandboxStrategy, uid: number): void {
       expect(uidProcessCount(uid)).toBe(0);
     });
 
-    for (const c of CASES) {
+    for (const c of only ? CASES.filter((x) => only.includes(x.name)) : CASES) {
       it(`${c.name} -> ${c.code}`, { timeout: 60_000 }, async () => {
         const dir = join(ABUSE_DIR, c.name);
         const sb = c.caps
