@@ -8,7 +8,7 @@ import { publishCommand } from './publish';
 import { sandboxRunCmd } from './sandbox-run';
 import { schedulerCommand } from './scheduler';
 import { usersCreateCommand } from './users';
-import { workerCommand } from './worker';
+import { workerCommand, workerQueueCommand, workerRetryCommand } from './worker';
 
 /** Every seerd subcommand; later features add theirs here. */
 export const COMMANDS: Command[] = [
@@ -20,6 +20,8 @@ export const COMMANDS: Command[] = [
   ...ingestCommands,
   usersCreateCommand,
   workerCommand,
+  workerQueueCommand,
+  workerRetryCommand,
   schedulerCommand,
   publishCommand,
 ];
