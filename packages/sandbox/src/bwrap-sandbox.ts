@@ -40,6 +40,11 @@ export interface BwrapSandboxOptions {
   runtimeDir?: string;
   /** Use per-run cgroups when the host allows (default true). */
   cgroups?: boolean;
+  /**
+   * Fork strategy: modules the template imports once and shares copy-on-write with every run
+   * besides numpy and pandas (e.g. ['sklearn.linear_model', 'scipy.stats', 'statsmodels.api']).
+   */
+  preimport?: string[];
 }
 
 export const DEFAULT_RUNTIME_DIR = fileURLToPath(new URL('../../../python', import.meta.url));
@@ -99,7 +104,10 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
         const chanDir = join(workDir, `chan${templateSeq++}`);
         mkdirSync(chanDir, { mode: 0o700 });
         spawnSync('chown', [`${cfg.uid}:${cfg.gid}`, chanDir]);
-        return startForkTemplate({ ...cfg, seccompFile: templateSeccomp }, { chanDir, caps });
+        return startForkTemplate(
+          { ...cfg, seccompFile: templateSeccomp },
+          { chanDir, caps, preimport: (opts.preimport ?? []).filter((m) => /^[A-Za-z_][\w.]*$/.test(m)) },
+        );
       })().finally(() => {
         templateStarting = null;
       });

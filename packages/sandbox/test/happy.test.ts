@@ -140,6 +140,32 @@ describe('parallel fork runs are isolated from each other', () => {
   });
 });
 
+describe('fork template pre-imports', () => {
+  it('shares extra libraries (sklearn) so a run does not pay their import', async () => {
+    const uid = 64117;
+    const sandbox = await createBwrapSandbox({
+      strategy: 'fork',
+      uid,
+      gid: uid,
+      caps: TEST_CAPS,
+      preimport: ['sklearn.linear_model'],
+    });
+    try {
+      const r = await sandbox.run({
+        packageDir: HAPPY,
+        manifest: manifestOf(HAPPY),
+        asOf: AS_OF,
+        mode: 'live',
+        source: SOURCE,
+      });
+      expect(r.ok, JSON.stringify(r).slice(0, 1000)).toBe(true);
+      expect(r.usage.cpuMs).toBeLessThan(300); // importing sklearn alone costs ~0.5 s of CPU
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
+
 describe('fork template recovery', () => {
   it('restarts the template if it dies, and the next run still works', async () => {
     const uid = 64115;

@@ -143,8 +143,17 @@ def monitor(msg, go_r):
 def main():
     ctl_out = os.dup(1)
     os.dup2(2, 1)
+    import importlib
+
     import numpy  # noqa: F401  (shared, pre-imported)
     import pandas  # noqa: F401
+
+    # Extra modules to share (host setting, e.g. "sklearn.linear_model,scipy.stats").
+    for name in filter(None, os.environ.get("SEER_PREIMPORT", "").split(",")):
+        try:
+            importlib.import_module(name.strip())
+        except Exception as e:  # noqa: BLE001
+            os.write(2, f"seer template: cannot pre-import {name}: {e}\n".encode())
 
     from . import harness, seccomp_profile  # noqa: F401
     from .protocol import FrameIO

@@ -24,7 +24,7 @@ const TEMPLATE_MEMORY_MB = 1024;
  */
 export async function startForkTemplate(
   cfg: JailConfig,
-  o: { chanDir: string; caps: PlatformCaps },
+  o: { chanDir: string; caps: PlatformCaps; preimport?: string[] },
 ): Promise<ForkTemplate> {
   const base = resolveLimits(
     {
@@ -52,6 +52,7 @@ export async function startForkTemplate(
     module: 'seer.runtime.template',
     allowUserns: true,
     extraBinds: ['--bind', o.chanDir, '/chan'],
+    env: o.preimport?.length ? { SEER_PREIMPORT: o.preimport.join(',') } : {},
   });
   // The template's cgroup must not cap runs' pids/memory: runs get their own cgroups.
   jail.cgroup?.setLimits({ memoryMb: limits.memoryMb, pids: 100_000, cpuCores: 2 });
