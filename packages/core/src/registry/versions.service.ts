@@ -142,9 +142,12 @@ export function createVersionsService(deps: VersionsServiceDeps) {
       // The sandbox reads the package as an unprivileged uid: it may traverse, not list.
       await chmod(dir, 0o711);
       const { file, payload } = await fetchVerified(row, model, dir);
+      // Verified content passed the caps in force when it was published; lowering a cap later
+      // must not make deployed versions unrunnable.
       const extracted = await extractPackage(createReadStream(file), path.join(dir, 'pkg'), {
-        ...limits,
         maxArchiveBytes: Number.MAX_SAFE_INTEGER,
+        maxUnpackedBytes: Math.max(limits.maxUnpackedBytes, Number(row.unpacked_bytes)),
+        maxFiles: Math.max(limits.maxFiles, row.file_count),
       });
       return {
         dir: extracted.root,
