@@ -2,6 +2,7 @@
  * The domain services the HTTP layer calls, built once from config, database and clock.
  * Each feature adds its service here (one property per domain folder in packages/core).
  */
+import { createAuditRepo } from '@seer/core/accounts/audit.repo';
 import { type AccountServices, createAccountServices } from '@seer/core/accounts/create-accounts';
 import { createRedisThrottleStore } from '@seer/core/accounts/throttle';
 import type { Config } from '@seer/core/config';
@@ -62,7 +63,11 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     clock: () => new Date(),
     ...(throttle ? { throttle } : {}),
   });
-  const market = createMarketService({ repo: createMarketRepo(db), now: clock });
+  const market = createMarketService({
+    repo: createMarketRepo(db),
+    now: clock,
+    audit: createAuditRepo(db.kysely),
+  });
   const runs = createRunsService({
     db,
     clock,

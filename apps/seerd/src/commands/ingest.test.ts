@@ -74,6 +74,23 @@ describe('seerd ingest', () => {
     const again = await seerd(args);
     expect(again.stdout).toContain('instrument EURUSD: already exists');
     expect(again.stdout).toContain('0 inserted, 1 unchanged');
+
+    const audit = await t.db.query<{ event: string; actor_user_id: string | null; details: unknown }>(
+      `SELECT event, actor_user_id, details FROM audit_log WHERE event LIKE 'market.%' ORDER BY id`,
+    );
+    expect(audit.rows.map((r) => r.event)).toEqual([
+      'market.instrument_created',
+      'market.bars_imported',
+      'market.bars_imported',
+    ]);
+    expect(audit.rows[0]!.actor_user_id).toBeNull();
+    const details = audit.rows[1]!.details;
+    expect(typeof details === 'string' ? JSON.parse(details) : details).toMatchObject({
+      symbol: 'EURUSD',
+      inserted: 1,
+      rejected: 1,
+      via: 'cli',
+    });
   });
 
   it('reads stdin, exits 0 when every row is good, 1 on domain errors and 2 on usage errors', async () => {

@@ -3,6 +3,7 @@
  * admin API does the work, so validation, idempotence and immutability are identical.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { createAuditRepo } from '@seer/core/accounts/audit.repo';
 import { systemClock } from '@seer/core/clock/clock';
 import { clockFromConfig } from '@seer/core/clock/from-config';
 import type { Config } from '@seer/core/config';
@@ -14,7 +15,11 @@ import { createFolderFeed } from '@seer/core/market/folder-feed';
 import { type BarInterval, isBarInterval } from '@seer/core/market/intervals';
 import { createMarketRepo } from '@seer/core/market/market.repo';
 import { ASSET_CLASSES, type AssetClass, type IngestReport } from '@seer/core/market/market.schemas';
-import { createMarketService, type MarketService } from '@seer/core/market/market.service';
+import { createMarketService, type MarketActor, type MarketService } from '@seer/core/market/market.service';
+
+// An operator at the console: no user account, but the audit log still says what happened.
+const CLI: MarketActor = { userId: null, via: 'cli' };
+
 import { createDemoReplayFeed } from '@seer/core/market/replay-feed';
 import { type Command, type CommandIo, UsageError } from '../cli';
 import { loadConfigOrExit, openDatabase } from '../runtime';
@@ -66,7 +71,11 @@ async function withMarket(
   const config = loadConfigOrExit(io);
   const db = await openDatabase(config, { migrate: true, log: (s) => io.stderr(`seerd: ${s}\n`) });
   try {
-    const market = createMarketService({ repo: createMarketRepo(db), now: () => systemClock.now() });
+    const market = createMarketService({
+      repo: createMarketRepo(db),
+      now: () => systemClock.now(),
+      audit: createAuditRepo(db.kysely),
+    });
     return await fn({ market, config, db });
   } catch (err) {
     if (isAppError(err)) {
@@ -125,10 +134,10 @@ export const ingestCsvCommand: Command = {
     const csv = file === '-' ? await readStream(io.stdin) : await readFile(file, 'utf8');
     return withMarket(io, 'ingest csv', async ({ market }) => {
       if (instrument) {
-        const { created } = await market.createInstrument(instrument);
+        const { created } = await market.createInstrument(instrument, CLI);
         io.stdout(`instrument ${instrument.symbol}: ${created ? 'created' : 'already exists'}\n`);
       }
-      const report = await market.importCsv({ symbol, interval, csv });
+      const report = await market.importCsv({ symbol, interval, csv, actor: CLI });
       printReport(io, file === '-' ? 'stdin' : file, report);
       const reportPath = str(values, 'report');
       if (reportPath) await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
@@ -145,7 +154,7 @@ export const ingestInstrumentCommand: Command = {
   async run({ values, io }) {
     const instrument = instrumentOf(values);
     return withMarket(io, 'ingest instrument', async ({ market }) => {
-      const { created } = await market.createInstrument(instrument);
+      const { created } = await market.createInstrument(instrument, CLI);
       io.stdout(`instrument ${instrument.symbol}: ${created ? 'created' : 'already exists'}\n`);
       return 0;
     });
@@ -162,11 +171,12 @@ export const ingestDemoCommand: Command = {
     return withMarket(io, 'ingest demo', async ({ market }) => {
       let rejected = 0;
       for (const d of DEMO_DATASETS) {
-        await market.createInstrument(d.instrument);
+        await market.createInstrument(d.instrument, CLI);
         const report = await market.importCsv({
           symbol: d.instrument.symbol,
           interval: d.interval,
           csv: await readDemoCsv(d),
+          actor: CLI,
         });
         printReport(io, d.instrument.symbol, report);
         io.stdout(`  source: ${d.instrument.source}\n`);

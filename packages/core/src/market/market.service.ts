@@ -2,6 +2,7 @@
  * Market data use cases: instruments, reading bars as of the clock's now, and appending bars
  * (CSV, JSON, feeds). Appending is idempotent and never rewrites a stored bar.
  */
+import type { AuditRepo } from '../accounts/audit.repo';
 import { AppError, notFound } from '../errors';
 import './market.errors';
 import {
@@ -33,6 +34,16 @@ export interface MarketServiceDeps {
   >;
   /** What time it is: the system clock, or the replay clock in a demo. */
   now: () => Date;
+  /** Admin writes (instruments, imports) are recorded here when given. */
+  audit?: Pick<AuditRepo, 'insert'>;
+}
+
+/** Who asked, for the audit log: an admin over the API, or an operator at the CLI (no user). */
+export interface MarketActor {
+  userId: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  via: 'api' | 'cli';
 }
 
 export function toInstrument(row: InstrumentRow): Instrument {
@@ -46,7 +57,32 @@ export function toInstrument(row: InstrumentRow): Instrument {
   };
 }
 
-export function createMarketService({ repo, now }: MarketServiceDeps) {
+export function createMarketService({ repo, now, audit }: MarketServiceDeps) {
+  async function record(actor: MarketActor | undefined, event: string, details: Record<string, unknown>) {
+    if (!audit || !actor) return;
+    await audit.insert({
+      event,
+      actorUserId: actor.userId,
+      ip: actor.ip ?? null,
+      userAgent: actor.userAgent ?? null,
+      details: { ...details, via: actor.via },
+      at: now(),
+    });
+  }
+
+  async function audited(actor: MarketActor | undefined, report: IngestReport): Promise<IngestReport> {
+    await record(actor, 'market.bars_imported', {
+      symbol: report.symbol,
+      interval: report.interval,
+      received: report.received,
+      inserted: report.inserted,
+      unchanged: report.unchanged,
+      rejected: report.rejected.length,
+      conflicts: report.rejected.filter((r) => r.code === 'conflict').length,
+    });
+    return report;
+  }
+
   async function instrumentOr404(symbol: string): Promise<InstrumentRow> {
     const row = await repo.findInstrument(symbol.toUpperCase());
     if (!row) throw notFound(`Instrument ${symbol}`);
@@ -96,6 +132,7 @@ export function createMarketService({ repo, now }: MarketServiceDeps) {
      */
     async createInstrument(
       input: CreateInstrumentBody,
+      actor?: MarketActor,
     ): Promise<{ instrument: Instrument; created: boolean }> {
       const values = {
         symbol: input.symbol,
@@ -105,7 +142,13 @@ export function createMarketService({ repo, now }: MarketServiceDeps) {
         source: input.source ?? null,
       };
       const inserted = await repo.insertInstrument(values);
-      if (inserted) return { instrument: toInstrument(inserted), created: true };
+      if (inserted) {
+        await record(actor, 'market.instrument_created', {
+          symbol: inserted.symbol,
+          source: inserted.source,
+        });
+        return { instrument: toInstrument(inserted), created: true };
+      }
       const existing = await repo.findInstrument(input.symbol);
       if (!existing)
         throw new AppError('conflict', { detail: 'Instrument was created concurrently; retry.' });
@@ -193,9 +236,17 @@ export function createMarketService({ repo, now }: MarketServiceDeps) {
     },
 
     /** Appends the bars of a CSV in the exchange format; bad rows are reported by line. */
-    async importCsv(opts: { symbol: string; interval: BarInterval; csv: string }): Promise<IngestReport> {
+    async importCsv(opts: {
+      symbol: string;
+      interval: BarInterval;
+      csv: string;
+      actor?: MarketActor;
+    }): Promise<IngestReport> {
       const parsed = parseBarsCsv(opts.csv);
-      return append(opts.symbol, opts.interval, parsed.candidates, parsed.rejected, parsed.rows);
+      return audited(
+        opts.actor,
+        await append(opts.symbol, opts.interval, parsed.candidates, parsed.rejected, parsed.rows),
+      );
     },
 
     /** Appends bars given as JSON objects; bad rows are reported by array index. */
@@ -203,6 +254,7 @@ export function createMarketService({ repo, now }: MarketServiceDeps) {
       symbol: string;
       interval: BarInterval;
       bars: BarInput[];
+      actor?: MarketActor;
     }): Promise<IngestReport> {
       const candidates: CandidateBar[] = [];
       const rejected: RejectedRow[] = [];
@@ -228,7 +280,10 @@ export function createMarketService({ repo, now }: MarketServiceDeps) {
           volume: b.volume ?? null,
         });
       });
-      return append(opts.symbol, opts.interval, candidates, rejected, opts.bars.length);
+      return audited(
+        opts.actor,
+        await append(opts.symbol, opts.interval, candidates, rejected, opts.bars.length),
+      );
     },
 
     /** Feeds append through here: same screening, same idempotence, same immutability. */

@@ -9,6 +9,7 @@ import {
   IngestReportSchema,
   InstrumentSchema,
 } from '@seer/core/market/market.schemas';
+import type { MarketActor } from '@seer/core/market/market.service';
 import type { FastifyRequest } from 'fastify';
 import { requireRole } from '../../plugins/auth';
 import { problemResponses } from '../../schemas/problem';
@@ -16,6 +17,16 @@ import { problemResponses } from '../../schemas/problem';
 // Years of hourly bars for one symbol are a few MB of CSV; this is an admin-only route and the
 // caller is authenticated before the body is read.
 const BARS_BODY_LIMIT = 64 * 1024 * 1024;
+
+function actorOf(request: FastifyRequest): MarketActor {
+  const ua = request.headers['user-agent'];
+  return {
+    userId: request.principal?.userId ?? null,
+    ip: request.ip ?? null,
+    userAgent: typeof ua === 'string' ? ua.slice(0, 512) : null,
+    via: 'api',
+  };
+}
 
 /** Admin work is done by a logged-in admin, never by an API key. */
 async function requireAdmin(request: FastifyRequest): Promise<void> {
@@ -53,7 +64,7 @@ const adminMarketRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { instrument, created } = await market.createInstrument(request.body);
+      const { instrument, created } = await market.createInstrument(request.body, actorOf(request));
       return reply.code(created ? 201 : 200).send(instrument);
     },
   );
@@ -82,8 +93,9 @@ const adminMarketRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { symbol, interval } = request.query as { symbol: string; interval: BarInterval };
       const body = request.body as unknown;
-      if (typeof body === 'string') return market.importCsv({ symbol, interval, csv: body });
-      return market.importBars({ symbol, interval, bars: (body as BarsBody).bars });
+      const actor = actorOf(request);
+      if (typeof body === 'string') return market.importCsv({ symbol, interval, csv: body, actor });
+      return market.importBars({ symbol, interval, bars: (body as BarsBody).bars, actor });
     },
   );
 };

@@ -235,6 +235,18 @@ describe.each(['pg', 'pglite'] as const)('market data routes on %s', (driver) =>
         ts: '2024-01-01T01:00:00.000Z',
       });
 
+      const audit = await h.t.db.query<{ actor_user_id: string; details: unknown }>(
+        `SELECT actor_user_id, details FROM audit_log WHERE event = 'market.bars_imported' ORDER BY id`,
+      );
+      expect(audit.rows).toHaveLength(3);
+      expect(audit.rows.every((r) => r.actor_user_id === admin.userId)).toBe(true);
+      const last = audit.rows[2]!.details;
+      expect(typeof last === 'string' ? JSON.parse(last) : last).toMatchObject({
+        symbol: 'USDCHF',
+        conflicts: 1,
+        via: 'api',
+      });
+
       const header = await send('date,open,high,low,close\n2024-01-01,1,1,1,1\n');
       expect(header.statusCode).toBe(400);
       expect(header.json().code).toBe('csv_invalid');
