@@ -155,8 +155,8 @@ export async function extractPackage(
 
   const input = Buffer.isBuffer(source) ? Readable.from([source]) : source;
   // Headers and padding also come out of gunzip: bound the raw tar stream too, so an archive of
-  // nothing but padding is still a bomb.
-  const rawTarCap = limits.maxUnpackedBytes + (limits.maxFiles + 8) * 3 * 512;
+  // nothing but padding is still a bomb. Per entry: header, pax header + data, content padding.
+  const rawTarCap = limits.maxUnpackedBytes + (limits.maxFiles + 8) * 4 * 512;
   try {
     await pipeline(
       input,
