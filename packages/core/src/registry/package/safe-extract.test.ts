@@ -5,6 +5,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../errors';
+import { canonicalDigest, writeCanonicalArtifact } from './canonical-tar';
 import { checkArchivePath, type ExtractLimits, extractPackage } from './safe-extract';
 import { type TestEntry, tarOf, tgzOf } from './test-archives';
 
@@ -139,6 +140,22 @@ describe('safe package extraction', () => {
         extractPackage(await tgzOf([...base, { name: 'model.py', content: 'again' }]), await fresh(), LIMITS),
       ),
     ).toBe('package_unsafe_path');
+  });
+
+  it('round-trips long paths through the canonical tar', async () => {
+    const long = `${'deep/'.repeat(30)}${'n'.repeat(90)}.py`;
+    const dest = await fresh();
+    const first = await extractPackage(
+      await tgzOf([...base, { name: long, content: 'x = 1\n' }]),
+      dest,
+      LIMITS,
+    );
+    const file = path.join(path.dirname(dest), 'canon.tar.gz');
+    const art = await writeCanonicalArtifact(first.root, first.files, file);
+    const again = await extractPackage(await readFile(file), `${dest}-again`, LIMITS);
+    expect(again.files).toEqual(first.files);
+    expect(await readFile(path.join(again.root, long), 'utf8')).toBe('x = 1\n');
+    expect(await canonicalDigest(again.root, again.files)).toBe(art.digest);
   });
 
   it('normalizes harmless path spellings', () => {
