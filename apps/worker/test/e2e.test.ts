@@ -1,0 +1,150 @@
+/**
+ * End to end on real PostgreSQL and Redis (BullMQ): the demo USD/CHF history is revealed by the
+ * replay feed as a replay clock passes two dozen hourly boundaries; examples/momentum is
+ * published and deployed through the registry (signed artifact, deploy gate); the scheduler and
+ * worker (registry opener: digest + signature verified per run) produce one prediction per
+ * boundary, a valid chain, outcomes, and nothing duplicated.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createReplayClock } from '@seer/core/clock/replay-clock';
+import { testConfig } from '@seer/core/config';
+import { DEMO_DATASETS } from '@seer/core/market/demo-data';
+import { createMarketRepo } from '@seer/core/market/market.repo';
+import { createMarketService } from '@seer/core/market/market.service';
+import { startDemoReplay } from '@seer/core/market/replay-feed';
+import { verifyLedger } from '@seer/core/predictions/ledger';
+import { chainPage } from '@seer/core/predictions/predictions.repo';
+import { createBullQueues, obliteratePrefix } from '@seer/core/queue/bullmq-queue';
+import { publishPackageDir } from '@seer/core/registry/publish-dir';
+import { createRegistry } from '@seer/core/registry/registry';
+import { createTestDb, type TestDb } from '@seer/core/testing/test-db';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEngines } from '../src/engines';
+import { sweepOutcomes } from '../src/outcomes-worker';
+import { REDIS_URL, seedUser, until } from './helpers';
+
+const MOMENTUM = fileURLToPath(new URL('../../../examples/momentum', import.meta.url));
+const START = new Date('1996-06-03T00:30:00Z'); // a Monday: the FX market is open
+const MS_PER_SIM_HOUR = 1500;
+const BOUNDARIES = 24;
+
+describe('end to end: replay clock, registry, scheduler, worker, ledger, outcomes (pg + Redis)', () => {
+  let t: TestDb;
+  let dir: string;
+  beforeAll(async () => {
+    t = await createTestDb('pg');
+    dir = mkdtempSync(path.join(tmpdir(), 'seer-e2e-'));
+  });
+  afterAll(async () => {
+    await t?.cleanup();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(`produces one prediction per boundary over ${BOUNDARIES} replayed hours`, async () => {
+    const config = testConfig({
+      demo: true,
+      redisUrl: REDIS_URL,
+      artifactDir: path.join(dir, 'artifacts'),
+      keysDir: path.join(dir, 'keys'),
+      generateKeys: true,
+      runGraceSeconds: 1800,
+      workerConcurrency: 2,
+    });
+    const clock = createReplayClock({ config, start: START, msPerSimHour: MS_PER_SIM_HOUR });
+    const now = () => clock.now();
+    const market = createMarketService({ repo: createMarketRepo(t.db), now });
+    const usdchf = DEMO_DATASETS.filter((d) => d.instrument.symbol === 'USDCHF');
+    const replay = await startDemoReplay({ config, clock, market, datasets: usdchf });
+    const prefix = `seer-e2e-${Date.now().toString(36)}`;
+    const queues = createBullQueues({ redisUrl: REDIS_URL, prefix });
+    let engines: Awaited<ReturnType<typeof startEngines>> | undefined;
+    try {
+      // History up to the start is revealed at the first poll.
+      await until(async () => {
+        const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM bars`.execute(t.db.kysely);
+        return (r.rows[0]?.n ?? 0) > 200;
+      }, 30_000);
+      // The scheduler and worker are up before the version is deployed (as in production).
+      engines = await startEngines({
+        config,
+        db: t.db,
+        clock,
+        queues,
+        scheduler: true,
+        worker: true,
+        replayMsPerSimHour: MS_PER_SIM_HOUR,
+      });
+      const owner = await seedUser(t.db, ['developer']);
+      const registry = await createRegistry({ config, db: t.db, clock: now });
+      const { version } = await publishPackageDir(registry, {
+        actor: { userId: owner, roles: ['developer'] },
+        dir: MOMENTUM,
+        slug: 'e2e-momentum',
+        deploy: true,
+      });
+      expect(version.status).toBe('deployed');
+      const deployed = await sql<{
+        deployed_at: Date;
+      }>`SELECT deployed_at FROM model_versions WHERE id = ${version.id}`.execute(t.db.kysely);
+      const deployedAt = deployed.rows[0]?.deployed_at as Date;
+
+      const endAt = new Date(
+        Math.ceil(deployedAt.getTime() / 3_600_000) * 3_600_000 + (BOUNDARIES - 1) * 3_600_000,
+      );
+      await until(
+        () => now() > new Date(endAt.getTime() + 70 * 60_000),
+        (BOUNDARIES + 4) * MS_PER_SIM_HOUR * 2,
+      );
+      await engines.close();
+      engines = undefined;
+      await replay.stop();
+
+      const runs = await t.db.kysely
+        .selectFrom('runs')
+        .selectAll()
+        .where('version_id', '=', version.id)
+        .where('as_of', '<=', endAt)
+        .orderBy('as_of')
+        .execute();
+      // Every hourly boundary from deploy to the end has exactly one run.
+      expect(runs).toHaveLength(BOUNDARIES);
+      const hours = runs.map((r) => r.as_of.getTime());
+      for (let i = 1; i < hours.length; i++)
+        expect((hours[i] as number) - (hours[i - 1] as number)).toBe(3_600_000);
+      const bad = runs.filter((r) => r.status !== 'succeeded');
+      expect(bad.map((r) => [r.as_of.toISOString(), r.status, r.error_code, r.error_message])).toEqual([]);
+      for (const r of runs) {
+        expect(r.input_digest).toMatch(/^[0-9a-f]{64}$/);
+        expect(r.prediction_count).toBe(1);
+      }
+
+      const chain = await chainPage(t.db.kysely, {
+        versionId: version.id,
+        mode: 'live',
+        afterSeq: 0,
+        limit: 1000,
+      });
+      const upToEnd = chain.filter((p) => p.as_of <= endAt);
+      expect(upToEnd).toHaveLength(BOUNDARIES);
+      expect(new Set(chain.map((p) => p.as_of.getTime())).size).toBe(chain.length);
+      expect(chain.every((p) => p.symbol === 'USDCHF' && p.target === 'return')).toBe(true);
+      expect(verifyLedger(chain)).toMatchObject({ valid: true, checked: chain.length });
+
+      await sweepOutcomes(t.db, now());
+      const outcomes = await sql<{ n: number }>`SELECT count(*)::int AS n FROM outcomes o
+        JOIN predictions p ON p.id = o.prediction_id WHERE p.version_id = ${version.id} AND p.as_of <= ${endAt}`.execute(
+        t.db.kysely,
+      );
+      expect(outcomes.rows[0]?.n).toBe(BOUNDARIES);
+    } finally {
+      await engines?.close();
+      await replay.stop().catch(() => {});
+      await queues.close();
+      await obliteratePrefix(REDIS_URL, prefix);
+    }
+  }, 180_000);
+});
