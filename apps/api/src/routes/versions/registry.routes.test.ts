@@ -29,6 +29,8 @@ describe.each(TEST_DRIVERS)('registry API on %s', (driver) => {
       keysDir: path.join(work, 'keys'),
       artifactDir: path.join(work, 'artifacts'),
       packageMaxBytes: 300_000,
+      // Smaller than the package cap: uploads must not be bound by the JSON body limit.
+      bodyLimitBytes: 100_000,
       packageMaxUnpackedBytes: 2_000_000,
       packageMaxFiles: 100,
     });
@@ -164,6 +166,14 @@ describe.each(TEST_DRIVERS)('registry API on %s', (driver) => {
         'application/octet-stream',
       );
       expect(octet.statusCode).toBe(201);
+      const { randomBytes } = await import('node:crypto');
+      const weights = await packageTgz({ version: '"1.0.2"' }, [
+        { name: 'weights.bin', content: randomBytes(200_000) },
+      ]);
+      expect(weights.length).toBeGreaterThan(150_000);
+      const big = await upload(alice, 'api-pub', weights);
+      expect(big.statusCode).toBe(201);
+      expect(big.json().validation.unpackedBytes).toBeGreaterThan(200_000);
     });
 
     it.each([
