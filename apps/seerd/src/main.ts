@@ -13,6 +13,7 @@ try {
   // Operators get one clear line; the stack only when they ask for it.
   const e = err as Error;
   process.stderr.write(`seerd: ${e.message}\n`);
-  if (process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace') process.stderr.write(`${e.stack}\n`);
+  if (process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace')
+    process.stderr.write(`${e.stack}\n`);
   process.exitCode = 1;
 }
