@@ -93,14 +93,14 @@ const SHOW_REJECTED = 20;
 
 function printReport(io: CommandIo, what: string, r: IngestReport): void {
   io.stdout(
-    `${what}: ${r.symbol} ${r.interval}: ${r.received} rows, ${r.inserted} inserted, ${r.unchanged} unchanged, ${r.rejected.length} rejected\n`,
+    `${what}: ${r.symbol} ${r.interval}: ${r.received} rows, ${r.inserted} inserted, ${r.unchanged} unchanged, ${r.rejectedTotal} rejected\n`,
   );
   for (const x of r.rejected.slice(0, SHOW_REJECTED)) {
     const where = x.line !== undefined ? `line ${x.line}` : `index ${x.index}`;
     io.stdout(`  ${where}: ${x.code}: ${x.message}\n`);
   }
-  if (r.rejected.length > SHOW_REJECTED) {
-    io.stdout(`  ... and ${r.rejected.length - SHOW_REJECTED} more (use --report FILE for all)\n`);
+  if (r.rejectedTotal > SHOW_REJECTED) {
+    io.stdout(`  ... and ${r.rejectedTotal - SHOW_REJECTED} more (use --report FILE to see up to 10,000)\n`);
   }
 }
 
@@ -141,7 +141,7 @@ export const ingestCsvCommand: Command = {
       printReport(io, file === '-' ? 'stdin' : file, report);
       const reportPath = str(values, 'report');
       if (reportPath) await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-      return report.rejected.length > 0 ? EXIT_ROWS_REJECTED : 0;
+      return report.rejectedTotal > 0 ? EXIT_ROWS_REJECTED : 0;
     });
   },
 };
@@ -180,7 +180,7 @@ export const ingestDemoCommand: Command = {
         });
         printReport(io, d.instrument.symbol, report);
         io.stdout(`  source: ${d.instrument.source}\n`);
-        rejected += report.rejected.length;
+        rejected += report.rejectedTotal;
       }
       return rejected > 0 ? EXIT_ROWS_REJECTED : 0;
     });
@@ -191,9 +191,9 @@ function logPoll(io: CommandIo, label: string | (() => string)) {
   return (r: FeedPollResult) => {
     const prefix = typeof label === 'string' ? label : label();
     for (const rep of r.reports) {
-      if (rep.inserted > 0 || rep.rejected.length > 0) {
+      if (rep.inserted > 0 || rep.rejectedTotal > 0) {
         io.stdout(
-          `${prefix}: ${rep.symbol} ${rep.interval}: ${rep.inserted} appended, ${rep.unchanged} unchanged, ${rep.rejected.length} rejected\n`,
+          `${prefix}: ${rep.symbol} ${rep.interval}: ${rep.inserted} appended, ${rep.unchanged} unchanged, ${rep.rejectedTotal} rejected\n`,
         );
       }
     }

@@ -80,7 +80,7 @@ export function createFolderFeed(opts: FolderFeedOptions): Feed {
           const csv = await readFile(path.join(opts.dir, name), 'utf8');
           const report = await opts.market.importCsv({ ...target, csv });
           const rejected =
-            report.rejected.length > 0
+            report.rejectedTotal > 0
               ? { file: name, processedAt: now().toISOString(), ...report }
               : undefined;
           await setAside(doneDir, name, '.rejected.json', rejected);

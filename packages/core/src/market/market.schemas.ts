@@ -140,9 +140,13 @@ export const IngestReportSchema = Type.Object({
   received: Type.Integer({ description: 'Data rows in the request.' }),
   inserted: Type.Integer({ description: 'New bars stored.' }),
   unchanged: Type.Integer({ description: 'Bars already stored with identical values (re-imports).' }),
+  conflicts: Type.Integer({
+    description: 'Rows whose ts is already stored with different values (refused, never overwritten).',
+  }),
+  rejectedTotal: Type.Integer({ description: 'Rows not stored, conflicts included.' }),
   rejected: Type.Array(RejectedRowSchema, {
     description:
-      'Rows not stored and why; a different value for a stored bar is a conflict, never an update.',
+      'Rows not stored and why (the first 10,000, in file order); a different value for a stored bar is a conflict, never an update.',
   }),
 });
 export type IngestReport = Static<typeof IngestReportSchema>;

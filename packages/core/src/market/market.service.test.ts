@@ -66,7 +66,7 @@ describe.each(TEST_DRIVERS)('market service on %s', (driver) => {
       .replace('1.6,1.6,1.1,1.2,7', '1.6,1.6,1.1,1.2,')
       .concat('\n2024-01-01T03:00:00Z,1.2,1.3,1.1,1.25,3');
     const third = await market.importCsv({ symbol: 'TEST', interval: '1h', csv: changed });
-    expect(third).toMatchObject({ received: 5, inserted: 1, unchanged: 1 });
+    expect(third).toMatchObject({ received: 5, inserted: 1, unchanged: 1, conflicts: 2, rejectedTotal: 3 });
     expect(third.rejected.map((r) => [r.line, r.code])).toEqual([
       [3, 'conflict'],
       [4, 'conflict'],
@@ -216,6 +216,19 @@ describe.each(TEST_DRIVERS)('market service on %s', (driver) => {
     expect(all).toEqual([...all].sort());
     expect(all).toEqual(expect.arrayContaining(['TEST', 'EURUSD', 'CLK', 'PAGE']));
     expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('caps the listed rejected rows but counts them all', async () => {
+    const bad = Array.from({ length: 10_050 }, (_, i) => `2023-12-01T00:30:00Z,${i},1,1,1,`);
+    const good = '2023-12-01T00:00:00Z,1,1,1,1,';
+    const r = await market.importCsv({
+      symbol: 'TEST',
+      interval: '1h',
+      csv: ['ts,open,high,low,close,volume', ...bad, good].join('\n'),
+    });
+    expect(r).toMatchObject({ received: 10_051, inserted: 1, rejectedTotal: 10_050, conflicts: 0 });
+    expect(r.rejected).toHaveLength(10_000);
+    expect(r.rejected[0]).toMatchObject({ line: 2, code: 'misaligned_ts' });
   });
 
   it('404s for an unknown symbol and refuses an unreadable CSV as a whole', async () => {

@@ -46,6 +46,9 @@ export interface MarketActor {
   via: 'api' | 'cli';
 }
 
+/** Most rejected rows listed in one import report (rejectedTotal has the full count). */
+export const REJECTED_REPORT_LIMIT = 10_000;
+
 export function toInstrument(row: InstrumentRow): Instrument {
   return {
     symbol: row.symbol,
@@ -77,8 +80,8 @@ export function createMarketService({ repo, now, audit }: MarketServiceDeps) {
       received: report.received,
       inserted: report.inserted,
       unchanged: report.unchanged,
-      rejected: report.rejected.length,
-      conflicts: report.rejected.filter((r) => r.code === 'conflict').length,
+      rejected: report.rejectedTotal,
+      conflicts: report.conflicts,
     });
     return report;
   }
@@ -121,7 +124,10 @@ export function createMarketService({ repo, now, audit }: MarketServiceDeps) {
       received,
       inserted,
       unchanged: accepted.length - inserted - conflicts.length,
-      rejected: all,
+      conflicts: conflicts.length,
+      rejectedTotal: all.length,
+      // A file of garbage must not become a response of garbage: the first rows tell the story.
+      rejected: all.slice(0, REJECTED_REPORT_LIMIT),
     };
   }
 
