@@ -72,6 +72,7 @@ export async function createRegistry(deps: RegistryDeps): Promise<Registry> {
     maxFiles: config.packageMaxFiles,
   };
   const versions: VersionsService = createVersionsService({
+    db,
     modelsRepo,
     versionsRepo,
     store,

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { parseTomlSubset } from '@seer/sandbox';
+import { type Db, withTransaction } from '../db/db';
 import { AppError, notFound } from '../errors';
 import type { ArtifactStore } from './artifacts/artifact-store';
 import { type Attestation, type SignedPayload, signedPayloadText, verifyArtifact } from './attestation';
@@ -37,6 +38,7 @@ import {
   visibleVersions,
 } from './views';
 import './registry-errors';
+import { compareVersionStrings, maxVersion } from './semver';
 
 /** What the deploy gate is shown: the draft about to be deployed. */
 export interface DeployCandidate {
@@ -64,6 +66,7 @@ export interface OpenedPackage {
 }
 
 export interface VersionsServiceDeps {
+  db: Db;
   modelsRepo: Pick<ModelsRepo, 'findBySlug' | 'findById' | 'hasPublicHistory'>;
   versionsRepo: VersionsRepo;
   store: ArtifactStore;
@@ -82,7 +85,7 @@ const MAX_SOURCE_READ = 4 * 1024 * 1024;
 const GATE_CODES = new Set(['no_market_data', 'sandbox_unavailable']);
 
 export function createVersionsService(deps: VersionsServiceDeps) {
-  const { modelsRepo, versionsRepo, store, keyring, limits, caps, clock } = deps;
+  const { db, modelsRepo, versionsRepo, store, keyring, limits, caps, clock } = deps;
   const tmpParent = deps.tmpDir ?? tmpdir();
 
   async function loadModel(viewer: Actor | null, slug: string) {
@@ -244,24 +247,49 @@ export function createVersionsService(deps: VersionsServiceDeps) {
             `symbols: ${manifest.symbols.join(', ')} are known instruments`,
           ],
         };
-        const row = await versionsRepo.insert({
-          model_id: model.id,
-          version: manifest.version,
-          digest: artifact.digest,
-          artifact_bytes: artifact.gzipBytes,
-          unpacked_bytes: extracted.unpackedBytes,
-          file_count: extracted.files.length,
-          manifest: JSON.stringify(manifest),
-          interval: manifest.interval,
-          horizon: manifest.horizon,
-          target: manifest.target,
-          symbols: manifest.symbols,
-          signature,
-          signing_key_id: keyId,
-          signed_payload: payload,
-          validation: JSON.stringify(validation),
-          created_by: actor.userId,
-          created_at: clock(),
+        // Re-check under a lock on the model row: two uploads racing with different versions
+        // must not both pass "greater than every existing version".
+        const row = await withTransaction(db, async (trx) => {
+          await trx
+            .selectFrom('models')
+            .select('id')
+            .where('id', '=', model.id)
+            .forUpdate()
+            .executeTakeFirst();
+          const newest = maxVersion(await versionsRepo.versionNumbers(model.id, trx));
+          if (newest !== undefined && compareVersionStrings(manifest.version, newest) <= 0) {
+            throw new AppError('manifest_invalid', {
+              detail: 'seer.toml has invalid fields; see errors for each one.',
+              errors: [
+                {
+                  field: '/version',
+                  message: `must be greater than ${newest}, the newest version of this model (published concurrently)`,
+                },
+              ],
+            });
+          }
+          return versionsRepo.insert(
+            {
+              model_id: model.id,
+              version: manifest.version,
+              digest: artifact.digest,
+              artifact_bytes: artifact.gzipBytes,
+              unpacked_bytes: extracted.unpackedBytes,
+              file_count: extracted.files.length,
+              manifest: JSON.stringify(manifest),
+              interval: manifest.interval,
+              horizon: manifest.horizon,
+              target: manifest.target,
+              symbols: manifest.symbols,
+              signature,
+              signing_key_id: keyId,
+              signed_payload: payload,
+              validation: JSON.stringify(validation),
+              created_by: actor.userId,
+              created_at: clock(),
+            },
+            trx,
+          );
         });
         if (!row)
           throw new AppError('version_exists', {
