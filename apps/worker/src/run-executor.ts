@@ -100,7 +100,7 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
       }
       if (!run) {
         const current = await findRun(deps.db.kysely, runId);
-        if (!current || current.status !== 'running') return 'already_finished';
+        if (current?.status !== 'running') return 'already_finished';
         throw new TransientRunError(`run ${runId} is leased by ${current.lease_owner}`);
       }
       const claimed = run;

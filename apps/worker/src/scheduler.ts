@@ -62,7 +62,11 @@ export async function createScheduler(opts: SchedulerOptions): Promise<Scheduler
   const lastOutcomeSweep = new Map<string, number>();
 
   const dispatch = async (ids: readonly string[]) => {
-    for (const id of ids) await queues.enqueue<RunJob>('runs', id, { runId: id });
+    for (let i = 0; i < ids.length; i += 500)
+      await queues.enqueueMany<RunJob>(
+        'runs',
+        ids.slice(i, i + 500).map((id) => ({ id, data: { runId: id } })),
+      );
   };
 
   async function tick(): Promise<TickReport> {

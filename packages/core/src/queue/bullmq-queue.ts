@@ -71,6 +71,10 @@ export function createBullQueues(opts: BullQueuesOptions): JobQueues {
     async enqueue(name, jobId, data) {
       await queue(name).add(name, data, { jobId });
     },
+    async enqueueMany(name, jobs) {
+      if (jobs.length === 0) return;
+      await queue(name).addBulk(jobs.map((j) => ({ name, data: j.data, opts: { jobId: j.id } })));
+    },
     async consume<T>(name: QueueName, handler: JobHandler<T>, o: ConsumeOptions): Promise<Consumer> {
       const w = new Worker(
         name,

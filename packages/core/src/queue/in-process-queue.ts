@@ -103,16 +103,21 @@ export function createInProcessQueues(opts: { retry?: Partial<RetryPolicy> } = {
     }
   };
 
+  const enqueue = async (q: QueueName, jobId: string, data: unknown): Promise<void> => {
+    if (closed) throw new Error('queue is closed');
+    const l = lane(q);
+    if (l.live.has(jobId)) return;
+    l.dead.delete(jobId);
+    l.live.add(jobId);
+    l.waiting.push({ id: jobId, data, attempt: 1 });
+    pump(q);
+  };
+
   return {
     kind: 'in-process',
-    async enqueue(q, jobId, data) {
-      if (closed) throw new Error('queue is closed');
-      const l = lane(q);
-      if (l.live.has(jobId)) return;
-      l.dead.delete(jobId);
-      l.live.add(jobId);
-      l.waiting.push({ id: jobId, data, attempt: 1 });
-      pump(q);
+    enqueue,
+    async enqueueMany(q, jobs) {
+      for (const j of jobs) await enqueue(q, j.id, j.data);
     },
     async consume<T>(q: QueueName, handler: JobHandler<T>, o: ConsumeOptions): Promise<Consumer> {
       const l = lane(q);

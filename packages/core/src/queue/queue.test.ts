@@ -77,6 +77,28 @@ describe.each(IMPLS)('JobQueues contract (%s)', (_name, make) => {
     expect(seen).toEqual([{ v: 1 }]);
   });
 
+  it('enqueues many at once, collapsing duplicates within and across calls', async () => {
+    const q = setup();
+    await q.enqueue('runs', 'm1', { n: 1 });
+    await q.enqueueMany('runs', [
+      { id: 'm1', data: { n: 9 } },
+      { id: 'm2', data: { n: 2 } },
+      { id: 'm3', data: { n: 3 } },
+      { id: 'm2', data: { n: 9 } },
+    ]);
+    await q.enqueueMany('runs', []);
+    expect((await q.counts('runs')).waiting).toBe(3);
+    const seen: Array<[string, unknown]> = [];
+    await q.consume('runs', async (j) => void seen.push([j.id, j.data]), { concurrency: 1 });
+    await until(() => seen.length === 3);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(seen.sort()).toEqual([
+      ['m1', { n: 1 }],
+      ['m2', { n: 2 }],
+      ['m3', { n: 3 }],
+    ]);
+  });
+
   it('accepts the same id again once the first job completed (re-dispatch after recovery)', async () => {
     const q = setup();
     let n = 0;

@@ -66,6 +66,8 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, backoffMs: 1000 };
 export interface JobQueues {
   readonly kind: 'bullmq' | 'in-process';
   enqueue<T>(queue: QueueName, jobId: string, data: T): Promise<void>;
+  /** The same as enqueue for many jobs, in one round trip where the backend allows. */
+  enqueueMany<T>(queue: QueueName, jobs: ReadonlyArray<{ id: string; data: T }>): Promise<void>;
   consume<T>(queue: QueueName, handler: JobHandler<T>, opts: ConsumeOptions): Promise<Consumer>;
   deadLetters(queue: QueueName, limit?: number): Promise<DeadLetter[]>;
   /** Moves a dead job back to waiting; false when there is no such dead job. */
