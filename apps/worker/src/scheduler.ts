@@ -146,15 +146,24 @@ export async function createScheduler(opts: SchedulerOptions): Promise<Scheduler
       await dispatch(created.map((c) => c.id));
       report.dispatched += created.length;
     }
-    // One outcomes sweep per newly closed boundary of each interval in use.
+    // Outcomes become computable when the bar closing at a boundary is stored: sweep when a
+    // boundary's data is first seen complete (runs dispatched for it), and once per new boundary
+    // as a fallback for symbols no run waited on. Sweeps are idempotent; job ids collapse.
+    const sweeps = new Set<string>();
+    for (const r of toRun) sweeps.add(`sweep-${r.interval_seconds}-${r.as_of.getTime()}`);
     for (const interval of new Set(versions.map((v) => v.interval))) {
       const step = intervalMs(interval);
       const b = Math.floor(now.getTime() / step) * step;
       if (lastOutcomeSweep.get(interval) !== b) {
         lastOutcomeSweep.set(interval, b);
-        await queues.enqueue('outcomes', `sweep-${interval}-${b}`, { boundary: b });
+        sweeps.add(`sweep-${step / 1000}-${b}`);
       }
     }
+    if (sweeps.size > 0)
+      await queues.enqueueMany(
+        'outcomes',
+        [...sweeps].map((id) => ({ id, data: {} })),
+      );
     if (report.dispatched + report.missed > 0) log('scheduler tick', { ...report, at: now.toISOString() });
     return report;
   }

@@ -24,7 +24,6 @@ import { createTestDb, type TestDb } from '@seer/core/testing/test-db';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEngines } from '../src/engines';
-import { sweepOutcomes } from '../src/outcomes-worker';
 import { REDIS_URL, seedUser, until } from './helpers';
 
 const MOMENTUM = fileURLToPath(new URL('../../../examples/momentum', import.meta.url));
@@ -99,6 +98,14 @@ describe('end to end: replay clock, registry, scheduler, worker, ledger, outcome
         () => now() > new Date(endAt.getTime() + 70 * 60_000),
         (BOUNDARIES + 4) * MS_PER_SIM_HOUR * 2,
       );
+      // Outcomes are filled by the outcomes consumer, triggered by the scheduler, not by hand.
+      const outcomesCount = async () =>
+        (
+          await sql<{ n: number }>`SELECT count(*)::int AS n FROM outcomes o
+            JOIN predictions p ON p.id = o.prediction_id
+           WHERE p.version_id = ${version.id} AND p.as_of <= ${endAt}`.execute(t.db.kysely)
+        ).rows[0]?.n;
+      await until(async () => (await outcomesCount()) === BOUNDARIES, 20_000, 'outcomes filled');
       await engines.close();
       engines = undefined;
       await replay.stop();
@@ -134,12 +141,7 @@ describe('end to end: replay clock, registry, scheduler, worker, ledger, outcome
       expect(chain.every((p) => p.symbol === 'USDCHF' && p.target === 'return')).toBe(true);
       expect(verifyLedger(chain)).toMatchObject({ valid: true, checked: chain.length });
 
-      await sweepOutcomes(t.db, now());
-      const outcomes = await sql<{ n: number }>`SELECT count(*)::int AS n FROM outcomes o
-        JOIN predictions p ON p.id = o.prediction_id WHERE p.version_id = ${version.id} AND p.as_of <= ${endAt}`.execute(
-        t.db.kysely,
-      );
-      expect(outcomes.rows[0]?.n).toBe(BOUNDARIES);
+      expect(await outcomesCount()).toBe(BOUNDARIES);
     } finally {
       await engines?.close();
       await replay.stop().catch(() => {});
