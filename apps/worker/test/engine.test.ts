@@ -355,6 +355,72 @@ describe.each(TEST_DRIVERS)('runs engine (%s)', (driver) => {
     expect((await liveStatusCounts(t.db.kysely, v.id)).succeeded).toBe(0);
   });
 
+  it('picks up backtests requested through the table, counts model failures, keeps them out of live', async () => {
+    const ok = await seedVersion(t.db, {
+      fixture: 'momentum',
+      deployedAt: new Date(T0.getTime() + 25 * HOUR),
+    });
+    const bad = await seedVersion(t.db, {
+      fixture: 'broken',
+      deployedAt: new Date(T0.getTime() + 25 * HOUR),
+    });
+    const queues = createInProcessQueues({ retry: { attempts: 2, backoffMs: 10 } });
+    const worker = await startWorker({
+      db: t.db,
+      queues,
+      sandbox,
+      openPackage: fixtureOpener(
+        new Map([
+          [ok.id, 'momentum'],
+          [bad.id, 'broken'],
+        ]),
+      ),
+      clock: () => new Date(T0.getTime() + 40 * HOUR),
+      graceMs: GRACE,
+      concurrency: 2,
+      consumers: { runs: false, outcomes: false, backtests: true },
+      backtestPollMs: 100,
+    });
+    try {
+      const range = {
+        range_from: new Date(T0.getTime() + HOUR),
+        range_to: new Date(T0.getTime() + 3 * HOUR),
+        total: 3,
+      };
+      const b1 = await insertBacktest(t.db.kysely, { version_id: ok.id, requested_by: ok.ownerId, ...range });
+      const b2 = await insertBacktest(t.db.kysely, {
+        version_id: bad.id,
+        requested_by: bad.ownerId,
+        ...range,
+      });
+      const status = async (id: string) =>
+        t.db.kysely.selectFrom('backtests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      await until(
+        async () =>
+          (await status(b1.id)).status === 'succeeded' && (await status(b2.id)).status === 'succeeded',
+        30_000,
+        'backtests done',
+      );
+      expect(await status(b1.id)).toMatchObject({ done: 3, succeeded: 3, failed: 0 });
+      expect(await status(b2.id)).toMatchObject({ done: 3, succeeded: 0, failed: 3 });
+      const failedRuns = await t.db.kysely
+        .selectFrom('runs')
+        .select(['status', 'error_code', 'mode'])
+        .where('version_id', '=', bad.id)
+        .execute();
+      expect(failedRuns).toHaveLength(3);
+      expect(
+        failedRuns.every(
+          (r) => r.status === 'failed' && r.error_code === 'model_error' && r.mode === 'backtest',
+        ),
+      ).toBe(true);
+      expect(await liveStatusCounts(t.db.kysely, ok.id)).toMatchObject({ succeeded: 0, missed: 0 });
+    } finally {
+      await worker.close();
+      await queues.close();
+    }
+  });
+
   it('forbids UPDATE and DELETE on predictions; verification finds a tampered row', async () => {
     const v = await seedVersion(t.db, { fixture: 'momentum', deployedAt: new Date(T0.getTime()) });
     const run = await t.db.kysely
