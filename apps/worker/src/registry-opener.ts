@@ -27,7 +27,12 @@ export function registryPackageOpener(registry: Pick<Registry, 'versions'>): Pac
         release: () => pkg.cleanup(),
       };
     } catch (err) {
-      if (isAppError(err) && (err.code === 'artifact_integrity_failed' || err.code === 'not_found'))
+      if (
+        isAppError(err) &&
+        (err.code === 'artifact_integrity_failed' ||
+          err.code === 'artifact_missing' ||
+          err.code === 'not_found')
+      )
         throw new PackageIntegrityError(err.detail);
       throw err;
     }
