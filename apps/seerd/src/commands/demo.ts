@@ -8,11 +8,10 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiContext } from '@seer/api/bootstrap';
-import type { Clock } from '@seer/core/clock/clock';
-import { createHeldClock } from '@seer/core/clock/held-clock';
-import { createReplayClock } from '@seer/core/clock/replay-clock';
+import { createManualClock, delay } from '@seer/core/clock/clock';
+import { runPacedReplay } from '@seer/core/clock/paced-replay';
 import { ConfigError, loadConfig } from '@seer/core/config';
-import { runFeed } from '@seer/core/market/feed';
+import type { Db } from '@seer/core/db/db';
 import { createDemoReplayFeed } from '@seer/core/market/replay-feed';
 import { publishPackageDir } from '@seer/core/registry/publish-dir';
 import { startEngines } from '@seer/worker/engines';
@@ -48,13 +47,15 @@ export const DEMO_MODELS = [
 ] as const;
 
 const DEFAULT_START = '2000-01-03T00:00:00Z';
-const DEFAULT_MS_PER_HOUR = 300;
+const DEFAULT_MS_PER_HOUR = 100;
+/** The replay moves in quarter hours of simulated time. */
+const STEP_MS = 15 * 60_000;
 
 export const demoCommand: Command = {
   path: ['demo'],
   summary:
     'Start the whole platform on embedded defaults with demo data: real USD/CHF and S&P 500 history replayed faster than real time, three example models, demo accounts.',
-  usage: '[--start ISO8601] [--ms-per-hour N]',
+  usage: '[--start ISO8601] [--ms-per-hour N]  (N: at least N real ms per simulated hour; default 100)',
   options: {
     start: { type: 'string' },
     'ms-per-hour': { type: 'string' },
@@ -96,12 +97,13 @@ export const demoCommand: Command = {
     await rm(demoDir, { recursive: true, force: true });
     log(`preparing a fresh demo in ${demoDir}`);
     const db = await openDatabase(config, { migrate: true });
-    const clock = createHeldClock(t0);
+    // Simulated time stands still at t0 during set-up, then the paced replay moves it.
+    const clock = createManualClock(t0);
     const api = await createApiContext({ config, db, clock: () => clock.now() });
     const { services } = api.ctx;
     let engines: Awaited<ReturnType<typeof startEngines>> | undefined;
-    const feedAbort = new AbortController();
-    let feedLoop: Promise<void> = Promise.resolve();
+    const replayAbort = new AbortController();
+    let replayLoop: Promise<void> = Promise.resolve();
     try {
       // 1. Market data up to the replay start (the history models look back on).
       const feed = await createDemoReplayFeed({ config, clock, market: services.market });
@@ -124,9 +126,8 @@ export const demoCommand: Command = {
         log(`deployed ${model.slug} ${version.version} (${version.status})`);
       }
 
-      // 4. Let time run: the replay clock starts now, at t0; engines and the feed follow it.
-      const replay: Clock = createReplayClock({ config, start: t0, msPerSimHour: config.replayMsPerSimHour });
-      clock.release(replay);
+      // 4. Let time run. Each quarter hour of simulated time: reveal the bars that closed, let
+      //    the scheduler create the runs that are due, and wait for them to finish.
       engines = await startEngines({
         config,
         db,
@@ -135,17 +136,24 @@ export const demoCommand: Command = {
         worker: true,
         replayMsPerSimHour: config.replayMsPerSimHour,
       });
-      feedLoop = runFeed({
-        feed,
+      const scheduler = engines.scheduler!;
+      replayLoop = runPacedReplay({
+        config,
         clock,
-        pollEveryMs: 3_600_000,
-        signal: feedAbort.signal,
-        onError: (err) => log(`replay poll failed, retrying: ${(err as Error).message}`),
+        stepMs: STEP_MS,
+        minRealMsPerStep: Math.ceil(config.replayMsPerSimHour / 4),
+        signal: replayAbort.signal,
+        afterStep: async () => {
+          await feed.poll();
+          await scheduler.tick();
+          await waitForRuns(db, replayAbort.signal);
+        },
+        onError: (err) => log(`replay step failed, continuing: ${(err as Error).message}`),
       });
       await api.app.listen({ port: config.port, host: config.host });
     } catch (err) {
-      feedAbort.abort();
-      await feedLoop.catch(() => {});
+      replayAbort.abort();
+      await replayLoop.catch(() => {});
       await engines?.close().catch(() => {});
       await api.close().catch(() => {});
       await db.close().catch(() => {});
@@ -155,8 +163,8 @@ export const demoCommand: Command = {
     return onShutdown(
       [
         async () => {
-          feedAbort.abort(new Error('stopping'));
-          await feedLoop;
+          replayAbort.abort(new Error('stopping'));
+          await replayLoop;
         },
         () => api.close(),
         () => engines!.close(),
@@ -166,6 +174,18 @@ export const demoCommand: Command = {
     );
   },
 };
+
+/** Waits (bounded) until no run is queued or running, so simulated time never outruns the worker. */
+async function waitForRuns(db: Db, signal: AbortSignal, maxWaitMs = 60_000): Promise<void> {
+  const until = Date.now() + maxWaitMs;
+  while (!signal.aborted && Date.now() < until) {
+    const { rows } = await db.query<{ busy: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM runs WHERE status IN ('queued', 'running')) AS busy`,
+    );
+    if (!rows[0]?.busy) return;
+    await delay(15, signal).catch(() => {});
+  }
+}
 
 async function createDemoUsers(accounts: {
   createUser(input: {
@@ -188,8 +208,9 @@ function printWelcome(io: CommandIo, url: string, msPerHour: number, t0: Date): 
   API reference: ${url}/docs
 
   THIS IS A DEMO INSTANCE. Its clock replays real historical market data from
-  ${t0.toISOString()} at one market hour per ${msPerHour} ms; the track records it builds are
-  a demonstration, not live records. State is reset at every start.
+  ${t0.toISOString()}, one market hour per ${msPerHour} ms at most (slower when the models need
+  longer); the track records it builds are a demonstration, not live records. State is
+  reset at every start.
 
   Demo accounts (email / password):
     developer   ${a.developer.email}   ${a.developer.password}
