@@ -174,9 +174,17 @@ export async function createScheduler(opts: SchedulerOptions): Promise<Scheduler
       limit: 10_000,
       mode: 'live',
     });
-    await dispatch(stale.map((r) => r.id));
+    await redispatch(stale.map((r) => r.id));
     if (stale.length > 0) log('scheduler re-dispatched runs', { count: stale.length });
     return stale.length;
+  }
+
+  // A run still pending in PostgreSQL whose job is dead-lettered (transient failures outlasted
+  // the retries) is revived; otherwise BullMQ would keep ignoring its job id.
+  async function redispatch(ids: readonly string[]) {
+    const fresh: string[] = [];
+    for (const id of ids) if (!(await queues.retryDeadLetter('runs', id))) fresh.push(id);
+    await dispatch(fresh);
   }
 
   // Serialize loop work: a slow tick must not overlap the next one.
@@ -197,7 +205,7 @@ export async function createScheduler(opts: SchedulerOptions): Promise<Scheduler
 
   // Start-up: first re-dispatch what a previous process left behind (no age limit), then tick.
   const startup = await runsToRedispatch(db.kysely, { queuedForMs: 0, limit: 10_000, mode: 'live' });
-  await dispatch(startup.map((r) => r.id));
+  await redispatch(startup.map((r) => r.id));
   if (opts.tickMs && opts.tickMs > 0) {
     loop(tick, opts.tickMs, 'tick');
     loop(recover, opts.recoverEveryMs ?? 30_000, 'recovery');

@@ -355,6 +355,61 @@ describe.each(TEST_DRIVERS)('runs engine (%s)', (driver) => {
     expect((await liveStatusCounts(t.db.kysely, v.id)).succeeded).toBe(0);
   });
 
+  it('recovery revives a run whose job was dead-lettered by transient failures', async () => {
+    const v = await seedVersion(t.db, {
+      fixture: 'momentum',
+      deployedAt: new Date(T0.getTime() + 13 * HOUR + 1),
+    });
+    const clock = manualClock(new Date(T0.getTime() + 14 * HOUR + 1000));
+    const queues = createInProcessQueues({ retry: { attempts: 2, backoffMs: 10 } });
+    const s = await createScheduler({
+      db: t.db,
+      queues,
+      clock: clock.clock,
+      graceMs: GRACE,
+      requeueAfterMs: 0,
+    });
+    try {
+      // A consumer that only ever meets a database outage.
+      const broken = await queues.consume(
+        'runs',
+        async () => {
+          throw new Error('connection terminated');
+        },
+        { concurrency: 1 },
+      );
+      expect((await s.tick()).dispatched).toBe(1);
+      await until(async () => (await queues.counts('runs')).dead === 1, 5000, 'dead letter');
+      await broken.close();
+      expect((await liveStatusCounts(t.db.kysely, v.id)).queued).toBe(1);
+
+      const worker = await startWorker({
+        db: t.db,
+        queues,
+        sandbox,
+        openPackage: fixtureOpener(new Map([[v.id, 'momentum']])),
+        clock: clock.clock,
+        graceMs: GRACE,
+        concurrency: 1,
+        consumers: { runs: true, outcomes: false, backtests: false },
+      });
+      try {
+        expect(await s.recover()).toBe(1);
+        await until(
+          async () => (await liveStatusCounts(t.db.kysely, v.id)).succeeded === 1,
+          20_000,
+          'revived',
+        );
+        expect((await queues.counts('runs')).dead).toBe(0);
+      } finally {
+        await worker.close();
+      }
+    } finally {
+      await s.close();
+      await queues.close();
+    }
+  });
+
   it('picks up backtests requested through the table, counts model failures, keeps them out of live', async () => {
     const ok = await seedVersion(t.db, {
       fixture: 'momentum',
