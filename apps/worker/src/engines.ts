@@ -55,7 +55,11 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
   let scheduler: Scheduler | undefined;
   try {
     if (opts.worker) {
-      sandbox = await createBwrapSandbox({ strategy: 'fork', concurrency: config.workerConcurrency });
+      sandbox = await createBwrapSandbox({
+        strategy: 'fork',
+        concurrency: config.workerConcurrency,
+        preimport: config.sandboxPreimport,
+      });
       const registry = await createRegistry({ config, db, clock });
       worker = await startWorker({
         db,

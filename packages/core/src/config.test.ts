@@ -51,6 +51,15 @@ describe('loadConfig', () => {
     expect(prod.demo).toBe(false);
   });
 
+  it('reads the sandbox pre-import list and rejects what is not a module name', () => {
+    expect(loadConfig({ SANDBOX_PREIMPORT: 'scipy.stats, sklearn' }).sandboxPreimport).toEqual([
+      'scipy.stats',
+      'sklearn',
+    ]);
+    expect(loadConfig({ SANDBOX_PREIMPORT: '' }).sandboxPreimport).toEqual([]);
+    expect(problems({ SANDBOX_PREIMPORT: 'os;rm -rf /' })[0]).toMatch(/not a Python module name/);
+  });
+
   it('requires explicit CORS origins', () => {
     expect(problems({ CORS_ORIGINS: '*' })[0]).toMatch(/"\*" is not allowed/);
     expect(problems({ CORS_ORIGINS: 'https://a.example, ftp://b' })[0]).toMatch(/ftp:\/\/b/);
