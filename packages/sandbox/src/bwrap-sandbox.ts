@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDataBroker } from './broker/data-broker';
-import { cgroupsAvailable } from './host/cgroup';
+import { cgroupsAvailable, sweepStaleCgroups } from './host/cgroup';
 import { checkSandboxHost, formatHostCheck } from './host/check';
 import { type Jail, type JailConfig, startJail } from './host/jail';
 import { type RunChannel, runSession } from './host/session';
@@ -55,7 +55,8 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
   const check = checkSandboxHost({ pythonPath });
   if (!check.ok) throw new SandboxError('sandbox_unavailable', formatHostCheck(check));
   const runtimeDir = opts.runtimeDir ?? DEFAULT_RUNTIME_DIR;
-  const workDir = mkdtempSync('/tmp/seer-sandbox-');
+  sweepStaleWorkDirs();
+  const workDir = mkdtempSync(`${WORK_PREFIX}${process.pid}-`);
   chmodSync(workDir, 0o711); // the jail uid must traverse to its channel dir, not list it
   const seccompFile = exportSeccomp(pythonPath, runtimeDir, workDir, 'stage1');
   const cfg: JailConfig = {
@@ -66,6 +67,7 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
     gid: opts.gid ?? 65534,
     cgroups: (opts.cgroups ?? true) && cgroupsAvailable(),
   };
+  if (cfg.cgroups) sweepStaleCgroups();
   const strategy = opts.strategy ?? 'cold';
   const concurrency = Math.max(1, opts.concurrency ?? cpus().length);
   let closed = false;
@@ -247,6 +249,23 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
       rmSync(workDir, { recursive: true, force: true });
     },
   };
+}
+
+const WORK_PREFIX = '/tmp/seer-sandbox-';
+
+/** Remove work directories (seccomp programs, FIFO dirs) of host processes that died without close(). */
+function sweepStaleWorkDirs(): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync('/tmp').filter((n) => n.startsWith('seer-sandbox-'));
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const owner = Number(n.slice('seer-sandbox-'.length).split('-')[0]);
+    if (!owner || existsSync(`/proc/${owner}`)) continue; // old unnamed layout or live owner: keep
+    rmSync(join('/tmp', n), { recursive: true, force: true });
+  }
 }
 
 function exportSeccomp(pythonPath: string, runtimeDir: string, dir: string, stage: string): string {

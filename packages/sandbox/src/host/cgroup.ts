@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Per-run cgroup (v1: memory, pids, cpu, cpuacct) when the host lets us create one. */
@@ -30,6 +30,34 @@ export function cgroupsAvailable(): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Remove empty per-run cgroups left behind by host processes that died without close()
+ * (names carry the creating process's pid; a live owner's cgroups are never touched).
+ */
+export function sweepStaleCgroups(): number {
+  let removed = 0;
+  for (const c of CONTROLLERS) {
+    const parent = join(ROOT, c, PARENT);
+    let names: string[] = [];
+    try {
+      names = readdirSync(parent).filter((n) => n.startsWith('run-'));
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      const owner = Number(n.split('-')[1]);
+      if (!owner || existsSync(`/proc/${owner}`)) continue;
+      try {
+        rmdirSync(join(parent, n)); // fails (EBUSY) if any process is still inside
+        removed++;
+      } catch {
+        // still in use
+      }
+    }
+  }
+  return removed;
 }
 
 let seq = 0;
