@@ -131,6 +131,22 @@ describe('seerd ingest', () => {
     expect(conflict.stderr).toMatch(/instrument_conflict/);
   });
 
+  it('ingest instrument --calendar stores the trading calendar and refuses unknown ones', async () => {
+    const base = ['ingest', 'instrument', '--symbol', 'usdjpy', '--name', 'USD/JPY', '--asset-class', 'fx'];
+    const bad = await seerd([...base, '--calendar', 'nyse']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--calendar must be one of 24x7, weekdays/);
+    expect((await seerd([...base, '--calendar', 'weekdays'])).stdout).toContain('instrument USDJPY: created');
+    const row = await t.db.query<{ calendar: string }>(
+      `SELECT calendar FROM instruments WHERE symbol = 'USDJPY'`,
+    );
+    expect(row.rows[0]?.calendar).toBe('weekdays');
+    expect((await seerd([...base, '--calendar', 'weekdays'])).stdout).toContain('already exists');
+    const other = await seerd(base);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/instrument_conflict.*calendar/);
+  });
+
   it('watch --once imports dropped files into done/', async () => {
     const feedDir = path.join(dir, 'feed');
     await rm(feedDir, { recursive: true, force: true });
@@ -151,6 +167,13 @@ describe('seerd ingest', () => {
     expect(r.stdout).toContain('USDCHF 1h: 31248 rows, 31248 inserted');
     expect(r.stdout).toContain('SPX 1d: 5105 rows, 5105 inserted');
     expect(r.stdout).toMatch(/source: .*Yahoo Finance/);
+    const cal = await t.db.query<{ symbol: string; calendar: string }>(
+      `SELECT symbol, calendar FROM instruments WHERE symbol IN ('USDCHF', 'SPX') ORDER BY symbol`,
+    );
+    expect(cal.rows).toEqual([
+      { symbol: 'SPX', calendar: 'weekdays' },
+      { symbol: 'USDCHF', calendar: 'weekdays' },
+    ]);
   });
 
   it('refuses to replay outside a demo configuration', async () => {

@@ -9,6 +9,7 @@ import { clockFromConfig } from '@seer/core/clock/from-config';
 import type { Config } from '@seer/core/config';
 import type { Db } from '@seer/core/db/db';
 import { isAppError } from '@seer/core/errors';
+import { isTradingCalendar, TRADING_CALENDARS } from '@seer/core/market/calendar';
 import { DEMO_DATASETS, readDemoCsv } from '@seer/core/market/demo-data';
 import { type FeedPollResult, runFeed } from '@seer/core/market/feed';
 import { createFolderFeed } from '@seer/core/market/folder-feed';
@@ -53,12 +54,17 @@ function instrumentOf(values: Values) {
   }
   const currency = str(values, 'currency');
   const source = str(values, 'source');
+  const calendar = str(values, 'calendar');
+  if (calendar !== undefined && !isTradingCalendar(calendar)) {
+    throw new UsageError(`--calendar must be one of ${TRADING_CALENDARS.join(', ')}, got "${calendar}"`);
+  }
   return {
     symbol: required(values, 'symbol').toUpperCase(),
     name: required(values, 'name'),
     assetClass: assetClass as AssetClass,
     ...(currency ? { quoteCurrency: currency.toUpperCase() } : {}),
     ...(source ? { source } : {}),
+    ...(calendar ? { calendar } : {}),
   };
 }
 
@@ -110,6 +116,7 @@ const instrumentOptions = {
   'asset-class': { type: 'string' },
   currency: { type: 'string' },
   source: { type: 'string' },
+  calendar: { type: 'string' },
 } as const;
 
 export const ingestCsvCommand: Command = {
@@ -117,7 +124,7 @@ export const ingestCsvCommand: Command = {
   summary:
     'Import bars from a CSV (ts,open,high,low,close,volume; "-" reads stdin). Idempotent; exit 3 when some rows were rejected.',
   usage:
-    'FILE --symbol X --interval 1h|4h|1d [--create-instrument --name N --asset-class fx [--currency CHF] [--source "..."]] [--report report.json]',
+    'FILE --symbol X --interval 1h|4h|1d [--create-instrument --name N --asset-class fx [--currency CHF] [--source "..."] [--calendar 24x7|weekdays]] [--report report.json]',
   options: {
     ...instrumentOptions,
     interval: { type: 'string' },
@@ -149,7 +156,7 @@ export const ingestCsvCommand: Command = {
 export const ingestInstrumentCommand: Command = {
   path: ['ingest', 'instrument'],
   summary: 'Create an instrument (repeating the same definition is harmless).',
-  usage: `--symbol X --name N --asset-class ${ASSET_CLASSES.join('|')} [--currency CHF] [--source "provenance and licence"]`,
+  usage: `--symbol X --name N --asset-class ${ASSET_CLASSES.join('|')} [--currency CHF] [--source "provenance and licence"] [--calendar 24x7|weekdays]`,
   options: instrumentOptions,
   async run({ values, io }) {
     const instrument = instrumentOf(values);

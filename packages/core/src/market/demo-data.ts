@@ -26,6 +26,7 @@ export const DEMO_DATASETS: readonly DemoDataset[] = [
       name: 'US dollar / Swiss franc (hourly, 1996-2001)',
       assetClass: 'fx',
       quoteCurrency: 'CHF',
+      calendar: 'weekdays',
       source:
         'USDCHF series of the R package timeSeries (Rmetrics, GPL >= 2), resampled from 30-minute to 1-hour bars. Historical data, not live.',
     },
@@ -38,6 +39,7 @@ export const DEMO_DATASETS: readonly DemoDataset[] = [
       name: 'S&P 500 index (daily, 2000-2020)',
       assetClass: 'index',
       quoteCurrency: 'USD',
+      calendar: 'weekdays',
       source:
         'Yahoo Finance via the npm package vega-datasets 3.2.1 (data/sp500-2000.csv; package BSD-3-Clause, data under its source terms). Historical data, not live.',
     },

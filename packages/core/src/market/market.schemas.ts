@@ -1,10 +1,16 @@
 /** Request and response shapes of the market data API (instruments, bars, ingest reports). */
 import { type Static, Type } from 'typebox';
 import { REJECT_CODES } from './bar-rows';
+import { TRADING_CALENDARS } from './calendar';
 
 export const SYMBOL_PATTERN = '^[A-Z0-9][A-Z0-9._-]{0,31}$';
 export const ASSET_CLASSES = ['fx', 'equity', 'index', 'crypto', 'commodity', 'rates', 'other'] as const;
 export type AssetClass = (typeof ASSET_CLASSES)[number];
+
+export const CalendarSchema = Type.Enum(TRADING_CALENDARS, {
+  description:
+    "When the market produces bars: '24x7' every interval; 'weekdays' only bars opening Monday..Friday UTC (FX, equities). Live slots with no market session are recorded as market_closed, not missed.",
+});
 
 export const IntervalSchema = Type.Union([Type.Literal('1h'), Type.Literal('4h'), Type.Literal('1d')], {
   description: 'Bar interval. Bars open on multiples of the interval since 00:00 UTC.',
@@ -19,6 +25,7 @@ export const InstrumentSchema = Type.Object(
     source: Type.Union([Type.String(), Type.Null()], {
       description: 'Where the data comes from and under which licence; show it wherever the data is shown.',
     }),
+    calendar: CalendarSchema,
     createdAt: Type.String({ format: 'date-time' }),
   },
   { title: 'Instrument' },
@@ -37,6 +44,7 @@ export const InstrumentDetailSchema = Type.Object({
   assetClass: Type.Enum(ASSET_CLASSES),
   quoteCurrency: Type.Union([Type.String(), Type.Null()]),
   source: Type.Union([Type.String(), Type.Null()]),
+  calendar: CalendarSchema,
   createdAt: Type.String({ format: 'date-time' }),
   coverage: Type.Array(CoverageSchema),
 });
@@ -49,6 +57,7 @@ export const CreateInstrumentBodySchema = Type.Object(
     assetClass: Type.Enum(ASSET_CLASSES),
     quoteCurrency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })),
     source: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    calendar: Type.Optional(CalendarSchema),
   },
   { additionalProperties: false },
 );

@@ -46,6 +46,36 @@ describe.each(TEST_DRIVERS)('market service on %s', (driver) => {
     expect(err.errors).toEqual([{ field: '/name', message: 'differs from the stored instrument' }]);
   });
 
+  it('stores the trading calendar (default 24x7) and treats a different one as a conflict', async () => {
+    const fx = { symbol: 'GBPUSD', name: 'Pound / US dollar', assetClass: 'fx' as const };
+    const a = await market.createInstrument({ ...fx, calendar: 'weekdays' });
+    expect(a).toMatchObject({ created: true, instrument: { calendar: 'weekdays' } });
+    expect(await market.createInstrument({ ...fx, calendar: 'weekdays' })).toMatchObject({ created: false });
+    // Omitting the calendar means '24x7': not the stored definition.
+    for (const body of [fx, { ...fx, calendar: '24x7' as const }]) {
+      const err = await market.createInstrument(body).catch((e) => e);
+      expect(err).toMatchObject({ code: 'instrument_conflict', status: 409 });
+      expect(err.errors).toEqual([{ field: '/calendar', message: 'differs from the stored instrument' }]);
+    }
+    const plain = await market.createInstrument({ symbol: 'BTC-USD', name: 'Bitcoin', assetClass: 'crypto' });
+    expect(plain.instrument.calendar).toBe('24x7');
+    expect(
+      await market.createInstrument({
+        symbol: 'BTC-USD',
+        name: 'Bitcoin',
+        assetClass: 'crypto',
+        calendar: '24x7',
+      }),
+    ).toMatchObject({ created: false });
+    expect((await market.getInstrument('GBPUSD')).calendar).toBe('weekdays');
+    // The database refuses an unknown calendar whatever the writer.
+    await expect(
+      t.db.query(
+        `INSERT INTO instruments (symbol, name, asset_class, calendar) VALUES ('XX', 'x', 'fx', 'nyse')`,
+      ),
+    ).rejects.toThrow(/check/i);
+  });
+
   it('imports a CSV, re-imports it as a no-op, and reports changed values as conflicts', async () => {
     const csv = [
       'ts,open,high,low,close,volume',

@@ -56,6 +56,7 @@ export function toInstrument(row: InstrumentRow): Instrument {
     assetClass: row.asset_class as AssetClass,
     quoteCurrency: row.quote_currency,
     source: row.source,
+    calendar: row.calendar,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }
@@ -146,6 +147,8 @@ export function createMarketService({ repo, now, audit }: MarketServiceDeps) {
         asset_class: input.assetClass,
         quote_currency: input.quoteCurrency ?? null,
         source: input.source ?? null,
+        // Omitted means the default, so a repeat without it matches a '24x7' instrument.
+        calendar: input.calendar ?? '24x7',
       };
       const inserted = await repo.insertInstrument(values);
       if (inserted) {
@@ -158,7 +161,7 @@ export function createMarketService({ repo, now, audit }: MarketServiceDeps) {
       const existing = await repo.findInstrument(input.symbol);
       if (!existing)
         throw new AppError('conflict', { detail: 'Instrument was created concurrently; retry.' });
-      const differs = (['name', 'asset_class', 'quote_currency', 'source'] as const).filter(
+      const differs = (['name', 'asset_class', 'quote_currency', 'source', 'calendar'] as const).filter(
         (k) => existing[k] !== values[k],
       );
       if (differs.length > 0) {

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { TradingCalendar } from './calendar';
 
 export type BarInterval = '1h' | '4h' | '1d';
 
@@ -10,6 +11,8 @@ export interface InstrumentsTable {
   quote_currency: string | null;
   /** Where the data comes from and under which licence; shown wherever the data is shown. */
   source: string | null;
+  /** When the market produces bars (see calendar.ts); slots outside it are not owed a run. */
+  calendar: Generated<TradingCalendar>;
   created_at: Generated<Date>;
 }
 
