@@ -1,6 +1,7 @@
 /**
- * The scheduler: at every tick it settles each deployed version's open boundaries (run, wait or
- * missed, see packages/core/src/runs/schedule.ts), writes the runs rows and only then enqueues the
+ * The scheduler: at every tick it settles each deployed version's open boundaries (run, wait,
+ * missed, or market_closed when no symbol's market produces the bar; see
+ * packages/core/src/runs/schedule.ts and market/calendar.ts), writes the runs rows and only then enqueues the
  * new ones (job id = run id). Inserts are idempotent on (version, as_of, mode), so two schedulers
  * running at once create each run once and only the one whose insert won dispatches it.
  * Recovery re-dispatches runs that are queued for too long or running on an expired lease.
@@ -15,8 +16,13 @@ import {
   recordedLiveSince,
   runsToRedispatch,
 } from '@seer/core/runs/runs.repo';
-import { decideSlot, openBoundaries, parseDuration } from '@seer/core/runs/schedule';
-import { listSchedulableVersions, type RunnableVersion, symbolsWithBar } from '@seer/core/runs/versions.repo';
+import { decideSlot, openBoundaries, parseDuration, symbolsInSession } from '@seer/core/runs/schedule';
+import {
+  instrumentCalendars,
+  listSchedulableVersions,
+  type RunnableVersion,
+  symbolsWithBar,
+} from '@seer/core/runs/versions.repo';
 
 export interface RunJob {
   runId: string;
@@ -42,6 +48,8 @@ export interface SchedulerOptions {
 export interface TickReport {
   dispatched: number;
   missed: number;
+  /** Boundaries recorded as market_closed (no symbol in session), never dispatched. */
+  marketClosed: number;
   waiting: number;
 }
 
@@ -74,13 +82,17 @@ export async function createScheduler(opts: SchedulerOptions): Promise<Scheduler
     const versions = (
       await listSchedulableVersions(db.kysely, new Date(now.getTime() - LOOK_BACK_MS))
     ).filter((v): v is RunnableVersion & { deployedAt: Date } => v.deployedAt !== null);
-    const report: TickReport = { dispatched: 0, missed: 0, waiting: 0 };
+    const report: TickReport = { dispatched: 0, missed: 0, marketClosed: 0, waiting: 0 };
     if (versions.length === 0) return report;
     const last = await lastLiveAsOf(
       db.kysely,
       versions.map((v) => v.id),
     );
     const recorded = await recordedLiveSince(db.kysely, new Date(now.getTime() - LOOK_BACK_MS));
+    const calendars = await instrumentCalendars(
+      db.kysely,
+      versions.flatMap((v) => v.symbols),
+    );
     const dataCache = new Map<string, Promise<Set<string>>>();
     const dataAt = (interval: RunnableVersion['interval'], boundary: Date) => {
       const key = `${interval}@${boundary.getTime()}`;
@@ -94,6 +106,7 @@ export async function createScheduler(opts: SchedulerOptions): Promise<Scheduler
 
     const toRun: NewRun[] = [];
     const toMiss: NewRun[] = [];
+    const toClose: NewRun[] = [];
     for (const v of versions) {
       const horizonMs = parseDuration(v.horizon) ?? intervalMs(v.interval);
       const open = openBoundaries({
@@ -117,13 +130,30 @@ export async function createScheduler(opts: SchedulerOptions): Promise<Scheduler
         horizon_seconds: horizonMs / 1000,
       };
       for (const boundary of open) {
+        const live = symbolsInSession({ symbols: v.symbols, calendars, boundary, interval: v.interval });
         // Stale boundaries are missed either way; their data only tells why (kept to recent ones).
         const recent = boundary.getTime() > now.getTime() - LOOK_BACK_MS;
-        const have = recent ? await dataAt(v.interval, boundary) : undefined;
-        const dataReady = have ? v.symbols.every((s) => have.has(s)) : !recent;
-        const d = decideSlot({ boundary, now, graceMs: opts.graceMs, horizonMs, dataReady });
+        const have = recent && live.length > 0 ? await dataAt(v.interval, boundary) : undefined;
+        const dataReady = have ? live.every((s) => have.has(s)) : !recent;
+        const d = decideSlot({
+          boundary,
+          now,
+          graceMs: opts.graceMs,
+          horizonMs,
+          dataReady,
+          inSession: live.length > 0,
+        });
         if (d === 'run') toRun.push({ ...base, as_of: boundary, status: 'queued' });
         else if (d === 'wait' || d === 'future') report.waiting++;
+        else if (d === 'market_closed')
+          toClose.push({
+            ...base,
+            as_of: boundary,
+            status: 'market_closed',
+            finished_at: now,
+            error_code: null,
+            error_message: 'no market session for this bar',
+          });
         else
           toMiss.push({
             ...base,
@@ -137,6 +167,9 @@ export async function createScheduler(opts: SchedulerOptions): Promise<Scheduler
                 : 'no scheduler was running within the grace period of this boundary',
           });
       }
+    }
+    for (let i = 0; i < toClose.length; i += 1000) {
+      report.marketClosed += (await insertRuns(db.kysely, toClose.slice(i, i + 1000))).length;
     }
     for (let i = 0; i < toMiss.length; i += 1000) {
       report.missed += (await insertRuns(db.kysely, toMiss.slice(i, i + 1000))).length;
@@ -164,7 +197,8 @@ export async function createScheduler(opts: SchedulerOptions): Promise<Scheduler
         'outcomes',
         [...sweeps].map((id) => ({ id, data: {} })),
       );
-    if (report.dispatched + report.missed > 0) log('scheduler tick', { ...report, at: now.toISOString() });
+    if (report.dispatched + report.missed + report.marketClosed > 0)
+      log('scheduler tick', { ...report, at: now.toISOString() });
     return report;
   }
 

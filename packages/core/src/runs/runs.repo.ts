@@ -15,7 +15,7 @@ export interface NewRun {
   as_of: Date;
   interval_seconds: number;
   horizon_seconds: number;
-  status: 'queued' | 'missed';
+  status: 'queued' | 'missed' | 'market_closed';
   backtest_id?: string | null;
   error_code?: string | null;
   error_message?: string | null;
@@ -217,9 +217,26 @@ export async function liveStatusCounts(ex: Executor, versionId: string): Promise
     failed: 0,
     timed_out: 0,
     missed: 0,
+    market_closed: 0,
   };
   for (const r of rows) out[r.status] = Number(r.n);
   return out;
+}
+
+/** Live runs of a version in one status with as_of <= asOfUntil. */
+export async function countLiveRuns(
+  ex: Executor,
+  o: { versionId: string; status: RunStatus; asOfUntil: Date },
+): Promise<number> {
+  const r = await ex
+    .selectFrom('runs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('version_id', '=', o.versionId)
+    .where('mode', '=', 'live')
+    .where('status', '=', o.status)
+    .where('as_of', '<=', o.asOfUntil)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 export async function listRuns(

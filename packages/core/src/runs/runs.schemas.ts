@@ -8,6 +8,7 @@ export const RunStatusSchema = Type.Union([
   Type.Literal('failed'),
   Type.Literal('timed_out'),
   Type.Literal('missed'),
+  Type.Literal('market_closed'),
 ]);
 
 export const VersionParamsSchema = Type.Object({
@@ -67,11 +68,16 @@ export type RunList = Static<typeof RunListSchema>;
 export const CoverageSchema = Type.Object(
   {
     versionId: Type.String({ format: 'uuid' }),
-    slots: Type.Integer({ description: 'Live slots since deploy whose grace has passed.' }),
+    slots: Type.Integer({
+      description: 'Live slots since deploy whose grace has passed, market_closed slots excluded.',
+    }),
     succeeded: Type.Integer(),
     failed: Type.Integer(),
     timedOut: Type.Integer(),
     missed: Type.Integer(),
+    marketClosed: Type.Integer({
+      description: 'Boundaries where no symbol of the version had a market session (weekends): not slots.',
+    }),
     coverage: Type.Union([Type.Number(), Type.Null()], {
       description: 'succeeded / slots; null before the first slot.',
     }),

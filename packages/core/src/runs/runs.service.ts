@@ -7,6 +7,7 @@ import { AppError, forbidden, notFound, registerErrorCodes } from '../errors';
 import { intervalMs } from '../market/intervals';
 import {
   type Backtest,
+  countLiveRuns,
   findBacktest,
   insertBacktest,
   listRuns,
@@ -22,7 +23,7 @@ import type {
   RunView,
   VersionParams,
 } from './runs.schemas';
-import { countBoundaries, coverageRatio, parseDuration } from './schedule';
+import { countBoundaries, coverageDecidedUntil, coverageRatio, parseDuration } from './schedule';
 import { findVersionById, findVersionBySlug, type RunnableVersion } from './versions.repo';
 
 registerErrorCodes({ backtest_too_large: 422, backtest_range_invalid: 422 });
@@ -97,15 +98,25 @@ export function createRunsService(deps: RunsServiceDeps) {
   async function coverageOf(v: RunnableVersion): Promise<Coverage> {
     const counts = await liveStatusCounts(db.kysely, v.id);
     const horizonMs = parseDuration(v.horizon) ?? intervalMs(v.interval);
+    const now = deps.clock();
+    const window = { retiredAt: v.retiredAt, now, graceMs: deps.graceMs, horizonMs };
+    // Only market_closed boundaries inside the decided window leave the denominator: they are
+    // recorded at once, before their grace has passed.
+    const closedDecided =
+      v.deployedAt && counts.market_closed > 0
+        ? await countLiveRuns(db.kysely, {
+            versionId: v.id,
+            status: 'market_closed',
+            asOfUntil: coverageDecidedUntil(window),
+          })
+        : 0;
     const c = v.deployedAt
       ? coverageRatio({
+          ...window,
           interval: v.interval,
           deployedAt: v.deployedAt,
-          retiredAt: v.retiredAt,
-          now: deps.clock(),
-          graceMs: deps.graceMs,
-          horizonMs,
           succeeded: counts.succeeded,
+          marketClosed: closedDecided,
         })
       : { slots: 0, coverage: null };
     return {
@@ -115,12 +126,16 @@ export function createRunsService(deps: RunsServiceDeps) {
       failed: counts.failed,
       timedOut: counts.timed_out,
       missed: counts.missed,
+      marketClosed: counts.market_closed,
       coverage: c.coverage,
     };
   }
 
   return {
-    /** Live coverage of a version: succeeded / every slot since deploy (missed and failed count). */
+    /**
+     * Live coverage of a version: succeeded / every slot since deploy (missed and failed count;
+     * market_closed boundaries are not slots).
+     */
     async coverage(versionId: string): Promise<Coverage> {
       const v = await findVersionById(db.kysely, versionId);
       if (!v) throw notFound('model version');

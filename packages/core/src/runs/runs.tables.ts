@@ -1,10 +1,24 @@
 import type { Generated } from 'kysely';
 
 export type RunMode = 'live' | 'backtest';
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'timed_out' | 'missed';
+/** market_closed: no symbol of the version had a market session for the slot's bar; never run. */
+export type RunStatus =
+  | 'queued'
+  | 'running'
+  | 'succeeded'
+  | 'failed'
+  | 'timed_out'
+  | 'missed'
+  | 'market_closed';
 export type BacktestStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
-export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = ['succeeded', 'failed', 'timed_out', 'missed'];
+export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = [
+  'succeeded',
+  'failed',
+  'timed_out',
+  'missed',
+  'market_closed',
+];
 
 export interface RunsTable {
   id: Generated<string>;

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   boundariesBetween,
   countBoundaries,
+  coverageDecidedUntil,
   coverageRatio,
   decideSlot,
   effectiveGraceMs,
   liveStartDeadline,
   openBoundaries,
   parseDuration,
+  symbolsInSession,
 } from './schedule';
 
 const H = 3_600_000;
@@ -78,6 +80,38 @@ describe('decideSlot', () => {
     expect(at('2026-01-01T10:05:00.001Z', false)).toBe('missed_data_late');
     expect(at('2026-01-01T10:05:00.001Z', true)).toBe('missed_not_scheduled');
     expect(at('2026-01-03T00:00:00Z', true)).toBe('missed_not_scheduled');
+  });
+});
+
+describe('market sessions', () => {
+  const calendars = new Map([
+    ['USDCHF', 'weekdays' as const],
+    ['SPX', 'weekdays' as const],
+    ['BTC-USD', '24x7' as const],
+  ]);
+  const inSession = (symbols: string[], iso: string, interval: '1h' | '4h' | '1d' = '1h') =>
+    symbolsInSession({ symbols, calendars, boundary: t(iso), interval });
+
+  it('keeps the symbols whose market produces the bar closing at the boundary', () => {
+    // 2026-01-10 is a Saturday: 00:00 closes Friday's 23:00 bar, 01:00 closes a Saturday bar.
+    expect(inSession(['USDCHF'], '2026-01-10T00:00:00Z')).toEqual(['USDCHF']);
+    expect(inSession(['USDCHF'], '2026-01-10T01:00:00Z')).toEqual([]);
+    expect(inSession(['USDCHF'], '2026-01-12T00:00:00Z')).toEqual([]);
+    expect(inSession(['USDCHF'], '2026-01-12T01:00:00Z')).toEqual(['USDCHF']);
+    expect(inSession(['USDCHF', 'BTC-USD'], '2026-01-11T12:00:00Z')).toEqual(['BTC-USD']);
+    expect(inSession(['SPX'], '2026-01-11T00:00:00Z', '1d')).toEqual([]);
+    expect(inSession(['SPX'], '2026-01-13T00:00:00Z', '1d')).toEqual(['SPX']);
+    // Unknown instruments are not presumed closed: their missing data is a real miss.
+    expect(inSession(['NOPE'], '2026-01-10T01:00:00Z')).toEqual(['NOPE']);
+  });
+
+  it('decides market_closed at once when no symbol is in session, never missed', () => {
+    const base = { boundary: t('2026-01-10T01:00:00Z'), graceMs: 300_000, horizonMs: H, dataReady: false };
+    expect(decideSlot({ ...base, now: t('2026-01-10T01:00:00Z'), inSession: false })).toBe('market_closed');
+    expect(decideSlot({ ...base, now: t('2026-01-12T09:00:00Z'), inSession: false })).toBe('market_closed');
+    expect(decideSlot({ ...base, now: t('2026-01-10T00:59:59Z'), inSession: false })).toBe('future');
+    expect(decideSlot({ ...base, now: t('2026-01-10T01:00:00Z'), inSession: true })).toBe('wait');
+    expect(decideSlot({ ...base, now: t('2026-01-10T01:06:00Z') })).toBe('missed_data_late');
   });
 });
 
@@ -157,5 +191,42 @@ describe('coverageRatio', () => {
     expect(coverageRatio({ ...base, now: t('2026-01-01T14:03:00Z'), succeeded: 3 }).slots).toBe(4);
     // ...unless it already succeeded.
     expect(coverageRatio({ ...base, now: t('2026-01-01T14:03:00Z'), succeeded: 5 }).coverage).toBe(1);
+  });
+});
+
+describe('coverageRatio with market_closed boundaries', () => {
+  it('leaves decided market_closed boundaries out of the slots', () => {
+    const base = {
+      interval: '1h' as const,
+      // Friday 2026-01-09 21:30 to Monday 2026-01-12 02:06: 53 decided boundaries, 48 closed
+      // (Saturday 01:00 .. Monday 00:00), 5 in session (Friday 22:00, 23:00, Saturday 00:00,
+      // Monday 01:00, 02:00).
+      deployedAt: t('2026-01-09T21:30:00Z'),
+      retiredAt: null,
+      graceMs: 300_000,
+      horizonMs: H,
+      now: t('2026-01-12T02:06:00Z'),
+    };
+    expect(coverageRatio({ ...base, succeeded: 5, marketClosed: 48 })).toEqual({
+      slots: 5,
+      succeeded: 5,
+      coverage: 1,
+    });
+    expect(coverageRatio({ ...base, succeeded: 4, marketClosed: 48 }).coverage).toBe(0.8);
+    expect(coverageRatio({ ...base, succeeded: 5 }).slots).toBe(53);
+    // Never negative, whatever the caller passes.
+    expect(coverageRatio({ ...base, succeeded: 0, marketClosed: 60 })).toEqual({
+      slots: 0,
+      succeeded: 0,
+      coverage: null,
+    });
+  });
+
+  it('the decided window ends one grace before now, or at retirement', () => {
+    const w = { graceMs: 300_000, horizonMs: H, now: t('2026-01-10T01:02:00Z') };
+    expect(coverageDecidedUntil({ ...w, retiredAt: null })).toEqual(t('2026-01-10T00:57:00Z'));
+    expect(coverageDecidedUntil({ ...w, retiredAt: t('2026-01-09T00:00:00Z') })).toEqual(
+      t('2026-01-09T00:00:00Z'),
+    );
   });
 });

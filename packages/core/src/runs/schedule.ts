@@ -2,8 +2,11 @@
  * Scheduling rules, without I/O. A deployed version owes one live run per boundary of its
  * interval after it was deployed. A boundary is run only while it is fresh: its closing bar must
  * be stored for every symbol within the grace period; past that it is recorded as missed and never
- * executed, because a live track record may only hold predictions made in real time.
+ * executed, because a live track record may only hold predictions made in real time. A boundary
+ * whose bar no symbol's market produces (a weekend for a 'weekdays' calendar) is not a slot at all:
+ * it is recorded as market_closed and left out of coverage.
  */
+import { isSessionBoundary, type TradingCalendar } from '../market/calendar';
 import { type BarInterval, intervalMs, nextBoundary, previousBoundary } from '../market/intervals';
 
 const UNIT_MS: Record<string, number> = { h: 3_600_000, d: 86_400_000 };
@@ -46,11 +49,35 @@ export function countBoundaries(interval: BarInterval, after: Date, until: Date)
   return last < first ? 0 : Math.floor((last - first) / step) + 1;
 }
 
-export type SlotDecision = 'run' | 'wait' | 'missed_data_late' | 'missed_not_scheduled' | 'future';
+export type SlotDecision =
+  | 'run'
+  | 'wait'
+  | 'missed_data_late'
+  | 'missed_not_scheduled'
+  | 'market_closed'
+  | 'future';
+
+/**
+ * The symbols of a version whose market produces the bar closing at `boundary` (opened one
+ * interval earlier). A symbol without a known calendar counts as in session (24x7): an unknown
+ * instrument must not turn a data problem into a closed market.
+ */
+export function symbolsInSession(opts: {
+  symbols: readonly string[];
+  calendars: ReadonlyMap<string, TradingCalendar>;
+  boundary: Date;
+  interval: BarInterval;
+}): string[] {
+  return opts.symbols.filter((s) =>
+    isSessionBoundary(opts.calendars.get(s) ?? '24x7', opts.boundary, opts.interval),
+  );
+}
 
 /**
  * What to do with one boundary now. `dataReady`: the bar closing at the boundary is stored for
- * every symbol of the version.
+ * every symbol of the version that is in session. `inSession` (default true): at least one symbol
+ * is; when none is, the slot is market_closed at once, whatever the grace (the calendar is known
+ * in advance and no bar will come).
  */
 export function decideSlot(opts: {
   boundary: Date;
@@ -58,10 +85,12 @@ export function decideSlot(opts: {
   graceMs: number;
   horizonMs: number;
   dataReady: boolean;
+  inSession?: boolean;
 }): SlotDecision {
   const b = opts.boundary.getTime();
   const now = opts.now.getTime();
   if (b > now) return 'future';
+  if (opts.inSession === false) return 'market_closed';
   const fresh = now <= b + effectiveGraceMs(opts.graceMs, opts.horizonMs);
   if (fresh) return opts.dataReady ? 'run' : 'wait';
   return opts.dataReady ? 'missed_not_scheduled' : 'missed_data_late';
@@ -103,9 +132,22 @@ export function openBoundaries(opts: {
   );
 }
 
+/** Boundaries at or before this instant are decided for coverage (their grace has passed). */
+export function coverageDecidedUntil(opts: {
+  retiredAt: Date | null;
+  now: Date;
+  graceMs: number;
+  horizonMs: number;
+}): Date {
+  const decided = new Date(opts.now.getTime() - effectiveGraceMs(opts.graceMs, opts.horizonMs));
+  return opts.retiredAt && opts.retiredAt < decided ? opts.retiredAt : decided;
+}
+
 /**
  * Coverage of a version's live record: succeeded runs over every slot since deploy whose
- * decision time has passed (missed and failed slots count against it). null before the first slot.
+ * decision time has passed (missed and failed slots count against it). Boundaries recorded as
+ * market_closed are not slots: `marketClosed` counts those up to coverageDecidedUntil. null
+ * before the first slot.
  */
 export function coverageRatio(opts: {
   interval: BarInterval;
@@ -115,10 +157,13 @@ export function coverageRatio(opts: {
   graceMs: number;
   horizonMs: number;
   succeeded: number;
+  marketClosed?: number;
 }): { slots: number; succeeded: number; coverage: number | null } {
-  const decided = new Date(opts.now.getTime() - effectiveGraceMs(opts.graceMs, opts.horizonMs));
-  const until = opts.retiredAt && opts.retiredAt < decided ? opts.retiredAt : decided;
-  const slots = countBoundaries(opts.interval, opts.deployedAt, until);
+  const until = coverageDecidedUntil(opts);
+  const slots = Math.max(
+    0,
+    countBoundaries(opts.interval, opts.deployedAt, until) - (opts.marketClosed ?? 0),
+  );
   // A run may succeed inside the grace window before its slot counts as decided.
   const denominator = Math.max(slots, opts.succeeded);
   return {

@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Executor } from '../db/db';
+import type { TradingCalendar } from '../market/calendar';
 import type { BarInterval } from '../market/intervals';
 
 export interface RunnableVersion {
@@ -74,6 +75,20 @@ export async function findVersionBySlug(
 ): Promise<RunnableVersion | undefined> {
   const r = await sql<Row>`${SELECT} WHERE m.slug = ${o.slug} AND v.version = ${o.version}`.execute(ex);
   return r.rows[0] ? toVersion(r.rows[0]) : undefined;
+}
+
+/** Trading calendar per symbol, for the given symbols (unknown symbols are absent). */
+export async function instrumentCalendars(
+  ex: Executor,
+  symbols: readonly string[],
+): Promise<Map<string, TradingCalendar>> {
+  if (symbols.length === 0) return new Map();
+  const rows = await ex
+    .selectFrom('instruments')
+    .select(['symbol', 'calendar'])
+    .where('symbol', 'in', [...new Set(symbols)])
+    .execute();
+  return new Map(rows.map((r) => [r.symbol, r.calendar]));
 }
 
 /** Symbols whose bar opened at `ts` is stored for `interval`. */
