@@ -41,7 +41,7 @@ const runsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         operationId: 'getCoverage',
         summary:
-          'Live coverage: succeeded runs over every slot since deploy (missed and failed slots count).',
+          'Live coverage: succeeded runs over every slot since deploy (missed and failed slots count; market_closed boundaries are not slots).',
         security: [{ bearer: [] }],
         params: VersionParamsSchema,
         response: { 200: CoverageSchema, ...problemResponses(400, 401, 403, 404) },
