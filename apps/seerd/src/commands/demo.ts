@@ -11,8 +11,8 @@ import { createApiContext } from '@seer/api/bootstrap';
 import { createManualClock, delay } from '@seer/core/clock/clock';
 import { runPacedReplay } from '@seer/core/clock/paced-replay';
 import { ConfigError, loadConfig } from '@seer/core/config';
-import type { Db } from '@seer/core/db/db';
 import { createDemoReplayFeed } from '@seer/core/market/replay-feed';
+import type { JobQueues } from '@seer/core/queue/queue';
 import { publishPackageDir } from '@seer/core/registry/publish-dir';
 import { startEngines } from '@seer/worker/engines';
 import { type Command, type CommandIo, UsageError } from '../cli';
@@ -126,6 +126,8 @@ export const demoCommand: Command = {
         log(`deployed ${model.slug} ${version.version} (${version.status})`);
       }
 
+      await db.analyze();
+
       // 4. Let time run. Each quarter hour of simulated time: reveal the bars that closed, let
       //    the scheduler create the runs that are due, and wait for them to finish.
       engines = await startEngines({
@@ -146,7 +148,7 @@ export const demoCommand: Command = {
         afterStep: async () => {
           await feed.poll();
           await scheduler.tick();
-          await waitForRuns(db, replayAbort.signal);
+          await waitForRuns(engines!.queues, replayAbort.signal);
         },
         onError: (err) => log(`replay step failed, continuing: ${(err as Error).message}`),
       });
@@ -175,15 +177,17 @@ export const demoCommand: Command = {
   },
 };
 
-/** Waits (bounded) until no run is queued or running, so simulated time never outruns the worker. */
-async function waitForRuns(db: Db, signal: AbortSignal, maxWaitMs = 60_000): Promise<void> {
+/**
+ * Waits (bounded) until the run queue is empty and idle, so simulated time never outruns the
+ * worker. Asks the in-process queue, not the database: polling PGlite would compete with the
+ * very work it waits for.
+ */
+async function waitForRuns(queues: JobQueues, signal: AbortSignal, maxWaitMs = 60_000): Promise<void> {
   const until = Date.now() + maxWaitMs;
   while (!signal.aborted && Date.now() < until) {
-    const { rows } = await db.query<{ busy: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM runs WHERE status IN ('queued', 'running')) AS busy`,
-    );
-    if (!rows[0]?.busy) return;
-    await delay(15, signal).catch(() => {});
+    const c = await queues.counts('runs');
+    if (c.waiting + c.active + c.delayed === 0) return;
+    await delay(10, signal).catch(() => {});
   }
 }
 

@@ -52,6 +52,8 @@ export interface Db {
    * uses nothing else, so a bug in it cannot read accounts, models or predictions.
    */
   modelReaderQuery: RawQuery;
+  /** Refreshes planner statistics (PostgreSQL's autovacuum does this on its own; PGlite has none). */
+  analyze(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -146,6 +148,9 @@ function openPg(url: string, options: OpenDbOptions): Db {
     query,
     exec: (sql) => withSession((s) => s.exec(sql)),
     modelReaderQuery,
+    analyze: async () => {
+      await pool.query('ANALYZE');
+    },
     ping: async () => {
       await pool.query('SELECT 1');
     },
@@ -160,6 +165,8 @@ async function openPglite(dir: string): Promise<Db> {
   if (dir !== 'memory://') await mkdir(dir, { recursive: true }); // PGlite does not create parents.
   return openPgliteInstance(await PGlite.create(dir === 'memory://' ? undefined : dir));
 }
+
+const PGLITE_ANALYZE_EVERY_MS = 3 * 60_000;
 
 /** Wraps an already-created PGlite instance (tests load migrated snapshots this way). */
 export function openPgliteInstance(pglite: PGlite): Db & { pglite: PGlite } {
@@ -180,6 +187,15 @@ export function openPgliteInstance(pglite: PGlite): Db & { pglite: PGlite } {
   }
   const query: RawQuery = (text, params) => withSession((s) => s.query(text, params));
   const modelReaderQuery: RawQuery = (text, params) => withSession((s) => asModelReader(s, text, params));
+  const analyze = () => withSession((s) => s.exec('ANALYZE'));
+  // PGlite runs no autovacuum, so statistics would stay empty forever and the planner would pick
+  // full scans for joins that grow with the data (seconds per query instead of milliseconds).
+  // Once at open and every few minutes keeps them close enough; it costs ~0.2 s.
+  const autoAnalyze = setInterval(() => {
+    analyze().catch(() => {});
+  }, PGLITE_ANALYZE_EVERY_MS);
+  autoAnalyze.unref();
+  void analyze().catch(() => {});
   return {
     driver: 'pglite',
     pglite,
@@ -188,10 +204,12 @@ export function openPgliteInstance(pglite: PGlite): Db & { pglite: PGlite } {
     query,
     exec: (sql) => withSession((s) => s.exec(sql)),
     modelReaderQuery,
+    analyze,
     ping: async () => {
       await query('SELECT 1');
     },
     close: async () => {
+      clearInterval(autoAnalyze);
       await kysely.destroy();
     },
   };

@@ -140,6 +140,9 @@ export function createMarketRepo(db: Db) {
         try {
           const result = await stageAndInsert(s, opts.instrumentId, opts.interval, opts.bars);
           await s.query('COMMIT');
+          // A bulk load changes the table's shape; fresh statistics keep range reads and the
+          // outcomes join on index paths (PGlite has no autovacuum to do it).
+          if (result.inserted >= BULK_ANALYZE_ROWS) await s.exec('ANALYZE bars');
           return result;
         } catch (err) {
           await s.query('ROLLBACK').catch(() => {});
@@ -151,6 +154,8 @@ export function createMarketRepo(db: Db) {
 }
 
 export type MarketRepo = ReturnType<typeof createMarketRepo>;
+
+const BULK_ANALYZE_ROWS = 5_000;
 
 async function stageAndInsert(
   s: Session,
