@@ -1,5 +1,6 @@
 import { createApiContext } from '@seer/api/bootstrap';
 import { clockFromConfig } from '@seer/core/clock/from-config';
+import { startDemoReplay } from '@seer/core/market/replay-feed';
 import { startEngines } from '@seer/worker/engines';
 import type { Command } from '../cli';
 import { loadConfigOrExit, onShutdown, openDatabase } from '../runtime';
@@ -25,10 +26,23 @@ export const allCommand: Command = {
       log: (msg, fields) => io.stderr(`seerd: ${msg} ${fields ? JSON.stringify(fields) : ''}\n`),
       ...(config.replayStart ? { replayMsPerSimHour: config.replayMsPerSimHour } : {}),
     });
+    // A replay clock (demo configurations only) reveals the shipped history as it passes each
+    // bar's close; `seerd demo` is the ready-made version of this with example models.
+    const replay = config.replayStart
+      ? await startDemoReplay({
+          config,
+          clock,
+          market: api.ctx.services.market,
+          log: (s) => io.stderr(`seerd: ${s}\n`),
+        })
+      : undefined;
     await api.app.listen({ port: config.port, host: config.host });
     io.stderr(
       `seerd: Seer is running at ${config.publicUrl} (database: ${db.driver}, API docs: ${config.publicUrl}/docs)\n`,
     );
-    return onShutdown([() => api.close(), () => engines.close(), () => db.close()], io);
+    return onShutdown(
+      [async () => replay?.stop(), () => api.close(), () => engines.close(), () => db.close()],
+      io,
+    );
   },
 };
