@@ -12,8 +12,10 @@ npx biome ci .
 echo "== typecheck (tsc)"
 npx tsc -p tsconfig.json --noEmit
 echo "== tests (vitest)"
-npx vitest run "$@"
-if [ -d python/tests ]; then
-  echo "== python tests"
-  /usr/bin/python3 -m unittest discover -s python/tests -t python
-fi
+report=$(mktemp)
+trap 'rm -f "$report"' EXIT
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@" || status=$?
+# One plain closing line, whatever the reporter prints above it.
+node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""))' "$report" || true
+[ "$status" -eq 0 ] || exit "$status"
