@@ -76,5 +76,11 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   });
   const predictions = createPredictionsService({ db });
   const registry = await createRegistry({ config, db, clock });
+  if (registry.keyring.activeKid === undefined) {
+    // Fail at start-up, not at the first publish: an API without its signing key cannot do its job.
+    throw new Error(
+      `no artifact signing key in ${config.keysDir} (expected artifact-signing-<kid>.pem) and SEER_GENERATE_KEYS is off; provision one, e.g. openssl genpkey -algorithm ed25519 -out ${config.keysDir}/artifact-signing-$(date -u +%Y%m%dT%H%M%SZ).pem`,
+    );
+  }
   return { accounts, sessions, apiKeys, tokens, market, runs, predictions, registry };
 }

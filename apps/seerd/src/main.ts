@@ -15,5 +15,7 @@ try {
   process.stderr.write(`seerd: ${e.message}\n`);
   if (process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace')
     process.stderr.write(`${e.stack}\n`);
-  process.exitCode = 1;
+  // Exit now: a half-started command may hold open handles (database, timers) that would keep
+  // the process alive after a start-up failure.
+  process.exit(1);
 }

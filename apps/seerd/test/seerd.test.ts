@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,23 @@ describe('seerd', () => {
     expect(res.code).toBe(78);
     expect(res.stderr).toMatch(/PORT must be an integer/);
   });
+
+  it('`seerd api` refuses to start without its artifact signing key when generation is off', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'seerd-keys-'));
+    dirs.push(dataDir);
+    mkdirSync(path.join(dataDir, 'keys'));
+    const { privateKey } = generateKeyPairSync('ed25519');
+    writeFileSync(
+      path.join(dataDir, 'keys', 'jwt-test.pem'),
+      privateKey.export({ format: 'pem', type: 'pkcs8' }),
+    );
+    const env = { SEER_DATA_DIR: dataDir, SEER_GENERATE_KEYS: 'false', LOG_LEVEL: 'warn' };
+    expect((await run(['migrate'], env)).code).toBe(0);
+    const res = await run(['api'], { ...env, PORT: '0' });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/no artifact signing key in .*artifact-signing-<kid>\.pem/);
+    expect(res.stderr).not.toMatch(/\n\s+at /); // one line, no stack trace
+  }, 90_000);
 
   it('`seerd all` serves on the embedded database and shuts down cleanly on SIGTERM', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'seerd-all-'));
