@@ -74,6 +74,8 @@ export const demoCommand: Command = {
       config = loadConfig({
         ...io.env,
         SEER_DEMO: 'true',
+        // Keep the terminal readable for the person watching; LOG_LEVEL=info shows every request.
+        LOG_LEVEL: io.env.LOG_LEVEL ?? 'warn',
         SEER_DATA_DIR: demoDir,
         SEER_REPLAY_START: start,
         SEER_REPLAY_MS_PER_HOUR: msPerHour,
