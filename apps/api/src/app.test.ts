@@ -63,6 +63,20 @@ describe.each(['pg', 'pglite'] as const)('API skeleton on %s', (driver) => {
     expect(home.body).not.toContain('Demo instance');
   });
 
+  it('serves Prometheus metrics with request durations by route template', async () => {
+    await h.app.inject({ method: 'GET', url: '/healthz' });
+    await h.app.inject({ method: 'GET', url: '/v1/nope/123' });
+    const res = await h.app.inject({ method: 'GET', url: '/metrics' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    expect(res.body).toMatch(
+      /seer_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} [1-9]/,
+    );
+    expect(res.body).toContain('seer_api_process_cpu_seconds_total');
+    // Unmatched URLs never become label values.
+    expect(res.body).not.toContain('/v1/nope/123');
+  });
+
   it('serves the OpenAPI document and the docs UI', async () => {
     const doc = await h.app.inject({ method: 'GET', url: '/openapi.json' });
     expect(doc.statusCode).toBe(200);

@@ -5,6 +5,7 @@ import { registerAjvFormats, TypeBoxValidatorCompiler } from '@fastify/type-prov
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ApiContext } from './context';
 import auth from './plugins/auth';
+import metrics from './plugins/metrics';
 import openapi from './plugins/openapi';
 import problem from './plugins/problem';
 import healthRoutes from './routes/health/health.routes';
@@ -77,6 +78,7 @@ export async function buildApp({ ctx, logger }: BuildAppOptions): Promise<Fastif
   });
   await app.register(openapi, { publicUrl: config.publicUrl });
   await app.register(auth);
+  await app.register(metrics);
   await app.register(healthRoutes);
   await app.register(homeRoutes);
   await app.register(registerV1Routes, { prefix: '/v1' });

@@ -28,7 +28,14 @@ export async function createApiContext(opts: {
   };
   try {
     const services = await createServices({ config: opts.config, db: opts.db, clock, lifecycle });
-    const ctx: ApiContext = { config: opts.config, db: opts.db, probes: lifecycle.probes, clock, services };
+    const ctx: ApiContext = {
+      config: opts.config,
+      db: opts.db,
+      probes: lifecycle.probes,
+      clock,
+      services,
+      metricsRegistries: [],
+    };
     const app = await buildApp({ ctx, ...(opts.logger !== undefined ? { logger: opts.logger } : {}) });
     await app.ready();
     return {

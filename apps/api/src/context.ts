@@ -4,6 +4,7 @@
  */
 import type { Config } from '@seer/core/config';
 import type { Db } from '@seer/core/db/db';
+import type { Registry } from 'prom-client';
 import type { Services } from './services';
 
 export interface ProbeTarget {
@@ -18,6 +19,8 @@ export interface ApiContext {
   probes: ProbeTarget[];
   clock: () => Date;
   services: Services;
+  /** Metric registries of other parts of this process, served with the API's at /metrics. */
+  metricsRegistries: Registry[];
 }
 
 declare module 'fastify' {

@@ -26,6 +26,7 @@ export const allCommand: Command = {
       log: (msg, fields) => io.stderr(`seerd: ${msg} ${fields ? JSON.stringify(fields) : ''}\n`),
       ...(config.replayStart ? { replayMsPerSimHour: config.replayMsPerSimHour } : {}),
     });
+    api.ctx.metricsRegistries.push(engines.metrics.registry);
     // A replay clock (demo configurations only) reveals the shipped history as it passes each
     // bar's close; `seerd demo` is the ready-made version of this with example models.
     const replay = config.replayStart

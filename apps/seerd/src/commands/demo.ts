@@ -140,6 +140,7 @@ export const demoCommand: Command = {
         worker: true,
         replayMsPerSimHour: config.replayMsPerSimHour,
       });
+      api.ctx.metricsRegistries.push(engines.metrics.registry);
       const scheduler = engines.scheduler!;
       replayLoop = runPacedReplay({
         config,

@@ -18,7 +18,9 @@ async function createOpenApp(
   const clock = () => new Date();
   const lifecycle = { probes: [], closers: [] };
   const services = await createServices({ config, db: t.db, clock, lifecycle });
-  const app = await buildApp({ ctx: { config, db: t.db, probes: [], clock, services } });
+  const app = await buildApp({
+    ctx: { config, db: t.db, probes: [], clock, services, metricsRegistries: [] },
+  });
   return {
     app,
     t,
