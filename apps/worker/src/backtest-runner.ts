@@ -15,8 +15,8 @@ import {
   unfinishedBacktests,
   updateBacktest,
 } from '@seer/core/runs/runs.repo';
-import { boundariesBetween, parseDuration } from '@seer/core/runs/schedule';
-import { findVersionById } from '@seer/core/runs/versions.repo';
+import { boundariesBetween, parseDuration, symbolsInSession } from '@seer/core/runs/schedule';
+import { findVersionById, instrumentCalendars } from '@seer/core/runs/versions.repo';
 import type { RunExecutor, RunOutcome } from './run-executor';
 
 export interface BacktestJob {
@@ -59,6 +59,7 @@ export async function runBacktest(
     bt.range_to,
     bt.total,
   );
+  const calendars = await instrumentCalendars(db.kysely, version.symbols);
   const counts = { done: 0, succeeded: 0, failed: 0, reused: 0 };
   const tally = (o: RunOutcome | 'reused_ok' | 'reused_failed') => {
     counts.done++;
@@ -73,6 +74,11 @@ export async function runBacktest(
   };
 
   const one = async (asOf: Date) => {
+    // As in live scheduling: no market session for the bar closing here means no slot. The run
+    // row records it (market_closed) and the boundary counts as done, neither passed nor failed.
+    const closed =
+      symbolsInSession({ symbols: version.symbols, calendars, boundary: asOf, interval: version.interval })
+        .length === 0;
     const created = await insertRuns(db.kysely, [
       {
         version_id: version.id,
@@ -80,10 +86,20 @@ export async function runBacktest(
         as_of: asOf,
         interval_seconds: intervalMs(version.interval) / 1000,
         horizon_seconds: horizonMs / 1000,
-        status: 'queued',
         backtest_id: bt.id,
+        ...(closed
+          ? {
+              status: 'market_closed' as const,
+              finished_at: opts.clock(),
+              error_message: 'no market session for this bar',
+            }
+          : { status: 'queued' as const }),
       },
     ]);
+    if (closed) {
+      counts.done++;
+      return;
+    }
     let run: { id: string; status: string; backtest_id: string | null } | undefined = created[0]
       ? { id: created[0].id, status: created[0].status, backtest_id: bt.id }
       : undefined;
@@ -134,7 +150,17 @@ export async function startBacktestConsumer(opts: BacktestRunnerOptions): Promis
     async (job) => {
       if (typeof job.data?.backtestId !== 'string')
         throw new UnrecoverableJobError(`job ${job.id} has no backtestId`);
-      await runBacktest(opts, job.data.backtestId);
+      try {
+        await runBacktest(opts, job.data.backtestId);
+      } catch (err) {
+        if (err instanceof UnrecoverableJobError || job.attempt < opts.queues.retry.attempts) throw err;
+        // Out of retries: say so on the record instead of leaving it `running` forever.
+        await updateBacktest(opts.db.kysely, job.data.backtestId, {
+          status: 'failed',
+          error_message: `gave up after ${job.attempt} attempts: ${(err as Error).message}`.slice(0, 2000),
+          finished_at: opts.clock(),
+        });
+      }
     },
     { concurrency: 1 },
   );

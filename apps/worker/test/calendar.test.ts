@@ -6,11 +6,12 @@
  * the worker would finish them.
  */
 import { createInProcessQueues } from '@seer/core/queue/in-process-queue';
-import { liveStatusCounts } from '@seer/core/runs/runs.repo';
+import { insertBacktest, liveStatusCounts } from '@seer/core/runs/runs.repo';
 import { createRunsService } from '@seer/core/runs/runs.service';
 import { createTestDb, TEST_DRIVERS, type TestDb } from '@seer/core/testing/test-db';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runBacktest, startBacktestConsumer } from '../src/backtest-runner';
 import { createScheduler } from '../src/scheduler';
 import { HOUR, manualClock, seedBars, seedVersion } from './helpers';
 
@@ -204,6 +205,85 @@ describe.each(TEST_DRIVERS)('trading calendars in the scheduler (%s)', (driver) 
       expect((await liveStatusCounts(t.db.kysely, v.id)).market_closed).toBe(0);
     } finally {
       await s.close();
+      await queues.close();
+    }
+  });
+
+  it('backtests record weekend boundaries as market_closed and never run them', async () => {
+    const v = await seedVersion(t.db, { fixture: 'momentum', symbols: ['FXA'], deployedAt: at(0) });
+    // Saturday 01:00 .. Monday 00:00: every bar closing there opened on Saturday or Sunday.
+    const bt = await insertBacktest(t.db.kysely, {
+      version_id: v.id,
+      requested_by: v.ownerId,
+      range_from: at(25),
+      range_to: at(72),
+      total: 48,
+    });
+    const executed: string[] = [];
+    const executor = {
+      execute: async (runId: string) => {
+        executed.push(runId);
+        return 'succeeded' as const;
+      },
+    };
+    await runBacktest({ db: t.db, executor, clock: () => at(100) }, bt.id);
+    expect(executed).toEqual([]);
+    const row = await t.db.kysely
+      .selectFrom('backtests')
+      .selectAll()
+      .where('id', '=', bt.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'succeeded', done: 48, succeeded: 0, failed: 0 });
+    const statuses = await t.db.kysely
+      .selectFrom('runs')
+      .select('status')
+      .where('backtest_id', '=', bt.id)
+      .execute();
+    expect(statuses).toHaveLength(48);
+    expect(new Set(statuses.map((r) => r.status))).toEqual(new Set(['market_closed']));
+  });
+
+  it('a backtest that keeps failing for transient reasons ends failed, not running forever', async () => {
+    const v = await seedVersion(t.db, { fixture: 'momentum', symbols: ['CRY-USD'], deployedAt: at(0) });
+    const bt = await insertBacktest(t.db.kysely, {
+      version_id: v.id,
+      requested_by: v.ownerId,
+      range_from: at(20),
+      range_to: at(22),
+      total: 3,
+    });
+    const queues = createInProcessQueues({ retry: { attempts: 2, backoffMs: 10 } });
+    const executor = {
+      execute: async (): Promise<'succeeded'> => {
+        throw new Error('database connection reset');
+      },
+    };
+    const consumer = await startBacktestConsumer({
+      db: t.db,
+      queues,
+      executor,
+      clock: () => at(100),
+      pollMs: 50,
+    });
+    try {
+      const deadline = Date.now() + 10_000;
+      let row = await t.db.kysely
+        .selectFrom('backtests')
+        .selectAll()
+        .where('id', '=', bt.id)
+        .executeTakeFirstOrThrow();
+      while (row.status !== 'failed' && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+        row = await t.db.kysely
+          .selectFrom('backtests')
+          .selectAll()
+          .where('id', '=', bt.id)
+          .executeTakeFirstOrThrow();
+      }
+      expect(row.status).toBe('failed');
+      expect(row.error_message).toMatch(/gave up after 2 attempts: database connection reset/);
+    } finally {
+      await consumer.close();
       await queues.close();
     }
   });

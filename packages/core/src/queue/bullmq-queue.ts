@@ -68,6 +68,7 @@ export function createBullQueues(opts: BullQueuesOptions): JobQueues {
 
   return {
     kind: 'bullmq',
+    retry,
     async enqueue(name, jobId, data) {
       await queue(name).add(name, data, { jobId });
     },

@@ -115,6 +115,7 @@ export function createInProcessQueues(opts: { retry?: Partial<RetryPolicy> } = {
 
   return {
     kind: 'in-process',
+    retry,
     enqueue,
     async enqueueMany(q, jobs) {
       for (const j of jobs) await enqueue(q, j.id, j.data);

@@ -65,6 +65,8 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, backoffMs: 1000 };
 
 export interface JobQueues {
   readonly kind: 'bullmq' | 'in-process';
+  /** How failed jobs are retried; a handler can tell its last attempt (attempt === retry.attempts). */
+  readonly retry: RetryPolicy;
   enqueue<T>(queue: QueueName, jobId: string, data: T): Promise<void>;
   /** The same as enqueue for many jobs, in one round trip where the backend allows. */
   enqueueMany<T>(queue: QueueName, jobs: ReadonlyArray<{ id: string; data: T }>): Promise<void>;
