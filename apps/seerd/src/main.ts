@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { runCli } from './cli';
 import { COMMANDS } from './commands/index';
+import { exitOnSignalsUntilReady } from './runtime';
+
+exitOnSignalsUntilReady();
 
 try {
   process.exitCode = await runCli(COMMANDS, process.argv.slice(2), {

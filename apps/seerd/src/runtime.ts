@@ -31,8 +31,27 @@ export async function openDatabase(
   return db;
 }
 
+const exitNow = (signal: NodeJS.Signals) => {
+  // Still starting up: nothing to drain yet, and a lost SIGTERM would leave an orchestrator
+  // waiting for its kill timeout.
+  process.stderr.write(`seerd: ${signal} received while starting, exiting\n`);
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+};
+
+/**
+ * Until a command installs its graceful shutdown, SIGTERM/SIGINT end the process at once.
+ * Installed first thing in main.ts: a loader or library listening for these signals would
+ * otherwise swallow them during start-up.
+ */
+export function exitOnSignalsUntilReady(): void {
+  process.on('SIGTERM', exitNow);
+  process.on('SIGINT', exitNow);
+}
+
 /** Resolves when the process is asked to stop; runs closers in order, each at most once. */
 export function onShutdown(closers: Array<() => Promise<void>>, io: CommandIo): Promise<number> {
+  process.off('SIGTERM', exitNow);
+  process.off('SIGINT', exitNow);
   return new Promise((resolve) => {
     let stopping = false;
     const stop = async (signal: string) => {
