@@ -60,6 +60,26 @@ describe('seerd', () => {
     expect(res.stderr).not.toMatch(/\n\s+at /); // one line, no stack trace
   }, 90_000);
 
+  it('a SIGTERM during start-up ends the process at once', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'seerd-early-'));
+    dirs.push(dataDir);
+    const p = spawn(SEERD, ['all'], {
+      env: { PATH: process.env.PATH ?? '', SEER_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' },
+    });
+    let stderr = '';
+    const exited = new Promise<number | null>((resolve) => p.on('close', resolve));
+    // The first migration line means main.ts runs and start-up is under way.
+    await new Promise<void>((resolve) => {
+      p.stderr.on('data', (d) => {
+        stderr += d;
+        if (stderr.includes('applying')) resolve();
+      });
+    });
+    p.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    expect(stderr).toContain('SIGTERM received while starting, exiting');
+  }, 90_000);
+
   it('`seerd all` serves on the embedded database and shuts down cleanly on SIGTERM', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'seerd-all-'));
     dirs.push(dataDir);
