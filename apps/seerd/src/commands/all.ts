@@ -3,6 +3,7 @@ import { clockFromConfig } from '@seer/core/clock/from-config';
 import { startDemoReplay } from '@seer/core/market/replay-feed';
 import { startEngines } from '@seer/worker/engines';
 import type { Command } from '../cli';
+import { engineLog } from '../engine-process';
 import { loadConfigOrExit, onShutdown, openDatabase } from '../runtime';
 
 export const allCommand: Command = {
@@ -23,7 +24,7 @@ export const allCommand: Command = {
       clock,
       scheduler: true,
       worker: true,
-      log: (msg, fields) => io.stderr(`seerd: ${msg} ${fields ? JSON.stringify(fields) : ''}\n`),
+      log: engineLog(io),
       ...(config.replayStart ? { replayMsPerSimHour: config.replayMsPerSimHour } : {}),
     });
     api.ctx.metricsRegistries.push(engines.metrics.registry);

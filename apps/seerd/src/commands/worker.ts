@@ -1,9 +1,8 @@
-import { clockFromConfig } from '@seer/core/clock/from-config';
 import { createQueues } from '@seer/core/queue/create-queues';
 import { QUEUE_NAMES, type QueueName } from '@seer/core/queue/queue';
-import { startEngines } from '@seer/worker/engines';
 import { type Command, UsageError } from '../cli';
-import { loadConfigOrExit, onShutdown, openDatabase } from '../runtime';
+import { runEngineProcess } from '../engine-process';
+import { loadConfigOrExit } from '../runtime';
 
 export const workerCommand: Command = {
   path: ['worker'],
@@ -11,22 +10,7 @@ export const workerCommand: Command = {
     'Execute runs, outcomes and backtests from the queue (BullMQ with REDIS_URL; without it, use "seerd all").',
   usage: '',
   options: {},
-  async run({ io }) {
-    const config = loadConfigOrExit(io);
-    if (!config.redisUrl) {
-      io.stderr(
-        'seerd worker: REDIS_URL is required for a separate worker process; "seerd all" runs one in-process.\n',
-      );
-      return 78;
-    }
-    const db = await openDatabase(config, { migrate: false });
-    const clock = clockFromConfig(config);
-    const engines = await startEngines({ config, db, clock, scheduler: false, worker: true });
-    io.stderr(
-      `seerd: worker ${engines.worker?.workerId} running (concurrency ${config.workerConcurrency})\n`,
-    );
-    return onShutdown([() => engines.close(), () => db.close()], io);
-  },
+  run: ({ io }) => runEngineProcess(io, 'worker'),
 };
 
 const QUEUE_HELP = `one of ${QUEUE_NAMES.join(', ')}`;
