@@ -20,6 +20,8 @@ export async function createApiContext(opts: {
   db: Db;
   logger?: FastifyServerOptions['logger'];
   clock?: () => Date;
+  /** Registers more routes before the app becomes ready (tests use it for probe routes). */
+  beforeReady?: (app: FastifyInstance) => void | Promise<void>;
 }): Promise<ApiHandle> {
   const clock = opts.clock ?? (() => new Date());
   const lifecycle: ServiceLifecycle = { probes: [], closers: [] };
@@ -37,6 +39,7 @@ export async function createApiContext(opts: {
       metricsRegistries: [],
     };
     const app = await buildApp({ ctx, ...(opts.logger !== undefined ? { logger: opts.logger } : {}) });
+    await opts.beforeReady?.(app);
     await app.ready();
     return {
       app,

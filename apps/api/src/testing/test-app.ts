@@ -13,10 +13,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(driver: DbDriver, overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(
+  driver: DbDriver,
+  overrides: Partial<Config> = {},
+  beforeReady?: (app: FastifyInstance) => void | Promise<void>,
+): Promise<TestApp> {
   const t = await createTestDb(driver);
   const config = testConfig(overrides);
-  const { app, close } = await createApiContext({ config, db: t.db });
+  const { app, close } = await createApiContext({
+    config,
+    db: t.db,
+    ...(beforeReady ? { beforeReady } : {}),
+  });
   return {
     app,
     t,

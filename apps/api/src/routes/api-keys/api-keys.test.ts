@@ -1,62 +1,37 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { testConfig } from '@seer/core/config';
-import { createTestDb, TEST_DRIVERS, type TestDb } from '@seer/core/testing/test-db';
-import type { FastifyInstance } from 'fastify';
+import { TEST_DRIVERS } from '@seer/core/testing/test-db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app';
 import { requireRole, requireScope } from '../../plugins/auth';
 import { problemResponses } from '../../schemas/problem';
-import { createServices } from '../../services';
 import { createAdmin, createApiKey, registerAndLogin, type TestUser } from '../../testing/auth';
-
-/** Like createTestApp, but leaves the app open for extra routes before it becomes ready. */
-async function createOpenApp(
-  driver: (typeof TEST_DRIVERS)[number],
-): Promise<{ app: FastifyInstance; t: TestDb; close(): Promise<void> }> {
-  const t = await createTestDb(driver);
-  const config = testConfig();
-  const clock = () => new Date();
-  const lifecycle = { probes: [], closers: [] };
-  const services = await createServices({ config, db: t.db, clock, lifecycle });
-  const app = await buildApp({
-    ctx: { config, db: t.db, probes: [], clock, services, metricsRegistries: [] },
-  });
-  return {
-    app,
-    t,
-    close: async () => {
-      await app.close();
-      await t.cleanup();
-    },
-  };
-}
+import { createTestApp, type TestApp } from '../../testing/test-app';
 
 describe.each(TEST_DRIVERS)('API keys and RBAC on %s', (driver) => {
-  let h: Awaited<ReturnType<typeof createOpenApp>>;
+  let h: TestApp;
   let dev: TestUser;
   let sub: TestUser;
   beforeAll(async () => {
-    h = await createOpenApp(driver);
     // Routes that exist only in this test, to prove requireRole / requireScope / authenticateOptional.
-    h.app.get(
-      '/test/developer-only',
-      {
-        preHandler: h.app.authenticate,
-        schema: { response: { 200: Type.Object({ ok: Type.Boolean() }), ...problemResponses(401, 403) } },
-      },
-      async (request) => {
-        requireRole(request.principal, 'developer');
+    h = await createTestApp(driver, {}, (app) => {
+      app.get(
+        '/test/developer-only',
+        {
+          preHandler: app.authenticate,
+          schema: { response: { 200: Type.Object({ ok: Type.Boolean() }), ...problemResponses(401, 403) } },
+        },
+        async (request) => {
+          requireRole(request.principal, 'developer');
+          return { ok: true };
+        },
+      );
+      app.get('/test/models-write', { preHandler: app.authenticate }, async (request) => {
+        requireScope(request.principal, 'models:write');
         return { ok: true };
-      },
-    );
-    h.app.get('/test/models-write', { preHandler: h.app.authenticate }, async (request) => {
-      requireScope(request.principal, 'models:write');
-      return { ok: true };
+      });
+      app.get('/test/optional', { preHandler: app.authenticateOptional }, async (request) => ({
+        who: request.principal?.userId ?? null,
+      }));
     });
-    h.app.get('/test/optional', { preHandler: h.app.authenticateOptional }, async (request) => ({
-      who: request.principal?.userId ?? null,
-    }));
-    await h.app.ready();
     dev = await registerAndLogin(h.app, { roles: ['developer'] });
     sub = await registerAndLogin(h.app, { roles: ['subscriber'] });
   }, 60_000);
