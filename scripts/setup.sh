@@ -6,6 +6,7 @@
 #   python3-seccomp       builds the sandbox's seccomp filter
 #   util-linux            setpriv and prlimit (drop privileges, set rlimits)
 #   chromium              only with --with-browser: headless browser for the UI tests
+#   prometheus            only with --with-browser (the test tools): promtool checks deploy/prometheus
 # Idempotent: packages already present are not reinstalled.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +20,7 @@ for arg in "$@"; do
 done
 
 pkgs=(bubblewrap python3 python3-numpy python3-pandas python3-scipy python3-sklearn python3-statsmodels python3-msgpack python3-seccomp util-linux ca-certificates)
-[ "$with_browser" = 1 ] && pkgs+=(chromium)
+[ "$with_browser" = 1 ] && pkgs+=(chromium prometheus)
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -4,6 +4,7 @@
  */
 import { clockFromConfig } from '@seer/core/clock/from-config';
 import { startEngines } from '@seer/worker/engines';
+import { type MetricsListener, startMetricsListener } from '@seer/worker/metrics-listener';
 import type { CommandIo } from './cli';
 import { loadConfigOrExit, onShutdown, openDatabase } from './runtime';
 
@@ -31,10 +32,29 @@ export async function runEngineProcess(io: CommandIo, part: 'scheduler' | 'worke
     log: engineLog(io),
     ...(config.replayStart ? { replayMsPerSimHour: config.replayMsPerSimHour } : {}),
   });
+  let listener: MetricsListener | undefined;
+  if (config.metricsPort !== undefined) {
+    try {
+      listener = await startMetricsListener({
+        host: config.metricsHost,
+        port: config.metricsPort,
+        processPrefix: `seer_${part}_`,
+        registries: [engines.metrics.registry],
+      });
+    } catch (err) {
+      await engines.close();
+      await db.close();
+      io.stderr(
+        `seerd ${part}: cannot serve metrics on ${config.metricsHost}:${config.metricsPort} (METRICS_HOST/METRICS_PORT): ${(err as Error).message}\n`,
+      );
+      return 78;
+    }
+    io.stderr(`seerd: metrics on ${listener.url}\n`);
+  }
   io.stderr(
     part === 'worker'
       ? `seerd: worker ${engines.worker?.workerId} running (concurrency ${config.workerConcurrency})\n`
       : 'seerd: scheduler running\n',
   );
-  return onShutdown([() => engines.close(), () => db.close()], io);
+  return onShutdown([async () => listener?.close(), () => engines.close(), () => db.close()], io);
 }

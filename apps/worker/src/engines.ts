@@ -11,7 +11,7 @@ import type { JobQueues } from '@seer/core/queue/queue';
 import { createRegistry } from '@seer/core/registry/registry';
 import { createBwrapSandbox, type Sandbox } from '@seer/sandbox';
 import { startWorker, type WorkerHandle } from './index';
-import { createRunMetrics, type RunMetrics } from './metrics';
+import { createRunMetrics, instrumentQueues, type RunMetrics } from './metrics';
 import { registryPackageOpener } from './registry-opener';
 import { createScheduler, type Scheduler } from './scheduler';
 
@@ -48,6 +48,8 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
       stalledIntervalMs: config.runLeaseSeconds * 1000,
     });
   const metrics = opts.metrics ?? createRunMetrics();
+  metrics.observe({ queues, db, now: () => opts.clock.now() });
+  const consumed = instrumentQueues(queues, metrics);
   const clock = () => opts.clock.now();
   const graceMs = config.runGraceSeconds * 1000;
   let sandbox: Sandbox | undefined;
@@ -63,7 +65,7 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
       const registry = await createRegistry({ config, db, clock });
       worker = await startWorker({
         db,
-        queues,
+        queues: consumed,
         sandbox,
         openPackage: registryPackageOpener(registry),
         clock,
@@ -85,6 +87,7 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
         tickMs,
         recoverEveryMs: 30_000,
         requeueAfterMs: 2 * config.runLeaseSeconds * 1000,
+        metrics,
         ...(opts.log ? { log: opts.log } : {}),
       });
     }

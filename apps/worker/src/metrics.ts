@@ -1,38 +1,229 @@
 /**
- * Prometheus metrics of the runs engine, in a registry of their own that whoever serves /metrics
- * can merge (`Registry.merge([...])`) or expose directly.
+ * Prometheus metrics of the engines (runs, scheduler, queues, market data, billing, ledger
+ * checkpoints), in a registry of their own that whoever serves /metrics merges
+ * (`Registry.merge([...])`): the API in `seerd all`, the metrics listener of a standalone
+ * `seerd worker` or `seerd scheduler`. deploy/prometheus and deploy/grafana query exactly these
+ * names; deploy/test checks that every name they use is registered here or by the API.
  */
-import { Counter, Histogram, Registry } from 'prom-client';
+import type { Db } from '@seer/core/db/db';
+import { isTradingCalendar } from '@seer/core/market/calendar';
+import { dataFreshness } from '@seer/core/market/freshness';
+import { createMarketRepo } from '@seer/core/market/market.repo';
+import {
+  type ConsumeOptions,
+  type JobContext,
+  type JobHandler,
+  type JobQueues,
+  QUEUE_NAMES,
+  type QueueCounts,
+  type QueueName,
+} from '@seer/core/queue/queue';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface RunMetrics {
   registry: Registry;
   runsTotal: Counter<'status' | 'mode'>;
+  runErrors: Counter<'mode' | 'code'>;
   runDuration: Histogram<'status' | 'mode'>;
+  runCpu: Histogram<'mode'>;
+  runPeakMemory: Histogram<'mode'>;
   boundaryToStored: Histogram<'mode'>;
+  dispatchLag: Histogram;
+  slots: Counter<'outcome'>;
+  queueWait: Histogram<'queue'>;
+  queueFailures: Counter<'queue'>;
+  queueJobs: Gauge<'queue' | 'state'>;
+  marketDataAge: Gauge<'symbol' | 'interval'>;
+  marketDataOverdue: Gauge<'symbol' | 'interval'>;
+  billingEvents: Counter<'type'>;
+  /** Where the scrape-time gauges read from; set once the process has its queues and database. */
+  observe(sources: MetricSources): void;
+}
+
+export interface MetricSources {
+  queues?: JobQueues;
+  db?: Db;
+  now?: () => Date;
 }
 
 export function createRunMetrics(registry: Registry = new Registry()): RunMetrics {
+  const registers = [registry];
+  const sources: MetricSources = {};
+  // Scrape-time gauges: a failed read (Redis or the database down) leaves the last values and
+  // must not fail the whole scrape, or every other metric would vanish with it.
+  const marketDataOverdue = new Gauge({
+    name: 'seer_market_data_overdue_seconds',
+    help: 'How long a bar the trading calendar says has closed has been missing (0 when up to date).',
+    labelNames: ['symbol', 'interval'],
+    registers,
+  });
+  const marketDataAge: Gauge<'symbol' | 'interval'> = new Gauge({
+    name: 'seer_market_data_age_seconds',
+    help: 'Age of the newest stored bar (from its close) per instrument and interval, read at scrape time.',
+    labelNames: ['symbol', 'interval'],
+    registers,
+    async collect() {
+      if (!sources.db) return;
+      await collectFreshness(
+        marketDataAge,
+        marketDataOverdue,
+        sources.db,
+        sources.now?.() ?? new Date(),
+      ).catch(() => {});
+    },
+  });
+  const queueJobs: Gauge<'queue' | 'state'> = new Gauge({
+    name: 'seer_queue_jobs',
+    help: 'Jobs per queue and state (waiting, active, delayed, failed = dead letters), read at scrape time.',
+    labelNames: ['queue', 'state'],
+    registers,
+    async collect() {
+      if (sources.queues) await collectQueues(queueJobs, sources.queues).catch(() => {});
+    },
+  });
   return {
+    queueJobs,
+    marketDataAge,
+    marketDataOverdue,
     registry,
     runsTotal: new Counter({
       name: 'seer_runs_total',
       help: 'Runs finished, by final status (succeeded, failed, timed_out, missed) and mode.',
       labelNames: ['status', 'mode'],
-      registers: [registry],
+      registers,
+    }),
+    runErrors: new Counter({
+      name: 'seer_run_errors_total',
+      help: 'Runs that did not succeed, by mode and error code (model errors and infrastructure).',
+      labelNames: ['mode', 'code'],
+      registers,
     }),
     runDuration: new Histogram({
       name: 'seer_run_duration_seconds',
       help: 'Wall time of a run in the sandbox.',
       labelNames: ['status', 'mode'],
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120],
-      registers: [registry],
+      registers,
+    }),
+    runCpu: new Histogram({
+      name: 'seer_run_cpu_seconds',
+      help: 'CPU time a run used in the sandbox (user + system).',
+      labelNames: ['mode'],
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60],
+      registers,
+    }),
+    runPeakMemory: new Histogram({
+      name: 'seer_run_peak_memory_bytes',
+      help: 'Peak memory of a run in the sandbox.',
+      labelNames: ['mode'],
+      buckets: [32, 64, 128, 256, 512, 1024, 2048, 4096].map((mb) => mb * 1024 * 1024),
+      registers,
     }),
     boundaryToStored: new Histogram({
       name: 'seer_run_boundary_to_stored_seconds',
       help: 'From the boundary (as_of) to the predictions being stored, live runs (clock time).',
       labelNames: ['mode'],
       buckets: [0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600],
-      registers: [registry],
+      registers,
     }),
+    dispatchLag: new Histogram({
+      name: 'seer_scheduler_dispatch_lag_seconds',
+      help: 'From a live boundary to its run being dispatched (clock time).',
+      buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600],
+      registers,
+    }),
+    slots: new Counter({
+      name: 'seer_slots_total',
+      help: 'Live slots by outcome: dispatched, missed (not run within the grace), late (started after the deadline), market_closed.',
+      labelNames: ['outcome'],
+      registers,
+    }),
+    queueWait: new Histogram({
+      name: 'seer_queue_wait_seconds',
+      help: 'From a job being enqueued to a worker starting it.',
+      labelNames: ['queue'],
+      buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300, 900],
+      registers,
+    }),
+    queueFailures: new Counter({
+      name: 'seer_queue_job_failures_total',
+      help: 'Job attempts that failed (retried or dead-lettered), by queue.',
+      labelNames: ['queue'],
+      registers,
+    }),
+    billingEvents: new Counter({
+      name: 'seer_billing_events_total',
+      help: 'Billing events processed, by type (charge_succeeded, charge_failed, renewal, refund, ...).',
+      labelNames: ['type'],
+      registers,
+    }),
+    observe(next) {
+      Object.assign(sources, next);
+    },
+  };
+}
+
+const STATE_OF: Record<keyof QueueCounts, string> = {
+  waiting: 'waiting',
+  active: 'active',
+  delayed: 'delayed',
+  dead: 'failed',
+};
+
+async function collectQueues(gauge: Gauge<'queue' | 'state'>, queues: JobQueues): Promise<void> {
+  for (const queue of QUEUE_NAMES) {
+    const counts = await queues.counts(queue);
+    for (const [k, state] of Object.entries(STATE_OF))
+      gauge.set({ queue, state }, counts[k as keyof QueueCounts]);
+  }
+}
+
+async function collectFreshness(
+  age: Gauge<'symbol' | 'interval'>,
+  overdue: Gauge<'symbol' | 'interval'>,
+  db: Db,
+  now: Date,
+): Promise<void> {
+  const bars = await createMarketRepo(db).newestBars();
+  age.reset();
+  overdue.reset();
+  for (const b of bars) {
+    if (!isTradingCalendar(b.calendar)) continue;
+    const f = dataFreshness({ calendar: b.calendar, interval: b.interval, newestBarOpen: b.ts, now });
+    age.set({ symbol: b.symbol, interval: b.interval }, f.ageSeconds);
+    overdue.set({ symbol: b.symbol, interval: b.interval }, f.overdueSeconds);
+  }
+}
+
+/**
+ * The same queues, with every consumed job timed from enqueue to start and every failed attempt
+ * counted, whichever engine consumes them.
+ */
+export function instrumentQueues(queues: JobQueues, metrics: RunMetrics): JobQueues {
+  return {
+    ...queues,
+    kind: queues.kind,
+    retry: queues.retry,
+    enqueue: (q, id, data) => queues.enqueue(q, id, data),
+    enqueueMany: (q, jobs) => queues.enqueueMany(q, jobs),
+    deadLetters: (q, limit) => queues.deadLetters(q, limit),
+    retryDeadLetter: (q, id) => queues.retryDeadLetter(q, id),
+    counts: (q) => queues.counts(q),
+    close: () => queues.close(),
+    consume: <T>(queue: QueueName, handler: JobHandler<T>, opts: ConsumeOptions) =>
+      queues.consume<T>(
+        queue,
+        async (job: JobContext<T>) => {
+          if (job.attempt === 1 && job.enqueuedAt)
+            metrics.queueWait.observe({ queue }, Math.max(0, (Date.now() - job.enqueuedAt.getTime()) / 1000));
+          try {
+            await handler(job);
+          } catch (err) {
+            metrics.queueFailures.inc({ queue });
+            throw err;
+          }
+        },
+        opts,
+      ),
   };
 }

@@ -54,10 +54,14 @@ export function capText(s: string, maxBytes: number): string {
 export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
   const stderrCap = deps.stderrCapBytes ?? 16 * 1024;
 
-  const record = (run: Run, status: RunOutcome, startedMs: number) => {
+  const record = (run: Run, status: RunOutcome, startedMs: number, usage?: SandboxResult['usage']) => {
     if (status === 'already_finished') return;
-    deps.metrics?.runsTotal.inc({ status, mode: run.mode });
-    deps.metrics?.runDuration.observe({ status, mode: run.mode }, (Date.now() - startedMs) / 1000);
+    const m = deps.metrics;
+    if (!m) return;
+    m.runsTotal.inc({ status, mode: run.mode });
+    m.runDuration.observe({ status, mode: run.mode }, (Date.now() - startedMs) / 1000);
+    if (usage?.cpuMs != null) m.runCpu.observe({ mode: run.mode }, usage.cpuMs / 1000);
+    if (usage?.peakMemoryKb != null) m.runPeakMemory.observe({ mode: run.mode }, usage.peakMemoryKb * 1024);
   };
 
   const fail = async (
@@ -81,6 +85,10 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
         input_digest: r?.inputDigest ?? null,
       },
     });
+    if (ok) {
+      deps.metrics?.runErrors.inc({ mode: run.mode, code: fields.error_code });
+      if (fields.error_code === 'missed_started_late') deps.metrics?.slots.inc({ outcome: 'late' });
+    }
     return ok ? status : 'already_finished';
   };
 
@@ -171,7 +179,7 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
             stderr: result.stderr,
             result,
           });
-          record(claimed, o, startedMs);
+          record(claimed, o, startedMs, result.usage);
           return o;
         }
 
@@ -206,7 +214,7 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
           return true;
         });
         if (!stored) return 'already_finished';
-        record(claimed, 'succeeded', startedMs);
+        record(claimed, 'succeeded', startedMs, result.usage);
         if (claimed.mode === 'live')
           deps.metrics?.boundaryToStored.observe(
             { mode: claimed.mode },

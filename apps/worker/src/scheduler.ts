@@ -6,6 +6,7 @@
  * running at once create each run once and only the one whose insert won dispatches it.
  * Recovery re-dispatches runs that are queued for too long or running on an expired lease.
  */
+
 import type { Db } from '@seer/core/db/db';
 import { intervalMs } from '@seer/core/market/intervals';
 import type { JobQueues } from '@seer/core/queue/queue';
@@ -23,6 +24,7 @@ import {
   type RunnableVersion,
   symbolsWithBar,
 } from '@seer/core/runs/versions.repo';
+import type { RunMetrics } from './metrics';
 
 export interface RunJob {
   runId: string;
@@ -43,6 +45,7 @@ export interface SchedulerOptions {
   /** Most boundaries settled per version per tick (bounds the work after a long outage). */
   maxBoundariesPerTick?: number;
   log?: (msg: string, fields?: Record<string, unknown>) => void;
+  metrics?: RunMetrics;
 }
 
 export interface TickReport {
@@ -168,6 +171,7 @@ export async function createScheduler(opts: SchedulerOptions): Promise<Scheduler
           });
       }
     }
+    const m = opts.metrics;
     for (let i = 0; i < toClose.length; i += 1000) {
       report.marketClosed += (await insertRuns(db.kysely, toClose.slice(i, i + 1000))).length;
     }
@@ -178,6 +182,15 @@ export async function createScheduler(opts: SchedulerOptions): Promise<Scheduler
       const created = await insertRuns(db.kysely, toRun.slice(i, i + 1000));
       await dispatch(created.map((c) => c.id));
       report.dispatched += created.length;
+      if (m) {
+        const at = clock().getTime();
+        for (const c of created) m.dispatchLag.observe(Math.max(0, (at - c.as_of.getTime()) / 1000));
+      }
+    }
+    if (m) {
+      if (report.dispatched) m.slots.inc({ outcome: 'dispatched' }, report.dispatched);
+      if (report.missed) m.slots.inc({ outcome: 'missed' }, report.missed);
+      if (report.marketClosed) m.slots.inc({ outcome: 'market_closed' }, report.marketClosed);
     }
     // Outcomes become computable when the bar closing at a boundary is stored: sweep when a
     // boundary's data is first seen complete (runs dispatched for it), and once per new boundary

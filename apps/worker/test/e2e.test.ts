@@ -24,6 +24,7 @@ import { createTestDb, type TestDb } from '@seer/core/testing/test-db';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEngines } from '../src/engines';
+import { startMetricsListener } from '../src/metrics-listener';
 import { REDIS_URL, seedUser, until } from './helpers';
 
 const MOMENTUM = fileURLToPath(new URL('../../../examples/momentum', import.meta.url));
@@ -106,6 +107,43 @@ describe('end to end: replay clock, registry, scheduler, worker, ledger, outcome
            WHERE p.version_id = ${version.id} AND p.as_of <= ${endAt}`.execute(t.db.kysely)
         ).rows[0]?.n;
       await until(async () => (await outcomesCount()) === BOUNDARIES, 20_000, 'outcomes filled');
+
+      // What Prometheus scrapes from a worker process after these runs (deploy/prometheus).
+      const listener = await startMetricsListener({
+        host: '127.0.0.1',
+        port: 0,
+        processPrefix: 'seer_worker_',
+        registries: [engines.metrics.registry],
+      });
+      try {
+        const text = await (await fetch(listener.url)).text();
+        const value = (series: string) => {
+          const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+          return line === undefined ? undefined : Number(line.slice(series.length + 1));
+        };
+        expect(value('seer_runs_total{status="succeeded",mode="live"}')).toBeGreaterThanOrEqual(BOUNDARIES);
+        expect(
+          value('seer_run_duration_seconds_count{status="succeeded",mode="live"}'),
+        ).toBeGreaterThanOrEqual(BOUNDARIES);
+        expect(value('seer_run_cpu_seconds_count{mode="live"}')).toBeGreaterThanOrEqual(BOUNDARIES);
+        expect(value('seer_run_peak_memory_bytes_sum{mode="live"}')).toBeGreaterThan(
+          BOUNDARIES * 10 * 1024 * 1024,
+        );
+        expect(value('seer_slots_total{outcome="dispatched"}')).toBeGreaterThanOrEqual(BOUNDARIES);
+        expect(value('seer_scheduler_dispatch_lag_seconds_count')).toBeGreaterThanOrEqual(BOUNDARIES);
+        expect(value('seer_run_boundary_to_stored_seconds_count{mode="live"}')).toBeGreaterThanOrEqual(
+          BOUNDARIES,
+        );
+        expect(value('seer_queue_wait_seconds_count{queue="runs"}')).toBeGreaterThanOrEqual(BOUNDARIES);
+        expect(value('seer_queue_jobs{queue="runs",state="failed"}')).toBe(0);
+        expect(value('seer_queue_jobs{queue="runs",state="waiting"}')).toBe(0);
+        // The replay feed keeps USDCHF current on the replay clock: fresh, nothing overdue.
+        expect(value('seer_market_data_overdue_seconds{symbol="USDCHF",interval="1h"}')).toBe(0);
+        expect(value('seer_market_data_age_seconds{symbol="USDCHF",interval="1h"}')).toBeLessThan(2 * 3600);
+        expect(value('seer_worker_process_resident_memory_bytes')).toBeGreaterThan(10 * 1024 * 1024);
+      } finally {
+        await listener.close();
+      }
       await engines.close();
       engines = undefined;
       await replay.stop();

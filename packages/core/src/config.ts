@@ -52,6 +52,9 @@ export interface Config {
   runGraceSeconds: number;
   /** Runs one worker process executes at the same time. */
   workerConcurrency: number;
+  /** Where a standalone worker or scheduler serves /metrics; no listener when the port is unset. */
+  metricsHost: string;
+  metricsPort: number | undefined;
   /** Modules the sandbox's fork template imports once and shares (copy-on-write) with every run. */
   sandboxPreimport: string[];
   /** How long a worker owns a running run without a heartbeat before another may take it over. */
@@ -213,6 +216,18 @@ export const VARIABLES: readonly VariableSpec[] = [
     name: 'WORKER_CONCURRENCY',
     default: '2',
     description: 'Runs one worker process executes at the same time.',
+  },
+  {
+    name: 'METRICS_HOST',
+    default: '127.0.0.1',
+    description:
+      'Interface on which a standalone `seerd worker` or `seerd scheduler` serves Prometheus metrics (GET /metrics). Keep it internal.',
+  },
+  {
+    name: 'METRICS_PORT',
+    default: undefined,
+    description:
+      'Port of that metrics listener (0 picks a free one and logs it). Unset: a standalone worker or scheduler serves no metrics.',
   },
   {
     name: 'SANDBOX_PREIMPORT',
@@ -406,6 +421,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     packageMaxFiles: r.int('PACKAGE_MAX_FILES', 2000, 1, 100_000),
     runGraceSeconds: r.int('RUN_GRACE_SECONDS', 300, 1, 3599),
     workerConcurrency: r.int('WORKER_CONCURRENCY', 2, 1, 256),
+    metricsHost: r.string('METRICS_HOST', '127.0.0.1'),
+    metricsPort: r.raw('METRICS_PORT') === undefined ? undefined : r.int('METRICS_PORT', 0, 0, 65535),
     sandboxPreimport: r.moduleList('SANDBOX_PREIMPORT', [
       'sklearn.linear_model',
       'sklearn.ensemble',

@@ -112,6 +112,26 @@ export function createMarketRepo(db: Db) {
       return out;
     },
 
+    /**
+     * The newest stored bar of every instrument and interval that has any (for data-freshness
+     * metrics). One index probe per pair, never a scan of the bars table.
+     */
+    async newestBars(): Promise<{ symbol: string; calendar: string; interval: BarInterval; ts: Date }[]> {
+      const res = await db.query<{
+        symbol: string;
+        calendar: string;
+        interval: BarInterval;
+        ts: Date | null;
+      }>(
+        `SELECT i.symbol, i.calendar, iv.interval,
+                (SELECT b.ts FROM bars b
+                  WHERE b.instrument_id = i.id AND b.interval = iv.interval
+                  ORDER BY b.ts DESC LIMIT 1) AS ts
+           FROM instruments i CROSS JOIN (VALUES ('1h'), ('4h'), ('1d')) AS iv (interval)`,
+      );
+      return res.rows.flatMap((r) => (r.ts ? [{ ...r, ts: r.ts }] : []));
+    },
+
     /** Open time of the newest stored bar, whether or not it is visible yet. */
     async latestBarTs(instrumentId: number, interval: BarInterval): Promise<Date | undefined> {
       const row = await db.kysely

@@ -81,7 +81,12 @@ export function createBullQueues(opts: BullQueuesOptions): JobQueues {
         name,
         async (job) => {
           try {
-            await handler({ id: job.id as string, data: job.data as T, attempt: job.attemptsMade + 1 });
+            await handler({
+              id: job.id as string,
+              data: job.data as T,
+              attempt: job.attemptsMade + 1,
+              enqueuedAt: new Date(job.timestamp),
+            });
           } catch (err) {
             if (err instanceof UnrecoverableJobError) throw new UnrecoverableError(err.message);
             throw err;

@@ -20,6 +20,7 @@ interface Job {
   id: string;
   data: unknown;
   attempt: number;
+  enqueuedAt: Date;
 }
 
 interface Lane {
@@ -70,7 +71,12 @@ export function createInProcessQueues(opts: { retry?: Partial<RetryPolicy> } = {
 
   const runJob = async (q: QueueName, l: Lane, job: Job) => {
     try {
-      await (l.handler as JobHandler<unknown>)({ id: job.id, data: job.data, attempt: job.attempt });
+      await (l.handler as JobHandler<unknown>)({
+        id: job.id,
+        data: job.data,
+        attempt: job.attempt,
+        enqueuedAt: job.enqueuedAt,
+      });
       l.live.delete(job.id);
     } catch (err) {
       const unrecoverable = err instanceof UnrecoverableJobError;
@@ -109,7 +115,7 @@ export function createInProcessQueues(opts: { retry?: Partial<RetryPolicy> } = {
     if (l.live.has(jobId)) return;
     l.dead.delete(jobId);
     l.live.add(jobId);
-    l.waiting.push({ id: jobId, data, attempt: 1 });
+    l.waiting.push({ id: jobId, data, attempt: 1, enqueuedAt: new Date() });
     pump(q);
   };
 
@@ -143,7 +149,7 @@ export function createInProcessQueues(opts: { retry?: Partial<RetryPolicy> } = {
       if (!d) return false;
       l.dead.delete(jobId);
       l.live.add(jobId);
-      l.waiting.push({ id: jobId, data: d.data, attempt: 1 });
+      l.waiting.push({ id: jobId, data: d.data, attempt: 1, enqueuedAt: new Date() });
       pump(q);
       return true;
     },

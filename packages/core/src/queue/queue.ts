@@ -18,6 +18,8 @@ export interface JobContext<T> {
   data: T;
   /** 1 on the first try. */
   attempt: number;
+  /** When the job was first enqueued (queue wait time = start - enqueuedAt). */
+  enqueuedAt?: Date;
 }
 
 export type JobHandler<T> = (job: JobContext<T>) => Promise<void>;

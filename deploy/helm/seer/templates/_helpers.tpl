@@ -1,0 +1,65 @@
+{{- define "seer.fullname" -}}
+{{- printf "%s" .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "seer.labels" -}}
+app.kubernetes.io/name: seer
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
+{{- end -}}
+
+{{- define "seer.selector" -}}
+app.kubernetes.io/name: seer
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{- define "seer.secretName" -}}
+{{- if .Values.secrets.existingSecret -}}{{ .Values.secrets.existingSecret }}{{- else -}}{{ include "seer.fullname" . }}-env{{- end -}}
+{{- end -}}
+
+{{- define "seer.keysSecretName" -}}
+{{- if .Values.secrets.keysSecret -}}{{ .Values.secrets.keysSecret }}{{- else -}}{{ include "seer.fullname" . }}-keys{{- end -}}
+{{- end -}}
+
+{{- define "seer.artifactsClaim" -}}
+{{- if .Values.artifacts.persistentVolumeClaim.existingClaim -}}{{ .Values.artifacts.persistentVolumeClaim.existingClaim }}{{- else -}}{{ include "seer.fullname" . }}-artifacts{{- end -}}
+{{- end -}}
+
+{{/* Environment shared by every Seer container. */}}
+{{- define "seer.env" -}}
+- name: PUBLIC_URL
+  value: {{ .Values.publicUrl | quote }}
+- name: SEER_KEYS_DIR
+  value: /var/run/seer/keys
+- name: ARTIFACT_DIR
+  value: /var/lib/seer/artifacts
+- name: SEER_DATA_DIR
+  value: /tmp/seer
+{{- range $k, $v := .Values.env }}
+- name: {{ $k }}
+  value: {{ $v | quote }}
+{{- end }}
+- name: DATABASE_URL
+  valueFrom: {secretKeyRef: {name: {{ include "seer.secretName" . }}, key: DATABASE_URL}}
+- name: REDIS_URL
+  valueFrom: {secretKeyRef: {name: {{ include "seer.secretName" . }}, key: REDIS_URL}}
+{{- end -}}
+
+{{- define "seer.volumeMounts" -}}
+- name: keys
+  mountPath: /var/run/seer/keys
+  readOnly: true
+- name: tmp
+  mountPath: /tmp
+{{- end -}}
+
+{{- define "seer.volumes" -}}
+- name: keys
+  secret:
+    secretName: {{ include "seer.keysSecretName" . }}
+    defaultMode: 0400
+- name: tmp
+  emptyDir: {}
+{{- end -}}

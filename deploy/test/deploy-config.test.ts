@@ -1,0 +1,233 @@
+/**
+ * The deployment files are checked offline, in the README's test command: Prometheus config
+ * and alert rules by Debian's promtool (including the rule unit tests), the Helm chart rendered
+ * by Helm and every object validated against the Kubernetes schemas (kubernetes-models), the
+ * compose file against the Compose specification's JSON schema, and the Dockerfiles by
+ * dockerfile-utils. Beyond syntax, each test asserts the properties the docs promise
+ * (non-root, read-only root, no public metrics, TLS, healthchecks).
+ */
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { validate as validateDockerfile } from 'dockerfile-utils';
+import { describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+
+const run = promisify(execFile);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const deploy = path.join(root, 'deploy');
+const helmBin = path.join(root, 'node_modules/.bin/helm');
+
+interface K8sObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; annotations?: Record<string, string> };
+  // biome-ignore lint/suspicious/noExplicitAny: rendered manifests are checked against the Kubernetes schemas below
+  spec?: any;
+}
+
+async function promtool(...args: string[]): Promise<string> {
+  const { stdout, stderr } = await run('promtool', args, { cwd: deploy });
+  return stdout + stderr;
+}
+
+describe('Prometheus (promtool from Debian)', () => {
+  it('the scrape config is valid', async () => {
+    expect(await promtool('check', 'config', 'prometheus/prometheus.yml')).toMatch(/SUCCESS/);
+  });
+  it('the alert rules are valid', async () => {
+    expect(await promtool('check', 'rules', 'prometheus/rules/seer.yml')).toMatch(/SUCCESS: \d+ rules found/);
+  });
+  it('the alert rules pass their unit tests', async () => {
+    expect(await promtool('test', 'rules', 'prometheus/tests/seer.test.yml')).toMatch(/SUCCESS/);
+  });
+  it('every alert has a severity, a summary and a section in docs/OPERATIONS.md', () => {
+    const rules = parse(readFileSync(path.join(deploy, 'prometheus/rules/seer.yml'), 'utf8')) as {
+      groups: {
+        rules: { alert: string; labels: { severity: string }; annotations: Record<string, string> }[];
+      }[];
+    };
+    const ops = readFileSync(path.join(root, 'docs/OPERATIONS.md'), 'utf8');
+    const alerts = rules.groups.flatMap((g) => g.rules);
+    expect(alerts.length).toBeGreaterThanOrEqual(8);
+    for (const a of alerts) {
+      expect(['warning', 'critical']).toContain(a.labels.severity);
+      expect(a.annotations.summary).toBeTruthy();
+      expect(ops, `docs/OPERATIONS.md explains ${a.alert}`).toContain(a.alert);
+    }
+  });
+});
+
+async function renderChart(values: Record<string, string> = {}): Promise<K8sObject[]> {
+  const set = Object.entries(values).flatMap(([k, v]) => ['--set', `${k}=${v}`]);
+  const { stdout } = await run(
+    helmBin,
+    ['template', 'seer', path.join(deploy, 'helm/seer'), '--kube-version', '1.29.0', ...set],
+    {
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  return parseAllDocuments(stdout)
+    .map((d) => d.toJSON() as K8sObject | null)
+    .filter((o): o is K8sObject => o !== null);
+}
+
+async function validateK8s(obj: K8sObject): Promise<void> {
+  const group = obj.apiVersion.includes('/') ? obj.apiVersion : `v1`;
+  const mod = (await import(`kubernetes-models/${group}/${obj.kind}`)) as Record<
+    string,
+    new (
+      o: unknown,
+    ) => { validate(): void }
+  >;
+  const Model = mod[obj.kind];
+  if (!Model) throw new Error(`no schema for ${obj.apiVersion} ${obj.kind}`);
+  new Model(obj).validate();
+}
+
+describe('Helm chart (helm lint, helm template, Kubernetes schemas)', () => {
+  it('lints clean', async () => {
+    const { stdout } = await run(helmBin, ['lint', path.join(deploy, 'helm/seer')]);
+    expect(stdout).toMatch(/0 chart\(s\) failed/);
+  });
+
+  it('renders objects that match the Kubernetes schemas, with the promised properties', async () => {
+    const objs = await renderChart({
+      'secrets.values.DATABASE_URL': 'postgres://x',
+      'worker.runtimeClass.create': 'true',
+    });
+    for (const o of objs) await validateK8s(o);
+    const kinds = objs.map((o) => `${o.kind}/${o.metadata.name}`);
+    for (const k of [
+      'Deployment/seer-api',
+      'Deployment/seer-worker',
+      'Deployment/seer-scheduler',
+      'Service/seer-api',
+      'Ingress/seer',
+      'HorizontalPodAutoscaler/seer-api',
+      'HorizontalPodAutoscaler/seer-worker',
+      'PodDisruptionBudget/seer-api',
+      'PodDisruptionBudget/seer-worker',
+      'NetworkPolicy/seer-worker',
+      'RuntimeClass/gvisor',
+      'Secret/seer-env',
+      'Job/seer-migrate-1',
+    ]) {
+      expect(kinds).toContain(k);
+    }
+
+    const deployments = objs.filter((o) => o.kind === 'Deployment');
+    for (const d of deployments) {
+      const pod = d.spec.template.spec;
+      for (const c of pod.containers) {
+        expect(c.securityContext.readOnlyRootFilesystem, `${d.metadata.name} read-only root`).toBe(true);
+        expect(c.securityContext.allowPrivilegeEscalation).toBe(false);
+        expect(c.securityContext.capabilities.drop).toEqual(['ALL']);
+        expect(c.resources.limits).toBeTruthy();
+      }
+      if (d.metadata.name === 'seer-worker') {
+        expect(pod.runtimeClassName).toBe('gvisor');
+        expect(pod.containers[0].securityContext.capabilities.add).not.toContain('SYS_ADMIN');
+      } else {
+        expect(pod.securityContext.runAsNonRoot).toBe(true);
+        expect(pod.securityContext.seccompProfile.type).toBe('RuntimeDefault');
+      }
+    }
+
+    const ingress = objs.find((o) => o.kind === 'Ingress');
+    expect(ingress?.spec.tls[0].secretName).toBe('seer-tls');
+    // Only the public port is routed; metrics stay inside the cluster.
+    expect(JSON.stringify(ingress?.spec.rules)).not.toContain('metrics');
+
+    const np = objs.find((o) => o.kind === 'NetworkPolicy');
+    expect(np?.spec.policyTypes).toEqual(['Ingress', 'Egress']);
+    const egressPorts = np?.spec.egress.flatMap((e: { ports: { port: number }[] }) =>
+      e.ports.map((p) => p.port),
+    );
+    expect(new Set(egressPorts)).toEqual(new Set([5432, 6379, 53]));
+
+    const hpaWorker = objs.find(
+      (o) => o.kind === 'HorizontalPodAutoscaler' && o.metadata.name === 'seer-worker',
+    );
+    expect(hpaWorker?.spec.metrics[0].external.metric.name).toBe('seer_queue_jobs');
+
+    const job = objs.find((o) => o.kind === 'Job');
+    expect(job?.metadata.annotations?.['helm.sh/hook']).toBe('pre-install,pre-upgrade');
+  });
+
+  it('an existing Secret replaces the chart-made one, and autoscaling off sets fixed replicas', async () => {
+    const objs = await renderChart({
+      'secrets.existingSecret': 'prod-seer',
+      'api.autoscaling.enabled': 'false',
+      'worker.autoscaling.enabled': 'false',
+      'networkPolicy.postgres.cidr': '10.0.0.5/32',
+    });
+    for (const o of objs) await validateK8s(o);
+    expect(objs.some((o) => o.kind === 'Secret')).toBe(false);
+    expect(objs.some((o) => o.kind === 'HorizontalPodAutoscaler')).toBe(false);
+    const api = objs.find((o) => o.metadata.name === 'seer-api' && o.kind === 'Deployment');
+    expect(api?.spec.replicas).toBe(2);
+    expect(JSON.stringify(api?.spec.template.spec.containers[0].env)).toContain('prod-seer');
+    const np = objs.find((o) => o.kind === 'NetworkPolicy');
+    expect(JSON.stringify(np?.spec.egress)).toContain('10.0.0.5/32');
+  });
+});
+
+describe('Compose file (Compose specification schema)', () => {
+  const compose = parse(readFileSync(path.join(deploy, 'compose.yaml'), 'utf8'), { merge: true }) as {
+    services: Record<
+      string,
+      { healthcheck?: unknown; ports?: string[]; restart?: string; cap_drop?: string[] }
+    >;
+  };
+
+  it('matches the Compose specification', () => {
+    // Vendored from the compose-spec repository (deploy/test/schemas/README.md).
+    const schema = JSON.parse(readFileSync(path.join(here, 'schemas/compose-spec.json'), 'utf8'));
+    // The schema names draft-07 by its https address, which Ajv does not register; it is draft-07.
+    const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
+    addFormats(ajv);
+    // Compose durations are Go durations ("10s", "1m30s"), not ISO 8601.
+    ajv.addFormat('duration', /^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$/);
+    const valid = ajv.validate(schema, compose);
+    expect(ajv.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('starts every part with a health check, and publishes ports on loopback only', () => {
+    for (const name of ['postgres', 'redis', 'api', 'worker', 'scheduler', 'prometheus', 'grafana']) {
+      expect(compose.services[name], name).toBeTruthy();
+      expect(compose.services[name]?.healthcheck, `${name} has a healthcheck`).toBeTruthy();
+    }
+    for (const [name, svc] of Object.entries(compose.services)) {
+      for (const p of svc.ports ?? []) expect(p, `${name} publishes ${p}`).toMatch(/^127\.0\.0\.1:/);
+    }
+  });
+});
+
+describe('Dockerfiles (dockerfile-utils)', () => {
+  const dir = path.join(deploy, 'docker');
+  const files = readdirSync(dir).filter((f) => f.startsWith('Dockerfile'));
+
+  it.each(files)('%s is valid, multi-stage, with pinned base images', (file) => {
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    const problems = validateDockerfile(text).filter((d) => d.severity === 1);
+    expect(problems.map((p) => p.message)).toEqual([]);
+    expect((text.match(/^FROM /gm) ?? []).length).toBeGreaterThanOrEqual(2);
+    for (const m of text.matchAll(/^ARG (\w+_IMAGE)=(\S+)$/gm)) {
+      expect(m[2], `${m[1]} pinned`).toMatch(/:\d+\.\d+(\.\d+)?(-[\w.-]+)?(@sha256:[0-9a-f]{64})?$/);
+    }
+    expect(text).not.toMatch(/:latest\b/);
+    expect(text).toMatch(/^HEALTHCHECK /m);
+  });
+
+  it('the platform image runs as an unprivileged user', () => {
+    const text = readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
+    expect(text).toMatch(/^USER 10001:10001$/m);
+  });
+});
