@@ -139,10 +139,12 @@ export function createSessionsService(deps: {
         }
         throw rateLimited(perIp.retryAfterSeconds);
       }
-      const perAccount = await throttle.peek(accountKey);
-      if (perAccount.count >= config.loginMaxAttemptsPerAccount) {
-        if (perAccount.count === config.loginMaxAttemptsPerAccount) {
-          await throttle.hit(accountKey, window);
+      // Counted atomically BEFORE the password is checked (INCR in Redis, one synchronous
+      // update in memory): N concurrent guesses see N distinct counts, so at most the limit's
+      // number of them ever reach argon2. A correct password resets the count below.
+      const perAccount = await throttle.hit(accountKey, window);
+      if (perAccount.count > config.loginMaxAttemptsPerAccount) {
+        if (perAccount.count === config.loginMaxAttemptsPerAccount + 1) {
           const known = await users.findByEmail(email);
           await writeAudit('login.throttled', meta, {
             subjectUserId: known?.id ?? null,
@@ -159,7 +161,6 @@ export function createSessionsService(deps: {
       // whether an address is registered.
       else await passwords.verifyDummy(password);
       if (!user || !ok) {
-        await throttle.hit(accountKey, window);
         await writeAudit('login.failed', meta, {
           subjectUserId: user?.id ?? null,
           details: { email, reason: 'invalid_credentials' },
