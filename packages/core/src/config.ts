@@ -3,6 +3,7 @@
  * Nothing else in the codebase reads process.env. Every variable is listed in VARIABLES so that
  * docs/CONFIGURATION.md can be checked against it by a test.
  */
+import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -30,7 +31,11 @@ export interface Config {
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   bodyLimitBytes: number;
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-For hops to believe: false (none), a hop count (the client is the address
+   * that many proxies back), or the proxies' addresses/CIDRs. Never "trust all" (Fastify's true).
+   */
+  trustProxy: false | number | string[];
   loginMaxAttemptsPerAccount: number;
   loginMaxAttemptsPerIp: number;
   loginWindowSeconds: number;
@@ -144,7 +149,7 @@ export const VARIABLES: readonly VariableSpec[] = [
     name: 'TRUST_PROXY',
     default: 'false',
     description:
-      'Trust X-Forwarded-* headers (set true behind a reverse proxy / ingress) so throttling sees client IPs.',
+      'Which proxies to believe about the client address (X-Forwarded-For): false; a hop count (1 = one ingress in front: the client is the address it appended); or a comma-separated list of proxy IPs/CIDRs (10.0.0.0/8,fd00::/8). true is refused: it would take the leftmost, client-written address.',
   },
   {
     name: 'LOGIN_MAX_ATTEMPTS_PER_ACCOUNT',
@@ -286,6 +291,35 @@ class Reader {
     return v as T;
   }
 
+  trustProxy(name: string): false | number | string[] {
+    const v = this.raw(name);
+    if (v === undefined || ['false', '0', 'no', 'off'].includes(v.toLowerCase())) return false;
+    if (['true', 'yes', 'on'].includes(v.toLowerCase())) {
+      this.problems.push(
+        `${name}=true would trust the leftmost X-Forwarded-For, which the client writes; give the number of proxies in front (e.g. 1) or their addresses/CIDRs`,
+      );
+      return false;
+    }
+    if (/^\d+$/.test(v)) {
+      const n = Number(v);
+      if (n < 1 || n > 10) this.problems.push(`${name} hop count must be between 1 and 10, got ${n}`);
+      return n;
+    }
+    const entries = v
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean);
+    for (const e of entries) {
+      const [addr = '', prefix, extra] = e.split('/');
+      const family = isIP(addr);
+      const bits = family === 4 ? 32 : 128;
+      const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+      if (family === 0 || extra !== undefined || !prefixOk)
+        this.problems.push(`${name} entry "${e}" must be an IP address or CIDR (10.0.0.0/8, fd00::/8)`);
+    }
+    return entries;
+  }
+
   moduleList(name: string, fallback: string[]): string[] {
     const v = this.env[name];
     if (v === undefined) return fallback;
@@ -387,7 +421,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     accessTokenTtlSeconds: r.int('ACCESS_TOKEN_TTL_SECONDS', 900, 60, 3600),
     refreshTokenTtlSeconds: r.int('REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600, 3600, 90 * 24 * 3600),
     bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
-    trustProxy: r.bool('TRUST_PROXY', false),
+    trustProxy: r.trustProxy('TRUST_PROXY'),
     loginMaxAttemptsPerAccount: r.int('LOGIN_MAX_ATTEMPTS_PER_ACCOUNT', 5, 1, 1000),
     loginMaxAttemptsPerIp: r.int('LOGIN_MAX_ATTEMPTS_PER_IP', 20, 1, 100000),
     loginWindowSeconds: r.int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
