@@ -63,6 +63,8 @@ export interface Config {
   runLeaseSeconds: number;
   /** Most boundaries one backtest may cover. */
   backtestMaxBoundaries: number;
+  /** Absolute lifetime of a login session (refresh-token family): rotation never extends it past this. */
+  refreshTokenFamilyMaxSeconds: number;
 }
 
 interface VariableSpec {
@@ -235,6 +237,12 @@ export const VARIABLES: readonly VariableSpec[] = [
     name: 'BACKTEST_MAX_BOUNDARIES',
     default: '2000',
     description: 'Most boundaries one backtest may cover.',
+  },
+  {
+    name: 'REFRESH_TOKEN_FAMILY_MAX_SECONDS',
+    default: '7776000',
+    description:
+      'Absolute lifetime of a login session (90 days): refreshing rotates the token but never extends the session past this many seconds after the password login. 3600..31536000.',
   },
 ];
 
@@ -448,6 +456,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     ]),
     runLeaseSeconds: r.int('RUN_LEASE_SECONDS', 30, 5, 3600),
     backtestMaxBoundaries: r.int('BACKTEST_MAX_BOUNDARIES', 2000, 1, 100_000),
+    refreshTokenFamilyMaxSeconds: r.int(
+      'REFRESH_TOKEN_FAMILY_MAX_SECONDS',
+      90 * 24 * 3600,
+      3600,
+      365 * 24 * 3600,
+    ),
   };
   if (production && (config.argon2MemoryKib < 19456 || config.argon2TimeCost < 2))
     r.problems.push(
