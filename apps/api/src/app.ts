@@ -16,6 +16,19 @@ registerAjvFormats();
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+/**
+ * TRUST_PROXY as Fastify wants it. A hop count n trusts the n nearest hops whoever they are
+ * (proxy-addr's semantics; this Fastify maps a bare number to "trust nothing", so it is spelled
+ * out as a function): the client is the address the outermost trusted proxy appended. Only safe
+ * when the API port is reachable through the proxy alone; a CIDR list also checks the peer.
+ */
+export function trustProxyOption(
+  value: false | number | string[],
+): false | string[] | ((addr: string, hop: number) => boolean) {
+  if (typeof value === 'number') return (_addr, hop) => hop < value;
+  return value;
+}
+
 export interface BuildAppOptions {
   ctx: ApiContext;
   logger?: FastifyServerOptions['logger'];
@@ -32,7 +45,7 @@ export async function buildApp({ ctx, logger }: BuildAppOptions): Promise<Fastif
       },
     },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     // Accept a caller's request id when it is well-formed, so logs correlate across services.
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];

@@ -8,7 +8,7 @@ import type { Db } from '@seer/core/db/db';
 import { withTransaction } from '@seer/core/db/db';
 import { appendPredictions } from '@seer/core/predictions/predictions.repo';
 import { claimRun, extendLease, findRun, finishRun, type Run, releaseRun } from '@seer/core/runs/runs.repo';
-import { liveStartDeadline } from '@seer/core/runs/schedule';
+import { liveStartDeadline, liveStoreDeadline } from '@seer/core/runs/schedule';
 import { findVersionById } from '@seer/core/runs/versions.repo';
 import { createSqlBarSource, type Sandbox, type SandboxResult } from '@seer/sandbox';
 import type { RunMetrics } from './metrics';
@@ -184,6 +184,21 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
         }
 
         const createdAt = deps.clock();
+        if (claimed.mode === 'live') {
+          // Checked again right before storing: the run may have waited for a sandbox slot or run
+          // slowly past the moment its outcome can be known. A late result is not a forecast.
+          const storeDeadline = liveStoreDeadline(claimed.as_of, claimed.horizon_seconds * 1000);
+          if (createdAt > storeDeadline) {
+            const o = await fail(claimed, 'missed', {
+              error_code: 'missed_finished_late',
+              error_message: `the result came in at ${createdAt.toISOString()}, after ${storeDeadline.toISOString()} (as_of + horizon); a late live prediction would not be a forecast, so none was stored`,
+              stderr: result.stderr,
+              result,
+            });
+            record(claimed, o, startedMs);
+            return o;
+          }
+        }
         const stored = await withTransaction(deps.db, async (trx) => {
           const mine = await finishRun(trx, {
             runId,

@@ -31,7 +31,7 @@ describe('loadConfig', () => {
     expect(p.join('\n')).toMatch(/PORT must be an integer/);
     expect(p.join('\n')).toMatch(/DATABASE_URL must use postgres:/);
     expect(p.join('\n')).toMatch(/LOG_LEVEL must be one of/);
-    expect(p.join('\n')).toMatch(/TRUST_PROXY must be true or false/);
+    expect(p.join('\n')).toMatch(/TRUST_PROXY entry "maybe" must be an IP address or CIDR/);
     expect(p).toHaveLength(4);
   });
 

@@ -3,6 +3,7 @@
  * Nothing else in the codebase reads process.env. Every variable is listed in VARIABLES so that
  * docs/CONFIGURATION.md can be checked against it by a test.
  */
+import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -30,7 +31,11 @@ export interface Config {
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   bodyLimitBytes: number;
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-For hops to believe: false (none), a hop count (the client is the address
+   * that many proxies back), or the proxies' addresses/CIDRs. Never "trust all" (Fastify's true).
+   */
+  trustProxy: false | number | string[];
   loginMaxAttemptsPerAccount: number;
   loginMaxAttemptsPerIp: number;
   loginWindowSeconds: number;
@@ -61,6 +66,8 @@ export interface Config {
   runLeaseSeconds: number;
   /** Most boundaries one backtest may cover. */
   backtestMaxBoundaries: number;
+  /** Absolute lifetime of a login session (refresh-token family): rotation never extends it past this. */
+  refreshTokenFamilyMaxSeconds: number;
 }
 
 interface VariableSpec {
@@ -147,7 +154,7 @@ export const VARIABLES: readonly VariableSpec[] = [
     name: 'TRUST_PROXY',
     default: 'false',
     description:
-      'Trust X-Forwarded-* headers (set true behind a reverse proxy / ingress) so throttling sees client IPs.',
+      'Which proxies to believe about the client address (X-Forwarded-For): false; a hop count (1 = one ingress in front: the client is the address it appended); or a comma-separated list of proxy IPs/CIDRs (10.0.0.0/8,fd00::/8). true is refused: it would take the leftmost, client-written address.',
   },
   {
     name: 'LOGIN_MAX_ATTEMPTS_PER_ACCOUNT',
@@ -246,6 +253,12 @@ export const VARIABLES: readonly VariableSpec[] = [
     default: '2000',
     description: 'Most boundaries one backtest may cover.',
   },
+  {
+    name: 'REFRESH_TOKEN_FAMILY_MAX_SECONDS',
+    default: '7776000',
+    description:
+      'Absolute lifetime of a login session (90 days): refreshing rotates the token but never extends the session past this many seconds after the password login. 3600..31536000.',
+  },
 ];
 
 export class ConfigError extends Error {
@@ -299,6 +312,35 @@ class Reader {
       return fallback;
     }
     return v as T;
+  }
+
+  trustProxy(name: string): false | number | string[] {
+    const v = this.raw(name);
+    if (v === undefined || ['false', '0', 'no', 'off'].includes(v.toLowerCase())) return false;
+    if (['true', 'yes', 'on'].includes(v.toLowerCase())) {
+      this.problems.push(
+        `${name}=true would trust the leftmost X-Forwarded-For, which the client writes; give the number of proxies in front (e.g. 1) or their addresses/CIDRs`,
+      );
+      return false;
+    }
+    if (/^\d+$/.test(v)) {
+      const n = Number(v);
+      if (n < 1 || n > 10) this.problems.push(`${name} hop count must be between 1 and 10, got ${n}`);
+      return n;
+    }
+    const entries = v
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean);
+    for (const e of entries) {
+      const [addr = '', prefix, extra] = e.split('/');
+      const family = isIP(addr);
+      const bits = family === 4 ? 32 : 128;
+      const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+      if (family === 0 || extra !== undefined || !prefixOk)
+        this.problems.push(`${name} entry "${e}" must be an IP address or CIDR (10.0.0.0/8, fd00::/8)`);
+    }
+    return entries;
   }
 
   moduleList(name: string, fallback: string[]): string[] {
@@ -402,7 +444,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     accessTokenTtlSeconds: r.int('ACCESS_TOKEN_TTL_SECONDS', 900, 60, 3600),
     refreshTokenTtlSeconds: r.int('REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600, 3600, 90 * 24 * 3600),
     bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
-    trustProxy: r.bool('TRUST_PROXY', false),
+    trustProxy: r.trustProxy('TRUST_PROXY'),
     loginMaxAttemptsPerAccount: r.int('LOGIN_MAX_ATTEMPTS_PER_ACCOUNT', 5, 1, 1000),
     loginMaxAttemptsPerIp: r.int('LOGIN_MAX_ATTEMPTS_PER_IP', 20, 1, 100000),
     loginWindowSeconds: r.int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
@@ -431,6 +473,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     ]),
     runLeaseSeconds: r.int('RUN_LEASE_SECONDS', 30, 5, 3600),
     backtestMaxBoundaries: r.int('BACKTEST_MAX_BOUNDARIES', 2000, 1, 100_000),
+    refreshTokenFamilyMaxSeconds: r.int(
+      'REFRESH_TOKEN_FAMILY_MAX_SECONDS',
+      90 * 24 * 3600,
+      3600,
+      365 * 24 * 3600,
+    ),
   };
   if (production && (config.argon2MemoryKib < 19456 || config.argon2TimeCost < 2))
     r.problems.push(

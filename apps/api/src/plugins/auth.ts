@@ -78,6 +78,16 @@ export function requireScope(principal: Principal | null, scope: Scope): Princip
   return principal;
 }
 
+/**
+ * For optional-auth reads: the principal when its credential carries the scope, else null — an
+ * API key lacking the scope reads exactly like an anonymous caller (public data only).
+ */
+export function principalWithScope(principal: Principal | null, scope: Scope): Principal | null {
+  if (!principal) return null;
+  const scopes = principal.scopes ?? scopesForRoles(principal.roles);
+  return scopes.includes(scope) ? principal : null;
+}
+
 /** Account management (keys, sessions, admin) needs a person logged in, not a bot's API key. */
 export function requireInteractive(principal: Principal | null): Principal {
   const p = requireRole(principal, 'developer', 'subscriber');
@@ -118,6 +128,27 @@ export default fp(
     app.decorate('authenticateOptional', async (request: FastifyRequest) => {
       const credential = bearerCredential(request);
       request.principal = credential === undefined ? null : await sessions().authenticate(credential);
+    });
+
+    // A key with the admin scope acts with admin power: every request it makes is attributable
+    // in the audit log (key id, method, route template, status).
+    // onSend (not onResponse) so the row is written before the client sees the answer.
+    app.addHook('onSend', async (request, reply, payload) => {
+      const p = request.principal;
+      if (p?.via !== 'api_key' || !p.scopes?.includes('admin')) return payload;
+      const ua = request.headers['user-agent'];
+      try {
+        await app.ctx.services.apiKeys.recordAdminUse({
+          principal: p,
+          method: request.method,
+          route: request.routeOptions.url ?? request.url,
+          status: reply.statusCode,
+          meta: { ip: request.ip ?? null, userAgent: typeof ua === 'string' ? ua.slice(0, 512) : null },
+        });
+      } catch (err) {
+        request.log.error({ err }, 'could not write api_key.admin_used to the audit log');
+      }
+      return payload;
     });
 
     app.get(

@@ -160,3 +160,12 @@ export const AuditPageSchema = Type.Object({
   items: Type.Array(AuditEventSchema),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 });
+
+export const ChangePasswordBodySchema = Type.Object(
+  {
+    currentPassword: Password,
+    newPassword: Type.String({ maxLength: 1024, description: 'Same policy as at registration.' }),
+  },
+  { additionalProperties: false },
+);
+export type ChangePasswordBody = Static<typeof ChangePasswordBodySchema>;

@@ -11,7 +11,7 @@ import { AppError } from '../errors';
 import { createApiKeysRepo } from './api-keys.repo';
 import { createAuditRepo } from './audit.repo';
 import { NO_META, type Principal, type RequestMeta } from './principal';
-import { normalizeRoles, type Role, SCOPES, type Scope, scopesForRoles } from './roles';
+import { effectiveRoles, normalizeRoles, type Role, SCOPES, type Scope, scopesForRoles } from './roles';
 import { createUsersRepo } from './users.repo';
 import { type ApiKeyView, apiKeyView } from './views';
 
@@ -33,6 +33,14 @@ export interface ApiKeysService {
   revoke(input: { userId: string; id: string; meta?: RequestMeta }): Promise<void>;
   /** Resolves `seer_...` to its owner; 401 api_key_invalid or account_disabled. */
   authenticate(key: string): Promise<Principal>;
+  /** Audit row `api_key.admin_used` for a request made with a key holding the admin scope. */
+  recordAdminUse(input: {
+    principal: Principal;
+    method: string;
+    route: string;
+    status: number;
+    meta?: RequestMeta;
+  }): Promise<void>;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -93,7 +101,14 @@ export function createApiKeysService(deps: { db: Db; clock: () => Date }): ApiKe
             subjectUserId: userId,
             ip: meta.ip,
             userAgent: meta.userAgent,
-            details: { apiKeyId: inserted.id, prefix, name: inserted.name, scopes: inserted.scopes },
+            details: {
+              apiKeyId: inserted.id,
+              prefix,
+              name: inserted.name,
+              scopes: inserted.scopes,
+              // Flagged so a review of the log finds every key that can act as an admin.
+              admin: inserted.scopes.includes('admin'),
+            },
           },
           trx,
         );
@@ -157,14 +172,28 @@ export function createApiKeysService(deps: { db: Db; clock: () => Date }): ApiKe
       const roles = normalizeRoles(user.roles);
       // Scopes are re-narrowed on every use: revoking a role also takes it from the owner's keys.
       const allowed = scopesForRoles(roles);
+      const scopes = SCOPES.filter((s) => row.scopes.includes(s) && allowed.includes(s));
       return {
         userId: user.id,
         email: user.email,
-        roles,
+        // Admin power only with the explicit admin scope (effectiveRoles).
+        roles: effectiveRoles(roles, 'api_key', scopes),
         via: 'api_key',
-        scopes: SCOPES.filter((s) => row.scopes.includes(s) && allowed.includes(s)),
+        scopes,
         apiKeyId: row.id,
       };
+    },
+
+    async recordAdminUse({ principal, method, route, status, meta = NO_META }) {
+      await audit.insert({
+        event: 'api_key.admin_used',
+        at: clock(),
+        actorUserId: principal.userId,
+        subjectUserId: principal.userId,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+        details: { apiKeyId: principal.apiKeyId, method, route, status },
+      });
     },
   };
 }

@@ -9,6 +9,8 @@ export interface Principal {
   /** The API key's scopes (already narrowed to what its owner's roles allow); null for a JWT, which has every scope of its roles. */
   scopes: Scope[] | null;
   apiKeyId: string | null;
+  /** The login session (refresh-token family, claim `sid`) of an access token; absent for API keys. */
+  sessionId?: string | null;
 }
 
 /** Where a request came from, for the audit log and throttling. */

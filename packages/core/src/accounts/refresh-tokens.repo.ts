@@ -81,6 +81,33 @@ export function createRefreshTokensRepo(db: Executor) {
         .executeTakeFirst();
       return Number(res.numUpdatedRows);
     },
+
+    /** When the family's first token (its login) was issued: the start of its absolute lifetime. */
+    async familyStartedAt(familyId: string, ex: Executor = db): Promise<Date | undefined> {
+      const row = await ex
+        .selectFrom('refresh_tokens')
+        .select((eb) => eb.fn.min('created_at').as('started'))
+        .where('family_id', '=', familyId)
+        .executeTakeFirst();
+      return row?.started ? new Date(row.started as unknown as string) : undefined;
+    },
+
+    /** Revokes every live token of the user except those of one family (the caller's session). */
+    async revokeAllForUserExcept(
+      userId: string,
+      keepFamilyId: string,
+      now: Date,
+      ex: Executor = db,
+    ): Promise<number> {
+      const res = await ex
+        .updateTable('refresh_tokens')
+        .set({ revoked_at: now })
+        .where('user_id', '=', userId)
+        .where('family_id', '<>', keepFamilyId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows);
+    },
   };
 }
 export type RefreshTokensRepo = ReturnType<typeof createRefreshTokensRepo>;

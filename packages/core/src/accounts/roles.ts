@@ -8,7 +8,11 @@ export type Role = (typeof ROLES)[number];
 /** Roles a user may pick when registering; admins are created by an operator or another admin. */
 export const SELF_SERVICE_ROLES = ['developer', 'subscriber'] as const satisfies readonly Role[];
 
-export const SCOPES = ['predictions:read', 'models:read', 'models:write', 'account:read'] as const;
+/**
+ * `admin` gives an API key its owner's admin power (overriding ownership checks). Only admins can
+ * mint it; without it, an admin's key acts as if its owner were not an admin.
+ */
+export const SCOPES = ['predictions:read', 'models:read', 'models:write', 'account:read', 'admin'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export const SCOPES_BY_ROLE: Readonly<Record<Role, readonly Scope[]>> = {
@@ -35,4 +39,17 @@ export function scopesForRoles(roles: readonly Role[]): Scope[] {
 export function normalizeRoles(roles: readonly string[]): Role[] {
   const set = new Set(roles);
   return ROLES.filter((r) => set.has(r));
+}
+
+/**
+ * The roles a credential acts with: an API key without the `admin` scope never carries the
+ * owner's admin role, so ownership checks that let admins through do not let it through.
+ */
+export function effectiveRoles(
+  roles: readonly Role[],
+  via: 'jwt' | 'api_key',
+  scopes: readonly Scope[] | null,
+): Role[] {
+  if (via === 'jwt' || scopes?.includes('admin')) return [...roles];
+  return roles.filter((r) => r !== 'admin');
 }

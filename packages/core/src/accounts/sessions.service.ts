@@ -9,7 +9,7 @@ import { withTransaction } from '../db/db';
 import { AppError } from '../errors';
 import type { ApiKeysService } from './api-keys.service';
 import { createAuditRepo } from './audit.repo';
-import { normalizeEmail } from './credentials';
+import { normalizeEmail, passwordProblems } from './credentials';
 import type { PasswordHasher } from './passwords';
 import { NO_META, type Principal, type RequestMeta } from './principal';
 import { createRefreshTokensRepo } from './refresh-tokens.repo';
@@ -44,6 +44,19 @@ export interface SessionsService {
   logout(input: { refreshToken: string | undefined; meta?: RequestMeta }): Promise<void>;
   /** Bearer credential (JWT or `seer_` API key) -> Principal, checking the account on every call. */
   authenticate(credential: string): Promise<Principal>;
+  /**
+   * Changes the password after checking the current one (throttled like a login) and ends every
+   * other session of the user; the session `keepSessionId` stays logged in.
+   */
+  changePassword(input: {
+    userId: string;
+    keepSessionId: string | null;
+    currentPassword: string;
+    newPassword: string;
+    meta?: RequestMeta;
+  }): Promise<void>;
+  /** Ends every session (refresh-token family, and so its access tokens) of the user. */
+  logoutAll(input: { userId: string; meta?: RequestMeta }): Promise<void>;
 }
 
 const REFRESH_TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -55,10 +68,14 @@ export function createSessionsService(deps: {
   clock: () => Date;
   config: Pick<
     Config,
-    'refreshTokenTtlSeconds' | 'loginMaxAttemptsPerAccount' | 'loginMaxAttemptsPerIp' | 'loginWindowSeconds'
+    | 'refreshTokenTtlSeconds'
+    | 'loginMaxAttemptsPerAccount'
+    | 'loginMaxAttemptsPerIp'
+    | 'loginWindowSeconds'
+    | 'refreshTokenFamilyMaxSeconds'
   >;
   tokens: Pick<TokenService, 'issueAccessToken' | 'verifyAccessToken'>;
-  passwords: Pick<PasswordHasher, 'verify' | 'verifyDummy'>;
+  passwords: Pick<PasswordHasher, 'verify' | 'verifyDummy' | 'hash'>;
   throttle: ThrottleStore;
   apiKeys: Pick<ApiKeysService, 'authenticate'>;
 }): SessionsService {
@@ -80,10 +97,14 @@ export function createSessionsService(deps: {
     client: ClientKind,
     meta: RequestMeta,
     ex: Parameters<typeof refreshTokens.insert>[1],
+    familyStartedAt?: Date,
   ): Promise<{ tokens: SessionTokens; rowId: string }> {
     const now = clock();
     const refreshToken = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(now.getTime() + config.refreshTokenTtlSeconds * 1000);
+    // Sliding expiry, capped by the family's absolute lifetime: rotation cannot keep a stolen
+    // (or forgotten) session alive forever.
+    const familyEnd = (familyStartedAt ?? now).getTime() + config.refreshTokenFamilyMaxSeconds * 1000;
+    const expiresAt = new Date(Math.min(now.getTime() + config.refreshTokenTtlSeconds * 1000, familyEnd));
     const row = await refreshTokens.insert(
       {
         userId: user.id,
@@ -139,10 +160,12 @@ export function createSessionsService(deps: {
         }
         throw rateLimited(perIp.retryAfterSeconds);
       }
-      const perAccount = await throttle.peek(accountKey);
-      if (perAccount.count >= config.loginMaxAttemptsPerAccount) {
-        if (perAccount.count === config.loginMaxAttemptsPerAccount) {
-          await throttle.hit(accountKey, window);
+      // Counted atomically BEFORE the password is checked (INCR in Redis, one synchronous
+      // update in memory): N concurrent guesses see N distinct counts, so at most the limit's
+      // number of them ever reach argon2. A correct password resets the count below.
+      const perAccount = await throttle.hit(accountKey, window);
+      if (perAccount.count > config.loginMaxAttemptsPerAccount) {
+        if (perAccount.count === config.loginMaxAttemptsPerAccount + 1) {
           const known = await users.findByEmail(email);
           await writeAudit('login.throttled', meta, {
             subjectUserId: known?.id ?? null,
@@ -159,7 +182,6 @@ export function createSessionsService(deps: {
       // whether an address is registered.
       else await passwords.verifyDummy(password);
       if (!user || !ok) {
-        await throttle.hit(accountKey, window);
         await writeAudit('login.failed', meta, {
           subjectUserId: user?.id ?? null,
           details: { email, reason: 'invalid_credentials' },
@@ -219,10 +241,13 @@ export function createSessionsService(deps: {
         }
         if (row.revoked_at) return { kind: 'invalid' as const, reason: 'revoked' };
         if (row.expires_at.getTime() <= now.getTime()) return { kind: 'invalid' as const, reason: 'expired' };
+        const familyStartedAt = (await refreshTokens.familyStartedAt(row.family_id, trx)) ?? row.created_at;
+        if (familyStartedAt.getTime() + config.refreshTokenFamilyMaxSeconds * 1000 <= now.getTime())
+          return { kind: 'invalid' as const, reason: 'expired' };
         const user = await users.findById(row.user_id, trx);
         if (!user) return { kind: 'invalid' as const, reason: 'unknown' };
         if (user.disabled_at) return { kind: 'disabled' as const };
-        const next = await startSession(user, row.family_id, row.client, meta, trx);
+        const next = await startSession(user, row.family_id, row.client, meta, trx, familyStartedAt);
         await refreshTokens.markRotated(row.id, next.rowId, now, trx);
         return { kind: 'ok' as const, tokens: next.tokens };
       });
@@ -290,7 +315,73 @@ export function createSessionsService(deps: {
         via: 'jwt',
         scopes: null,
         apiKeyId: null,
+        sessionId: claims.sessionId,
       };
+    },
+
+    async changePassword({ userId, keepSessionId, currentPassword, newPassword, meta = NO_META }) {
+      const user = await users.findById(userId);
+      if (!user) throw new AppError('not_found', { detail: 'User not found' });
+      // A stolen access token must not become a way to guess the password: same per-account
+      // counter as logins, counted before argon2 runs.
+      const accountKey = `login:account:${sha256(user.email).slice(0, 32)}`;
+      const attempt = await throttle.hit(accountKey, window);
+      if (attempt.count > config.loginMaxAttemptsPerAccount) throw rateLimited(attempt.retryAfterSeconds);
+      if (!(await passwords.verify(user.password_hash, currentPassword))) {
+        await writeAudit('login.failed', meta, {
+          actorUserId: user.id,
+          subjectUserId: user.id,
+          details: { email: user.email, reason: 'invalid_credentials', during: 'password_change' },
+        });
+        throw new AppError('invalid_credentials', { detail: 'The current password is incorrect.' });
+      }
+      await throttle.reset(accountKey);
+      const weak = passwordProblems(newPassword, user.email);
+      if (weak.length > 0) {
+        throw new AppError('weak_password', {
+          detail: 'The new password does not meet the policy.',
+          errors: weak,
+        });
+      }
+      const hash = await passwords.hash(newPassword);
+      const now = clock();
+      await withTransaction(db, async (trx) => {
+        await users.updatePasswordHash(user.id, hash, now, trx);
+        const revoked = keepSessionId
+          ? await refreshTokens.revokeAllForUserExcept(user.id, keepSessionId, now, trx)
+          : await refreshTokens.revokeAllForUser(user.id, now, trx);
+        await audit.insert(
+          {
+            event: 'user.password_changed',
+            at: now,
+            actorUserId: user.id,
+            subjectUserId: user.id,
+            ip: meta.ip,
+            userAgent: meta.userAgent,
+            details: { revokedTokens: revoked, keptSession: keepSessionId },
+          },
+          trx,
+        );
+      });
+    },
+
+    async logoutAll({ userId, meta = NO_META }) {
+      const now = clock();
+      await withTransaction(db, async (trx) => {
+        const revoked = await refreshTokens.revokeAllForUser(userId, now, trx);
+        await audit.insert(
+          {
+            event: 'logout.all',
+            at: now,
+            actorUserId: userId,
+            subjectUserId: userId,
+            ip: meta.ip,
+            userAgent: meta.userAgent,
+            details: { revokedTokens: revoked },
+          },
+          trx,
+        );
+      });
     },
   };
 }

@@ -114,6 +114,20 @@ export function createUsersRepo(db: Executor) {
         .returningAll()
         .executeTakeFirst();
     },
+
+    updatePasswordHash(
+      id: string,
+      passwordHash: string,
+      now: Date,
+      ex: Executor = db,
+    ): Promise<UserRow | undefined> {
+      return ex
+        .updateTable('users')
+        .set({ password_hash: passwordHash, updated_at: now })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+    },
   };
 }
 export type UsersRepo = ReturnType<typeof createUsersRepo>;

@@ -49,6 +49,35 @@ function decodeCursor(text: string, sort: CatalogueSort): Cursor {
 
 const SLUG = new RegExp(SLUG_PATTERN);
 
+/**
+ * Slugs nobody may take: names of routes and words people would mistake for the platform's own.
+ * They also give "not available" more than one meaning, so the answer to a taken slug does not
+ * single out someone's unpublished model (the same 409, word for word, as for these).
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  'admin',
+  'api',
+  'mine',
+  'new',
+  'me',
+  'seer',
+  'official',
+  'search',
+  'settings',
+  'login',
+  'logout',
+  'register',
+  'docs',
+  'metrics',
+  'support',
+  'security',
+  'system',
+  'root',
+]);
+
+const slugUnavailable = () =>
+  new AppError('model_slug_taken', { detail: 'This slug is not available; choose another.' });
+
 /** The HTTP schema checks these already; scripts (publishPackageDir) come through here too. */
 function checkModelInput(input: CreateModel): void {
   const errors: FieldError[] = [];
@@ -90,6 +119,7 @@ export function createModelsService(deps: ModelsServiceDeps) {
     async create(actor: Actor, input: CreateModel): Promise<Model> {
       requireDeveloper(actor);
       checkModelInput(input);
+      if (RESERVED_SLUGS.has(input.slug)) throw slugUnavailable();
       const now = clock();
       const inserted = await modelsRepo.insert({
         owner_id: actor.userId,
@@ -101,7 +131,8 @@ export function createModelsService(deps: ModelsServiceDeps) {
         created_at: now,
         updated_at: now,
       });
-      if (!inserted) throw new AppError('model_slug_taken', { detail: `The slug ${input.slug} is taken.` });
+      // The same answer whether the slug is reserved, public or someone's unpublished draft.
+      if (!inserted) throw slugUnavailable();
       return view(actor, inserted.id);
     },
 

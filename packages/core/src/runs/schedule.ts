@@ -31,6 +31,14 @@ export function liveStartDeadline(asOf: Date, graceMs: number, horizonMs: number
   return new Date(asOf.getTime() + Math.min(2 * effectiveGraceMs(graceMs, horizonMs), horizonMs - 1));
 }
 
+/**
+ * A live prediction may not be STORED at or after this instant (as_of + horizon, when its outcome
+ * can be known): a result that comes in later is recorded as a late run, never as a forecast.
+ */
+export function liveStoreDeadline(asOf: Date, horizonMs: number): Date {
+  return new Date(asOf.getTime() + horizonMs - 1);
+}
+
 /** Boundaries b with after < b <= until, ascending, at most `limit` of them (the earliest). */
 export function boundariesBetween(interval: BarInterval, after: Date, until: Date, limit = 100_000): Date[] {
   const out: Date[] = [];

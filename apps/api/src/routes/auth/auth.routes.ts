@@ -14,6 +14,7 @@ import {
 import type { SessionTokens } from '@seer/core/accounts/sessions.service';
 import { AppError } from '@seer/core/errors';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { requireInteractive } from '../../plugins/auth';
 import { problemResponses } from '../../schemas/problem';
 
 export const REFRESH_COOKIE = 'seer_refresh';
@@ -148,6 +149,26 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const token = request.body.refreshToken ?? request.cookies[REFRESH_COOKIE];
       await sessions.logout({ refreshToken: token, meta: requestMeta(request) });
+      clearRefreshCookie(reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/auth/logout-all',
+    {
+      preHandler: app.authenticate,
+      schema: {
+        operationId: 'logoutAll',
+        tags: ['auth'],
+        summary: 'Log out everywhere: ends every session of your account, this one included.',
+        security: [{ bearer: [] }],
+        response: { 204: Type.Null(), ...problemResponses(401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const principal = requireInteractive(request.principal);
+      await sessions.logoutAll({ userId: principal.userId, meta: requestMeta(request) });
       clearRefreshCookie(reply);
       return reply.code(204).send(null);
     },

@@ -1,8 +1,9 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { MeSchema } from '@seer/core/accounts/accounts.schemas';
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import { ChangePasswordBodySchema, MeSchema } from '@seer/core/accounts/accounts.schemas';
 import { scopesForRoles } from '@seer/core/accounts/roles';
-import { requireScope } from '../../plugins/auth';
+import { requireInteractive, requireScope } from '../../plugins/auth';
 import { problemResponses } from '../../schemas/problem';
+import { requestMeta } from '../auth/auth.routes';
 
 /** The caller's own account, and what the credential used may do. */
 const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -27,6 +28,32 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
         scopes: principal.scopes ?? scopesForRoles(principal.roles),
         apiKeyId: principal.apiKeyId,
       };
+    },
+  );
+
+  app.post(
+    '/me/password',
+    {
+      preHandler: app.authenticate,
+      schema: {
+        operationId: 'changePassword',
+        tags: ['auth'],
+        summary: 'Change your password (needs the current one); ends your other sessions, keeps this one.',
+        security: [{ bearer: [] }],
+        body: ChangePasswordBodySchema,
+        response: { 204: Type.Null(), ...problemResponses(400, 401, 403, 413, 415, 422, 429, 503) },
+      },
+    },
+    async (request, reply) => {
+      const principal = requireInteractive(request.principal);
+      await app.ctx.services.sessions.changePassword({
+        userId: principal.userId,
+        keepSessionId: principal.sessionId ?? null,
+        currentPassword: request.body.currentPassword,
+        newPassword: request.body.newPassword,
+        meta: requestMeta(request),
+      });
+      return reply.code(204).send(null);
     },
   );
 };

@@ -1,11 +1,14 @@
 /** The registry's view of the caller, and the scope checks its write routes share. */
 import type { Actor } from '@seer/core/registry/views';
 import type { FastifyRequest } from 'fastify';
-import { principalOf, requireScope } from '../../plugins/auth';
+import { principalOf, principalWithScope, requireScope } from '../../plugins/auth';
 
-/** The caller when authenticated (optional-auth routes), else null. */
+/**
+ * The caller on optional-auth reads, else null. An API key without models:read is treated as
+ * anonymous: it sees public models and versions only, never its owner's drafts.
+ */
 export function viewerOf(request: FastifyRequest): Actor | null {
-  const p = request.principal;
+  const p = principalWithScope(request.principal, 'models:read');
   return p ? { userId: p.userId, roles: p.roles } : null;
 }
 

@@ -7,6 +7,7 @@ import {
   SlugParamsSchema,
   UpdateModelSchema,
 } from '@seer/core/registry/registry.schemas';
+import { requireScope } from '../../plugins/auth';
 import { problemResponses } from '../../schemas/problem';
 import { viewerOf, writerOf } from './actor';
 
@@ -41,10 +42,14 @@ const modelsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['models'],
         summary: 'The public catalogue: models with a deployed version. Search, filter, sort, paginate.',
         querystring: CatalogueQuerySchema,
-        response: { 200: ModelPageSchema, ...problemResponses(400, 401) },
+        response: { 200: ModelPageSchema, ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => registry.models.catalogue(viewerOf(request), request.query),
+    async (request) => {
+      // Listing your own models is not public: a key needs models:read for it.
+      if (request.query.mine && request.principal) requireScope(request.principal, 'models:read');
+      return registry.models.catalogue(viewerOf(request), request.query);
+    },
   );
 
   app.get(
