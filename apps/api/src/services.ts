@@ -5,6 +5,7 @@
 import { createAuditRepo } from '@seer/core/accounts/audit.repo';
 import { type AccountServices, createAccountServices } from '@seer/core/accounts/create-accounts';
 import { createRedisThrottleStore } from '@seer/core/accounts/throttle';
+import { type Billing, createBilling } from '@seer/core/billing/create-billing';
 import type { Config } from '@seer/core/config';
 import type { Db } from '@seer/core/db/db';
 import { createMarketRepo } from '@seer/core/market/market.repo';
@@ -42,6 +43,7 @@ export type Services = {
   runs: RunsService;
   predictions: PredictionsService;
   registry: Registry;
+  billing: Billing;
 };
 
 export async function createServices(deps: ServiceDeps): Promise<Services> {
@@ -74,7 +76,9 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     graceMs: config.runGraceSeconds * 1000,
     backtestMaxBoundaries: config.backtestMaxBoundaries,
   });
-  const predictions = createPredictionsService({ db });
+  // Billing runs on platform time (the replay clock in a demo) so periods and renewals move with it.
+  const billing = createBilling({ config, db, clock });
+  const predictions = createPredictionsService({ db, entitlements: billing.entitlements });
   const registry = await createRegistry({ config, db, clock });
   if (registry.keyring.activeKid === undefined) {
     // Fail at start-up, not at the first publish: an API without its signing key cannot do its job.
@@ -82,5 +86,5 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
       `no artifact signing key in ${config.keysDir} (expected artifact-signing-<kid>.pem) and SEER_GENERATE_KEYS is off; provision one, e.g. openssl genpkey -algorithm ed25519 -out ${config.keysDir}/artifact-signing-$(date -u +%Y%m%dT%H%M%SZ).pem`,
     );
   }
-  return { accounts, sessions, apiKeys, tokens, market, runs, predictions, registry };
+  return { accounts, sessions, apiKeys, tokens, market, runs, predictions, registry, billing };
 }

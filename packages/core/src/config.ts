@@ -68,6 +68,20 @@ export interface Config {
   backtestMaxBoundaries: number;
   /** Absolute lifetime of a login session (refresh-token family): rotation never extends it past this. */
   refreshTokenFamilyMaxSeconds: number;
+  /** Payment provider: the mock (default; test cards, signed webhooks) or Stripe. */
+  billingProvider: 'mock' | 'stripe';
+  /** Platform fee taken from every subscription charge, in whole percent (0-100). */
+  billingPlatformFeePercent: number;
+  /** Access continues this long after a renewal charge first fails; then the subscription expires. */
+  billingGraceDays: number;
+  /** Hours after the first failed charge of a period at which it is retried. */
+  billingRetryHours: number[];
+  /** HMAC secret the mock provider signs its webhooks with (and the API verifies). */
+  billingMockWebhookSecret: string;
+  /** Stripe secret API key (needed when billingProvider is stripe). */
+  stripeSecretKey: string | undefined;
+  /** Stripe webhook signing secret (whsec_...), needed when billingProvider is stripe. */
+  stripeWebhookSecret: string | undefined;
 }
 
 interface VariableSpec {
@@ -258,6 +272,47 @@ export const VARIABLES: readonly VariableSpec[] = [
     default: '7776000',
     description:
       'Absolute lifetime of a login session (90 days): refreshing rotates the token but never extends the session past this many seconds after the password login. 3600..31536000.',
+  },
+  {
+    name: 'BILLING_PROVIDER',
+    default: 'mock',
+    description:
+      'Payment provider: mock (test cards, HMAC-signed webhooks to /v1/billing/webhooks/mock, no real money) or stripe.',
+  },
+  {
+    name: 'BILLING_PLATFORM_FEE_PERCENT',
+    default: '20',
+    description:
+      'Platform fee taken from every subscription charge, in whole percent (0-100); the developer earns the rest.',
+  },
+  {
+    name: 'BILLING_GRACE_DAYS',
+    default: '7',
+    description:
+      'Access continues this many days after a renewal charge first fails; then the subscription expires. 1..60.',
+  },
+  {
+    name: 'BILLING_RETRY_HOURS',
+    default: '24,72,120',
+    description:
+      'Comma-separated hours after the first failed charge of a period at which it is retried (each inside the grace period).',
+  },
+  {
+    name: 'BILLING_MOCK_WEBHOOK_SECRET',
+    default: 'seer-mock-webhook-secret',
+    description:
+      'HMAC-SHA256 secret the mock payment provider signs its webhooks with and the API verifies. Every process must share it.',
+  },
+  {
+    name: 'STRIPE_SECRET_KEY',
+    default: undefined,
+    description: 'Stripe secret API key (sk_...). Required when BILLING_PROVIDER=stripe.',
+  },
+  {
+    name: 'STRIPE_WEBHOOK_SECRET',
+    default: undefined,
+    description:
+      'Stripe webhook signing secret (whsec_...) that verifies POST /v1/billing/webhooks/stripe. Required when BILLING_PROVIDER=stripe.',
   },
 ];
 
@@ -479,6 +534,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
       3600,
       365 * 24 * 3600,
     ),
+    ...billingConfig(r),
   };
   if (production && (config.argon2MemoryKib < 19456 || config.argon2TimeCost < 2))
     r.problems.push(
@@ -486,6 +542,49 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     );
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return Object.freeze(config);
+}
+
+type BillingConfig = Pick<
+  Config,
+  | 'billingProvider'
+  | 'billingPlatformFeePercent'
+  | 'billingGraceDays'
+  | 'billingRetryHours'
+  | 'billingMockWebhookSecret'
+  | 'stripeSecretKey'
+  | 'stripeWebhookSecret'
+>;
+
+function billingConfig(r: Reader): BillingConfig {
+  const billingProvider = r.oneOf<'mock' | 'stripe'>('BILLING_PROVIDER', 'mock', ['mock', 'stripe']);
+  const billingGraceDays = r.int('BILLING_GRACE_DAYS', 7, 1, 60);
+  const retryText = r.string('BILLING_RETRY_HOURS', '24,72,120');
+  const billingRetryHours = retryText.split(',').map((h) => Number(h.trim()));
+  if (
+    billingRetryHours.some(
+      (h, i) => !Number.isInteger(h) || h < 1 || (i > 0 && h <= (billingRetryHours[i - 1] as number)),
+    ) ||
+    billingRetryHours.length > 20
+  )
+    r.problems.push(`BILLING_RETRY_HOURS must be increasing whole hours like 24,72,120, got "${retryText}"`);
+  else if ((billingRetryHours[billingRetryHours.length - 1] as number) >= billingGraceDays * 24)
+    r.problems.push('BILLING_RETRY_HOURS must all fall inside BILLING_GRACE_DAYS');
+  const stripeSecretKey = r.raw('STRIPE_SECRET_KEY');
+  const stripeWebhookSecret = r.raw('STRIPE_WEBHOOK_SECRET');
+  if (billingProvider === 'stripe' && (!stripeSecretKey || !stripeWebhookSecret))
+    r.problems.push('BILLING_PROVIDER=stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET');
+  const billingMockWebhookSecret = r.string('BILLING_MOCK_WEBHOOK_SECRET', 'seer-mock-webhook-secret');
+  if (billingMockWebhookSecret.length < 16)
+    r.problems.push('BILLING_MOCK_WEBHOOK_SECRET must be at least 16 characters');
+  return {
+    billingProvider,
+    billingPlatformFeePercent: r.int('BILLING_PLATFORM_FEE_PERCENT', 20, 0, 100),
+    billingGraceDays,
+    billingRetryHours,
+    billingMockWebhookSecret,
+    stripeSecretKey,
+    stripeWebhookSecret,
+  };
 }
 
 /** A config for tests: defaults plus overrides, never reading the real environment. */

@@ -7,6 +7,8 @@ import adminUsersRoutes from './admin-users/admin-users.routes';
 import apiKeysRoutes from './api-keys/api-keys.routes';
 import authRoutes from './auth/auth.routes';
 import backtestsRoutes from './backtests/backtests.routes';
+import billingRoutes from './billing/billing.routes';
+import billingWebhookRoutes from './billing/billing-webhooks.routes';
 import instrumentsRoutes from './instruments/instruments.routes';
 import keysRoutes from './keys/keys.routes';
 import ledgerRoutes from './ledger/ledger.routes';
@@ -34,4 +36,6 @@ export async function registerV1Routes(v1: FastifyInstance): Promise<void> {
   await v1.register(versionsRoutes);
   await v1.register(plansRoutes);
   await v1.register(keysRoutes);
+  await v1.register(billingRoutes);
+  await v1.register(billingWebhookRoutes);
 }

@@ -3,6 +3,7 @@
  * The source of truth is the SQL in packages/core/migrations; these types mirror it.
  */
 import type { AccountsTables } from '../accounts/accounts.tables';
+import type { BillingTables } from '../billing/billing.tables';
 import type { MarketTables } from '../market/market.tables';
 import type { RegistryTables } from '../registry/registry.tables';
 import type { RunsTables } from '../runs/runs.tables';
@@ -13,6 +14,6 @@ export interface SchemaMigrationsTable {
   applied_at: Date;
 }
 
-export interface Database extends AccountsTables, MarketTables, RegistryTables, RunsTables {
+export interface Database extends AccountsTables, MarketTables, RegistryTables, RunsTables, BillingTables {
   schema_migrations: SchemaMigrationsTable;
 }

@@ -1,12 +1,14 @@
 /**
- * Reading and verifying a version's prediction ledger. For now only the model's owner and admins
- * may read predictions; the billing work opens them to subscribers.
+ * Reading and verifying a version's prediction ledger. Who may read is decided in one place,
+ * billing/entitlements.ts: the owner, admins, and entitled subscribers (and their API keys).
  */
+import type { EntitlementPrincipal, Entitlements } from '../billing/entitlements';
 import type { Db } from '../db/db';
+import { AppError, notFound, registerErrorCodes } from '../errors';
 import type { VersionParams } from '../runs/runs.schemas';
-import type { Caller } from '../runs/runs.service';
-import { versionForOwner } from '../runs/runs.service';
+import { isOwnerOrAdmin } from '../runs/runs.service';
 import type { RunMode } from '../runs/runs.tables';
+import { findVersionBySlug, type RunnableVersion } from '../runs/versions.repo';
 import { createLedgerVerifier, LEDGER_FORMAT } from './ledger';
 import { chainHead, chainPage, listPredictions, type PredictionWithOutcome } from './predictions.repo';
 import type {
@@ -96,15 +98,30 @@ export function predictionsToCsv(items: readonly PredictionView[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function createPredictionsService(deps: { db: Db }) {
-  const { db } = deps;
+registerErrorCodes({ subscription_required: 403 });
+
+export function createPredictionsService(deps: { db: Db; entitlements: Entitlements }) {
+  const { db, entitlements } = deps;
+
+  /** The version, if the caller may read its predictions: 404 for drafts of others, 403 without entitlement. */
+  async function readableVersion(caller: EntitlementPrincipal, p: VersionParams): Promise<RunnableVersion> {
+    const v = await findVersionBySlug(db.kysely, p);
+    // A draft is private: to anyone else it does not exist.
+    if (!v || (v.status === 'draft' && !isOwnerOrAdmin(caller, v))) throw notFound('model version');
+    if (!(await entitlements.canReadPredictions(caller, v.modelId)))
+      throw new AppError('subscription_required', {
+        detail: `Reading predictions of ${v.slug} needs a subscription (POST /v1/subscriptions).`,
+      });
+    return v;
+  }
+
   return {
     async list(o: {
-      caller: Caller;
+      caller: EntitlementPrincipal;
       params: VersionParams;
       query: PredictionListQuery;
     }): Promise<PredictionList> {
-      const v = await versionForOwner(db, o.caller, o.params);
+      const v = await readableVersion(o.caller, o.params);
       const limit = o.query.limit ?? 100;
       const mode = o.query.mode ?? 'live';
       const rows = await listPredictions(db.kysely, {
@@ -126,11 +143,11 @@ export function createPredictionsService(deps: { db: Db }) {
 
     /** Recomputes the whole chain from genesis, page by page, and checks it ends at the recorded head. */
     async verify(o: {
-      caller: Caller;
+      caller: EntitlementPrincipal;
       params: VersionParams;
       mode: RunMode;
     }): Promise<LedgerVerificationView> {
-      const v = await versionForOwner(db, o.caller, o.params);
+      const v = await readableVersion(o.caller, o.params);
       const head = (await chainHead(db.kysely, { versionId: v.id, mode: o.mode })) ?? {
         seq: 0,
         hash: '0'.repeat(64),

@@ -240,7 +240,10 @@ describe.each(TEST_DRIVERS)('runs & predictions API (%s)', (driver) => {
         headers: other.authHeader,
       });
       expect(stranger.statusCode).toBe(403);
-      expect(stranger.json().code).toBe('forbidden');
+      // Predictions open to subscribers (subscription_required); runs and coverage stay the owner's.
+      expect(stranger.json().code).toBe(
+        path === '/predictions' || path === '/ledger/verify' ? 'subscription_required' : 'forbidden',
+      );
       const hidden = await app.inject({
         method: 'GET',
         url: `/v1/models/${draft.slug}/versions/1.0.0${path}`,

@@ -1,0 +1,59 @@
+/** Billing wired from configuration: the provider the config names, the policy, the fee. */
+import type { Config } from '../config';
+import type { Db } from '../db/db';
+import { createBillingService } from './billing.service';
+import { createEntitlements } from './entitlements';
+import { DAY_MS } from './periods';
+import { createMockProvider } from './providers/mock-provider';
+import type { PaymentProvider } from './providers/payment-provider';
+import { createStripeProvider } from './providers/stripe-provider';
+import type { BillingPolicy } from './subscription-machine';
+
+export type BillingConfig = Pick<
+  Config,
+  | 'billingProvider'
+  | 'billingPlatformFeePercent'
+  | 'billingGraceDays'
+  | 'billingRetryHours'
+  | 'billingMockWebhookSecret'
+  | 'stripeSecretKey'
+  | 'stripeWebhookSecret'
+>;
+
+export function policyFromConfig(config: BillingConfig): BillingPolicy {
+  return {
+    graceMs: config.billingGraceDays * DAY_MS,
+    retryOffsetsMs: config.billingRetryHours.map((h) => h * 3_600_000),
+  };
+}
+
+export function providerFromConfig(config: BillingConfig, db: Db): PaymentProvider {
+  if (config.billingProvider === 'stripe')
+    return createStripeProvider({
+      secretKey: config.stripeSecretKey ?? '',
+      webhookSecret: config.stripeWebhookSecret ?? '',
+    });
+  return createMockProvider({ db, webhookSecret: config.billingMockWebhookSecret });
+}
+
+export function createBilling(deps: {
+  config: BillingConfig;
+  db: Db;
+  clock: () => Date;
+  provider?: PaymentProvider;
+  log?: (msg: string, fields?: Record<string, unknown>) => void;
+}) {
+  const provider = deps.provider ?? providerFromConfig(deps.config, deps.db);
+  const service = createBillingService({
+    db: deps.db,
+    provider,
+    clock: deps.clock,
+    policy: policyFromConfig(deps.config),
+    feePercent: deps.config.billingPlatformFeePercent,
+    ...(deps.log ? { log: deps.log } : {}),
+  });
+  const entitlements = createEntitlements({ db: deps.db, clock: deps.clock });
+  return { service, entitlements, provider };
+}
+
+export type Billing = ReturnType<typeof createBilling>;
