@@ -9,10 +9,12 @@ import type { Config } from '@seer/core/config';
 import type { Db } from '@seer/core/db/db';
 import { createMarketRepo } from '@seer/core/market/market.repo';
 import { createMarketService, type MarketService } from '@seer/core/market/market.service';
+import { createPredictionAccess } from '@seer/core/predictions/access';
 import {
   createPredictionsService,
   type PredictionsService,
 } from '@seer/core/predictions/predictions.service';
+import { createPredictionReadService, type PredictionReadService } from '@seer/core/predictions/read.service';
 import { createRegistry, type Registry } from '@seer/core/registry/registry';
 import { createRunsService, type RunsService } from '@seer/core/runs/runs.service';
 import { Redis } from 'ioredis';
@@ -42,6 +44,7 @@ export type Services = {
   runs: RunsService;
   predictions: PredictionsService;
   registry: Registry;
+  predictionRead: PredictionReadService;
 };
 
 export async function createServices(deps: ServiceDeps): Promise<Services> {
@@ -82,5 +85,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
       `no artifact signing key in ${config.keysDir} (expected artifact-signing-<kid>.pem) and SEER_GENERATE_KEYS is off; provision one, e.g. openssl genpkey -algorithm ed25519 -out ${config.keysDir}/artifact-signing-$(date -u +%Y%m%dT%H%M%SZ).pem`,
     );
   }
-  return { accounts, sessions, apiKeys, tokens, market, runs, predictions, registry };
+  // Billing's merge wires its entitlement here: createPredictionAccess({ isSubscriber: ... }).
+  const predictionRead = createPredictionReadService({ db, clock, access: createPredictionAccess() });
+  return { accounts, sessions, apiKeys, tokens, market, runs, predictions, registry, predictionRead };
 }

@@ -12,6 +12,7 @@ import keysRoutes from './keys/keys.routes';
 import ledgerRoutes from './ledger/ledger.routes';
 import meRoutes from './me/me.routes';
 import metaRoutes from './meta/meta.routes';
+import modelPredictionsRoutes from './model-predictions/model-predictions.routes';
 import modelsRoutes from './models/models.routes';
 import plansRoutes from './plans/plans.routes';
 import predictionsRoutes from './predictions/predictions.routes';
@@ -34,4 +35,5 @@ export async function registerV1Routes(v1: FastifyInstance): Promise<void> {
   await v1.register(versionsRoutes);
   await v1.register(plansRoutes);
   await v1.register(keysRoutes);
+  await v1.register(modelPredictionsRoutes);
 }
