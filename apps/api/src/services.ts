@@ -9,6 +9,7 @@ import type { Config } from '@seer/core/config';
 import type { Db } from '@seer/core/db/db';
 import { createMarketRepo } from '@seer/core/market/market.repo';
 import { createMarketService, type MarketService } from '@seer/core/market/market.service';
+import { createMetricsService, type MetricsService } from '@seer/core/metrics/metrics.service';
 import { createPredictionAccess } from '@seer/core/predictions/access';
 import {
   createPredictionsService,
@@ -45,6 +46,7 @@ export type Services = {
   predictions: PredictionsService;
   registry: Registry;
   predictionRead: PredictionReadService;
+  metrics: MetricsService;
 };
 
 export async function createServices(deps: ServiceDeps): Promise<Services> {
@@ -87,5 +89,23 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   }
   // Billing's merge wires its entitlement here: createPredictionAccess({ isSubscriber: ... }).
   const predictionRead = createPredictionReadService({ db, clock, access: createPredictionAccess() });
-  return { accounts, sessions, apiKeys, tokens, market, runs, predictions, registry, predictionRead };
+  const metrics = createMetricsService({
+    db,
+    liveSlots: async (versionId) => {
+      const c = await runs.coverage(versionId);
+      return { succeeded: c.succeeded, due: c.slots };
+    },
+  });
+  return {
+    accounts,
+    sessions,
+    apiKeys,
+    tokens,
+    market,
+    runs,
+    predictions,
+    registry,
+    predictionRead,
+    metrics,
+  };
 }

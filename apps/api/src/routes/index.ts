@@ -12,6 +12,7 @@ import keysRoutes from './keys/keys.routes';
 import ledgerRoutes from './ledger/ledger.routes';
 import meRoutes from './me/me.routes';
 import metaRoutes from './meta/meta.routes';
+import modelMetricsRoutes from './model-metrics/model-metrics.routes';
 import modelPredictionsRoutes from './model-predictions/model-predictions.routes';
 import modelsRoutes from './models/models.routes';
 import plansRoutes from './plans/plans.routes';
@@ -36,4 +37,5 @@ export async function registerV1Routes(v1: FastifyInstance): Promise<void> {
   await v1.register(plansRoutes);
   await v1.register(keysRoutes);
   await v1.register(modelPredictionsRoutes);
+  await v1.register(modelMetricsRoutes);
 }

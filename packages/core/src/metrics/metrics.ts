@@ -92,6 +92,9 @@ export interface Metrics {
   psr: number | null;
   dsr: number | null;
   trials: number;
+  /** Population skewness and (non-excess) kurtosis of the period returns: inputs of PSR/DSR. */
+  skewness: number | null;
+  kurtosis: number | null;
 }
 
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
@@ -396,19 +399,16 @@ export function computeMetrics(input: MetricsInput): Metrics {
   const grossLoss = -losses.reduce((s, x) => s + x, 0);
 
   let psr: number | null = null;
-  if (Number.isFinite(sharpePP) && n >= 2) {
-    const mo = moments(returns);
-    psr = finite(probabilisticSharpe({ sharpe: sharpePP, n, ...mo, benchmark: 0 }));
-  }
+  const mo = n >= 2 && Number.isFinite(sharpePP) ? moments(returns) : null;
+  if (mo) psr = finite(probabilisticSharpe({ sharpe: sharpePP, n, ...mo, benchmark: 0 }));
   const trials = Math.max(1, input.trialSharpes?.length ?? 1);
-  let dsr: number | null = null;
-  if (psr !== null) {
-    const ts = (input.trialSharpes ?? []).filter(Number.isFinite);
-    const v = ts.length >= 2 ? stdev(ts) ** 2 : 0;
-    const sr0 = expectedMaxSharpe(trials, v);
-    const mo = moments(returns);
-    dsr = finite(probabilisticSharpe({ sharpe: sharpePP, n, ...mo, benchmark: sr0 }));
-  }
+  const dsr =
+    psr === null || !mo
+      ? null
+      : deflatedSharpe(
+          { sharpePerPeriod: sharpePP, periods: n, skewness: mo.skew, kurtosis: mo.kurtosis },
+          input.trialSharpes ?? [],
+        );
 
   const annRet = n > 0 ? mu * P : null;
   const slots = input.slots ?? null;
@@ -441,5 +441,32 @@ export function computeMetrics(input: MetricsInput): Metrics {
     psr,
     dsr,
     trials,
+    skewness: mo ? finite(mo.skew) : null,
+    kurtosis: mo ? finite(mo.kurtosis) : null,
   };
+}
+
+/**
+ * Deflated Sharpe ratio: PSR against the Sharpe the best of N trials would show by luck, where N
+ * is the number of trial Sharpes given (every deployed version of the model) and their sample
+ * variance estimates the spread of Sharpes across trials. One trial: the PSR against 0.
+ */
+export function deflatedSharpe(
+  m: { sharpePerPeriod: number | null; periods: number; skewness: number | null; kurtosis: number | null },
+  trialSharpes: readonly (number | null)[],
+): number | null {
+  if (m.sharpePerPeriod === null || m.skewness === null || m.kurtosis === null || m.periods < 2) return null;
+  const trials = Math.max(1, trialSharpes.length);
+  const ts = trialSharpes.filter((x): x is number => x !== null && Number.isFinite(x));
+  const v = ts.length >= 2 ? stdev(ts) ** 2 : 0;
+  const sr0 = expectedMaxSharpe(trials, v);
+  return finite(
+    probabilisticSharpe({
+      sharpe: m.sharpePerPeriod,
+      n: m.periods,
+      skew: m.skewness,
+      kurtosis: m.kurtosis,
+      benchmark: sr0,
+    }),
+  );
 }
