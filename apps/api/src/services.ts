@@ -10,10 +10,13 @@ import type { Config } from '@seer/core/config';
 import type { Db } from '@seer/core/db/db';
 import { createMarketRepo } from '@seer/core/market/market.repo';
 import { createMarketService, type MarketService } from '@seer/core/market/market.service';
+import { createMetricsService, type MetricsService } from '@seer/core/metrics/metrics.service';
+import { createPredictionAccess } from '@seer/core/predictions/access';
 import {
   createPredictionsService,
   type PredictionsService,
 } from '@seer/core/predictions/predictions.service';
+import { createPredictionReadService, type PredictionReadService } from '@seer/core/predictions/read.service';
 import { createRegistry, type Registry } from '@seer/core/registry/registry';
 import { createRunsService, type RunsService } from '@seer/core/runs/runs.service';
 import { Redis } from 'ioredis';
@@ -44,6 +47,8 @@ export type Services = {
   predictions: PredictionsService;
   registry: Registry;
   billing: Billing;
+  predictionRead: PredictionReadService;
+  metrics: MetricsService;
 };
 
 export async function createServices(deps: ServiceDeps): Promise<Services> {
@@ -86,5 +91,29 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
       `no artifact signing key in ${config.keysDir} (expected artifact-signing-<kid>.pem) and SEER_GENERATE_KEYS is off; provision one, e.g. openssl genpkey -algorithm ed25519 -out ${config.keysDir}/artifact-signing-$(date -u +%Y%m%dT%H%M%SZ).pem`,
     );
   }
-  return { accounts, sessions, apiKeys, tokens, market, runs, predictions, registry, billing };
+  const predictionRead = createPredictionReadService({
+    db,
+    clock,
+    access: createPredictionAccess({ entitlements: billing.entitlements }),
+  });
+  const metrics = createMetricsService({
+    db,
+    liveSlots: async (versionId) => {
+      const c = await runs.coverage(versionId);
+      return { succeeded: c.succeeded, due: c.slots };
+    },
+  });
+  return {
+    accounts,
+    sessions,
+    apiKeys,
+    tokens,
+    market,
+    runs,
+    predictions,
+    registry,
+    billing,
+    predictionRead,
+    metrics,
+  };
 }

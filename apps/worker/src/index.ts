@@ -4,7 +4,9 @@
  */
 import { hostname } from 'node:os';
 import type { Db } from '@seer/core/db/db';
+import { createMetricsService } from '@seer/core/metrics/metrics.service';
 import type { Consumer, JobQueues } from '@seer/core/queue/queue';
+import { createRunsService } from '@seer/core/runs/runs.service';
 import type { Sandbox } from '@seer/sandbox';
 import { startBacktestConsumer } from './backtest-runner';
 import { createRunMetrics, type RunMetrics } from './metrics';
@@ -61,8 +63,30 @@ export async function startWorker(opts: WorkerOptions): Promise<WorkerHandle> {
   const consumers: Consumer[] = [];
   if (want.runs)
     consumers.push(await startRunConsumer({ queues: opts.queues, executor, concurrency: opts.concurrency }));
-  if (want.outcomes)
-    consumers.push(await startOutcomesConsumer({ db: opts.db, queues: opts.queues, clock: opts.clock }));
+  if (want.outcomes) {
+    // Metric snapshots follow the outcomes: the versions resolved by a sweep are recomputed.
+    const runs = createRunsService({
+      db: opts.db,
+      clock: opts.clock,
+      graceMs: opts.graceMs,
+      backtestMaxBoundaries: 0,
+    });
+    const metricsService = createMetricsService({
+      db: opts.db,
+      liveSlots: async (versionId) => {
+        const c = await runs.coverage(versionId);
+        return { succeeded: c.succeeded, due: c.slots };
+      },
+    });
+    consumers.push(
+      await startOutcomesConsumer({
+        db: opts.db,
+        queues: opts.queues,
+        clock: opts.clock,
+        onResolved: (since) => metricsService.refreshResolvedSince(since),
+      }),
+    );
+  }
   if (want.backtests)
     consumers.push(
       await startBacktestConsumer({

@@ -16,12 +16,22 @@ export async function startOutcomesConsumer(opts: {
   db: Db;
   queues: JobQueues;
   clock: () => Date;
+  /** Called after a sweep that stored outcomes, with the database time the sweep began (metric snapshots). */
+  onResolved?: (since: Date) => Promise<unknown>;
 }): Promise<Consumer> {
   return opts.queues.consume(
     'outcomes',
     async () => {
+      const { rows } = await opts.db.query<{ now: Date }>('SELECT now() AS now');
+      const since = new Date((rows[0] as { now: Date }).now);
       // Loop so a large backlog is cleared by one job, in bounded statements.
-      while ((await sweepOutcomes(opts.db, opts.clock())) >= 50_000) {}
+      let stored = 0;
+      for (;;) {
+        const n = await sweepOutcomes(opts.db, opts.clock());
+        stored += n;
+        if (n < 50_000) break;
+      }
+      if (stored > 0 && opts.onResolved) await opts.onResolved(since);
     },
     { concurrency: 1 },
   );

@@ -14,6 +14,8 @@ import keysRoutes from './keys/keys.routes';
 import ledgerRoutes from './ledger/ledger.routes';
 import meRoutes from './me/me.routes';
 import metaRoutes from './meta/meta.routes';
+import modelMetricsRoutes from './model-metrics/model-metrics.routes';
+import modelPredictionsRoutes from './model-predictions/model-predictions.routes';
 import modelsRoutes from './models/models.routes';
 import plansRoutes from './plans/plans.routes';
 import predictionsRoutes from './predictions/predictions.routes';
@@ -38,4 +40,6 @@ export async function registerV1Routes(v1: FastifyInstance): Promise<void> {
   await v1.register(keysRoutes);
   await v1.register(billingRoutes);
   await v1.register(billingWebhookRoutes);
+  await v1.register(modelPredictionsRoutes);
+  await v1.register(modelMetricsRoutes);
 }

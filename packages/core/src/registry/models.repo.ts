@@ -1,6 +1,7 @@
 /** SQL for models and the public catalogue. */
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Db, Executor } from '../db/db';
+import { METRIC_SORT_KEYS, type MetricSort } from './registry.schemas';
 import type { ModelsTable } from './registry.tables';
 
 export type ModelRow = Selectable<ModelsTable> & { owner_display_name: string };
@@ -10,7 +11,21 @@ export type ModelPatch = Pick<
   'name' | 'description' | 'tags' | 'symbols' | 'updated_at'
 >;
 
-export type CatalogueSort = 'newest' | 'name' | 'recently_deployed';
+export type CatalogueSort = 'newest' | 'name' | 'recently_deployed' | MetricSort;
+
+/**
+ * A metric from the model's newest deployed version's live all-symbol snapshot, as text that
+ * orders like the number (exact numeric, offset positive, fixed width), '' when there is none;
+ * max_drawdown is negated so that descending order puts the smallest first.
+ */
+function metricSortKey(sort: MetricSort) {
+  const field = METRIC_SORT_KEYS[sort];
+  const sign = sort === 'max_drawdown' ? -1 : 1;
+  return sql`coalesce((SELECT to_char(least(greatest(${sign} * (s.metrics->>${field})::float8, -900000000), 900000000)::numeric + 1000000000, 'FM0000000000.000000000000')
+      FROM metric_snapshots s JOIN model_versions v ON v.id = s.version_id
+     WHERE v.model_id = m.id AND v.status = 'deployed' AND s.mode = 'live' AND s.symbol = ''
+     ORDER BY v.deployed_at DESC LIMIT 1), '')`;
+}
 
 export interface CatalogueQuery {
   q?: string | undefined;
@@ -99,11 +114,13 @@ export function createModelsRepo(db: Db) {
 
       // Sort keys as text that orders like the value: ISO timestamps (ms, UTC) and lowercased names.
       const key =
-        q.sort === 'name'
-          ? sql`lower(m.name)`
-          : q.sort === 'newest'
-            ? sql`to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
-            : sql`coalesce(to_char((SELECT max(v.deployed_at) FROM model_versions v WHERE v.model_id = m.id AND v.status = 'deployed') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '')`;
+        q.sort in METRIC_SORT_KEYS
+          ? metricSortKey(q.sort as MetricSort)
+          : q.sort === 'name'
+            ? sql`lower(m.name)`
+            : q.sort === 'newest'
+              ? sql`to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+              : sql`coalesce(to_char((SELECT max(v.deployed_at) FROM model_versions v WHERE v.model_id = m.id AND v.status = 'deployed') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '')`;
       const asc = q.sort === 'name';
       const inner = sql`SELECT m.*, u.display_name AS owner_display_name, ${key} AS sort_key
         FROM models m JOIN users u ON u.id = m.owner_id

@@ -184,7 +184,25 @@ export const ModelSchema = Type.Object(
 );
 export type Model = Static<typeof ModelSchema>;
 
-export const CATALOGUE_SORTS = ['newest', 'name', 'recently_deployed'] as const;
+/** Catalogue sorts by a metric (docs/METRICS.md) and the metric each reads. */
+export const METRIC_SORT_KEYS = {
+  sharpe: 'sharpe',
+  sortino: 'sortino',
+  calmar: 'calmar',
+  psr: 'psr',
+  total_return: 'totalReturn',
+  annualized_return: 'annualizedReturn',
+  hit_rate: 'hitRate',
+  ic: 'ic',
+  win_rate: 'winRate',
+  profit_factor: 'profitFactor',
+  coverage: 'coverage',
+  max_drawdown: 'maxDrawdown',
+  count: 'count',
+} as const;
+export type MetricSort = keyof typeof METRIC_SORT_KEYS;
+export const METRIC_SORTS = Object.keys(METRIC_SORT_KEYS) as MetricSort[];
+export const CATALOGUE_SORTS = ['newest', 'name', 'recently_deployed', ...METRIC_SORTS] as const;
 export const CatalogueQuerySchema = Type.Object(
   {
     q: Type.Optional(
@@ -200,9 +218,19 @@ export const CatalogueQuerySchema = Type.Object(
       }),
     ),
     sort: Type.Optional(
-      Type.Union([Type.Literal('newest'), Type.Literal('name'), Type.Literal('recently_deployed')], {
-        default: 'newest',
-      }),
+      Type.Union(
+        [
+          Type.Literal('newest'),
+          Type.Literal('name'),
+          Type.Literal('recently_deployed'),
+          ...METRIC_SORTS.map((m) => Type.Literal(m)),
+        ],
+        {
+          default: 'newest',
+          description:
+            'Metric sorts rank by the live all-symbol record of the newest deployed version, best first (max_drawdown: smallest first); models without it come last.',
+        },
+      ),
     ),
     cursor: Type.Optional(Type.String({ maxLength: 500 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 50 })),

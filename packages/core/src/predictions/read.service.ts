@@ -1,0 +1,382 @@
+/**
+ * A model's predictions for the people entitled to them, and its delayed public record for
+ * everyone else: pages across versions, the newest per symbol, and playback columns.
+ * Who sees what is decided by PredictionAccess (access.ts); this service applies it.
+ */
+import type { Principal } from '../accounts/principal';
+import type { Db } from '../db/db';
+import { AppError, notFound, registerErrorCodes } from '../errors';
+import { intervalMs } from '../market/intervals';
+import { predictedDirection } from '../metrics/metrics';
+import type { RunMode } from '../runs/runs.tables';
+import type { AccessLevel, PredictionAccess } from './access';
+import {
+  barsByClose,
+  findModelForRead,
+  latestPredictions,
+  type PredictionReadRow,
+  playbackPredictions,
+  predictionPage,
+  type ReadModel,
+  type ReadVersion,
+} from './read.repo';
+import type {
+  LatestQuery,
+  ModelPrediction,
+  ModelPredictionQuery,
+  Playback,
+  PlaybackQuery,
+} from './read.schemas';
+
+registerErrorCodes({ playback_range_too_large: 422, playback_range_invalid: 422 });
+
+/** Most points one playback answers: two years of hourly bars. */
+export const PLAYBACK_MAX_POINTS = 17_520;
+/** A page is settled (never changes again) once every row is resolved and older than this. */
+const SETTLED_AFTER_MS = 86_400_000;
+
+export interface ModelPredictionPage {
+  model: string;
+  mode: RunMode;
+  access: AccessLevel;
+  publicUntil: string | null;
+  items: ModelPrediction[];
+  nextCursor: string | null;
+}
+
+export function toModelPrediction(
+  r: PredictionReadRow,
+  versionNames: ReadonlyMap<string, string>,
+): ModelPrediction {
+  return {
+    version: versionNames.get(r.version_id) ?? '',
+    version_id: r.version_id,
+    mode: r.mode,
+    seq: Number(r.seq),
+    symbol: r.symbol,
+    as_of: r.as_of,
+    horizon: r.horizon,
+    target: r.target,
+    value: r.value,
+    confidence: r.confidence,
+    created_at: r.created_at,
+    prev_hash: r.prev_hash,
+    hash: r.hash,
+    run_id: r.run_id,
+    outcome:
+      r.realized_value === null
+        ? null
+        : {
+            base_close: r.base_close as number,
+            realized_close: r.realized_close as number,
+            realized_return: r.realized_return as number,
+            realized_direction: r.realized_direction as number,
+            realized_value: r.realized_value,
+          },
+  };
+}
+
+export const MODEL_PREDICTION_CSV_COLUMNS = [
+  'version',
+  'version_id',
+  'mode',
+  'seq',
+  'symbol',
+  'as_of',
+  'horizon',
+  'target',
+  'value',
+  'confidence',
+  'created_at',
+  'prev_hash',
+  'hash',
+  'run_id',
+  'realized_value',
+  'realized_return',
+  'realized_direction',
+  'base_close',
+  'realized_close',
+] as const;
+
+/** Every text field is drawn from [0-9A-Za-z.:+_-] (uuids, symbols, versions, hex, ISO instants): no CSV quoting needed. */
+export function modelPredictionsCsv(items: readonly ModelPrediction[]): string {
+  const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  let out = `${MODEL_PREDICTION_CSV_COLUMNS.join(',')}\n`;
+  for (const p of items) {
+    const o = p.outcome;
+    out += `${[
+      p.version,
+      p.version_id,
+      p.mode,
+      p.seq,
+      p.symbol,
+      p.as_of,
+      p.horizon,
+      p.target,
+      p.value,
+      p.confidence,
+      p.created_at,
+      p.prev_hash,
+      p.hash,
+      p.run_id,
+      o?.realized_value,
+      o?.realized_return,
+      o?.realized_direction,
+      o?.base_close,
+      o?.realized_close,
+    ]
+      .map(cell)
+      .join(',')}\n`;
+  }
+  return out;
+}
+
+export function modelPredictionsNdjson(items: readonly ModelPrediction[]): string {
+  let out = '';
+  for (const p of items) out += `${JSON.stringify(p)}\n`;
+  return out;
+}
+
+export interface PredictionReadDeps {
+  db: Db;
+  /** Market time (a replay clock in demos): the public delay is measured against it. */
+  clock: () => Date;
+  access: PredictionAccess;
+}
+
+export function createPredictionReadService(deps: PredictionReadDeps) {
+  const { db, clock, access } = deps;
+
+  /** The model, the caller's access level and the versions the caller may see. */
+  async function open(principal: Principal | null, slug: string) {
+    const model = await findModelForRead(db, slug);
+    if (!model) throw notFound('model');
+    const level = await access.level(principal, model);
+    const mayManage =
+      principal !== null && (principal.roles.includes('admin') || principal.userId === model.ownerId);
+    const versions = model.versions.filter((v) => mayManage || v.status !== 'draft');
+    // A model never deployed is private: to anyone else it does not exist.
+    if (versions.length === 0 && !mayManage) throw notFound('model');
+    const now = clock();
+    const publicUntil = level === 'public' ? new Date(now.getTime() - model.publicDelaySeconds * 1000) : null;
+    return { model, level, versions, now, publicUntil };
+  }
+
+  function pickVersions(versions: ReadVersion[], version: string | undefined): ReadVersion[] {
+    if (version === undefined) return versions;
+    const v = versions.find((x) => x.version === version);
+    if (!v) throw notFound('model version');
+    return [v];
+  }
+
+  return {
+    /**
+     * One page in (as_of, id) order. `settled` says the page can never change: it is followed
+     * by more rows, every row on it is resolved, and the newest is older than a day (live runs
+     * are long finished by then; backtests can add rows anywhere, so they never settle).
+     */
+    async page(o: {
+      principal: Principal | null;
+      slug: string;
+      query: ModelPredictionQuery;
+    }): Promise<{ page: ModelPredictionPage; settled: boolean }> {
+      const { model, level, versions, now, publicUntil } = await open(o.principal, o.slug);
+      const chosen = pickVersions(versions, o.query.version);
+      const limit = o.query.limit ?? 100;
+      const mode = o.query.mode ?? 'live';
+      let after: { asOf: Date; id: number } | undefined;
+      if (o.query.cursor) {
+        const [ms, id] = o.query.cursor.split('-').map(Number) as [number, number];
+        after = { asOf: new Date(ms), id };
+      }
+      const rows = await predictionPage(db, {
+        versionIds: chosen.map((v) => v.id),
+        mode,
+        symbol: o.query.symbol,
+        from: o.query.from ? new Date(o.query.from) : undefined,
+        to: o.query.to ? new Date(o.query.to) : undefined,
+        after,
+        publicUntil: publicUntil ?? undefined,
+        limit: limit + 1,
+      });
+      const names = new Map(model.versions.map((v) => [v.id, v.version]));
+      const pageRows = rows.slice(0, limit);
+      const last = pageRows.at(-1);
+      const nextCursor = rows.length > limit && last ? `${Number(last.as_of_ms)}-${Number(last.id)}` : null;
+      const settled =
+        mode === 'live' &&
+        nextCursor !== null &&
+        last !== undefined &&
+        Number(last.as_of_ms) < now.getTime() - SETTLED_AFTER_MS &&
+        pageRows.every((r) => r.realized_value !== null);
+      return {
+        page: {
+          model: model.slug,
+          mode,
+          access: level,
+          publicUntil: publicUntil ? publicUntil.toISOString() : null,
+          items: pageRows.map((r) => toModelPrediction(r, names)),
+          nextCursor,
+        },
+        settled,
+      };
+    },
+
+    /** The newest prediction per symbol (over the chosen versions), by symbol. */
+    async latest(o: { principal: Principal | null; slug: string; query: LatestQuery }) {
+      const { model, level, versions, publicUntil } = await open(o.principal, o.slug);
+      const chosen = pickVersions(versions, o.query.version);
+      const mode = o.query.mode ?? 'live';
+      const pairs = chosen.flatMap((v) =>
+        v.symbols
+          .filter((s) => o.query.symbol === undefined || s === o.query.symbol)
+          .map((symbol) => ({ versionId: v.id, symbol })),
+      );
+      const rows = await latestPredictions(db, { pairs, mode, publicUntil: publicUntil ?? undefined });
+      const newest = new Map<string, PredictionReadRow>();
+      for (const r of rows) {
+        const cur = newest.get(r.symbol);
+        if (!cur || r.as_of_ms > cur.as_of_ms || (r.as_of_ms === cur.as_of_ms && r.id > cur.id))
+          newest.set(r.symbol, r);
+      }
+      const names = new Map(model.versions.map((v) => [v.id, v.version]));
+      return {
+        model: model.slug,
+        mode,
+        access: level,
+        publicUntil: publicUntil ? publicUntil.toISOString() : null,
+        items: [...newest.keys()]
+          .sort()
+          .map((s) => toModelPrediction(newest.get(s) as PredictionReadRow, names)),
+      };
+    },
+
+    /**
+     * Columns aligned on the version's interval grid from `from` to `to` (default: the year up
+     * to now): bars by close time, the prediction made at each as_of, its outcome, the strategy
+     * return and the running equity.
+     */
+    async playback(o: {
+      principal: Principal | null;
+      slug: string;
+      query: PlaybackQuery;
+    }): Promise<Playback> {
+      const { model, level, versions, now, publicUntil } = await open(o.principal, o.slug);
+      const v = o.query.version ? pickVersions(versions, o.query.version)[0] : defaultVersion(versions);
+      if (!v) throw notFound('model version');
+      const symbol = o.query.symbol ?? v.symbols[0];
+      if (!symbol || !v.symbols.includes(symbol))
+        throw new AppError('not_found', { detail: `version ${v.version} does not predict ${symbol}` });
+      const step = intervalMs(v.interval);
+      const toMs = Math.floor((o.query.to ? Date.parse(o.query.to) : now.getTime()) / step) * step;
+      const fromMs = o.query.from
+        ? Math.ceil(Date.parse(o.query.from) / step) * step
+        : toMs - (PERIODS_DEFAULT[v.interval] - 1) * step;
+      if (fromMs > toMs)
+        throw new AppError('playback_range_invalid', {
+          detail: 'from must be before to (on the interval grid).',
+        });
+      const n = (toMs - fromMs) / step + 1;
+      if (n > PLAYBACK_MAX_POINTS)
+        throw new AppError('playback_range_too_large', {
+          detail: `At most ${PLAYBACK_MAX_POINTS} points per playback; this range has ${n}.`,
+        });
+      const from = new Date(fromMs);
+      const to = new Date(toMs);
+      const mode = o.query.mode ?? 'live';
+      const [bars, preds] = await Promise.all([
+        barsByClose(db, { symbol, interval: v.interval, intervalMs: step, from, to }),
+        playbackPredictions(db, {
+          versionId: v.id,
+          mode,
+          symbol,
+          from,
+          to,
+          publicUntil: publicUntil ?? undefined,
+        }),
+      ]);
+      const col = () => new Array<number | null>(n).fill(null);
+      const open_ = col();
+      const high = col();
+      const low = col();
+      const close = col();
+      const volume = col();
+      for (let i = 0; i < bars.asOfMs.length; i++) {
+        const k = ((bars.asOfMs[i] as number) - fromMs) / step;
+        if (k < 0 || k >= n || !Number.isInteger(k)) continue;
+        open_[k] = bars.open[i] as number;
+        high[k] = bars.high[i] as number;
+        low[k] = bars.low[i] as number;
+        close[k] = bars.close[i] as number;
+        volume[k] = bars.volume[i] as number | null;
+      }
+      const prediction = col();
+      const confidence = col();
+      const realizedReturn = col();
+      const realizedValue = col();
+      const pnl = col();
+      for (const p of preds) {
+        const k = (Number(p.t) - fromMs) / step;
+        if (k < 0 || k >= n || !Number.isInteger(k)) continue;
+        prediction[k] = p.value;
+        confidence[k] = p.confidence;
+        realizedReturn[k] = p.realized_return;
+        realizedValue[k] = p.realized_value;
+        if (p.realized_return !== null)
+          pnl[k] =
+            predictedDirection({ target: v.target, value: p.value, baseClose: p.base_close }) *
+            p.realized_return;
+      }
+      const equity = new Array<number>(n);
+      const t = new Array<number>(n);
+      let e = 0;
+      for (let k = 0; k < n; k++) {
+        e += pnl[k] ?? 0;
+        equity[k] = e;
+        t[k] = (fromMs + k * step) / 1000;
+      }
+      return {
+        model: model.slug,
+        version: v.version,
+        symbol,
+        mode,
+        interval: v.interval,
+        horizon: v.horizon,
+        target: v.target,
+        access: level,
+        publicUntil: publicUntil ? publicUntil.toISOString() : null,
+        from: from.toISOString(),
+        to: to.toISOString(),
+        points: n,
+        t,
+        open: open_,
+        high,
+        low,
+        close,
+        volume,
+        prediction,
+        confidence,
+        realizedReturn,
+        realizedValue,
+        pnl,
+        equity,
+      };
+    },
+  };
+}
+
+/** A year of points by default. */
+const PERIODS_DEFAULT: Record<ReadVersion['interval'], number> = { '1h': 8760, '4h': 2190, '1d': 365 };
+
+/** The newest deployed version, else the newest retired one, else the newest draft (owner). */
+function defaultVersion(versions: readonly ReadVersion[]): ReadVersion | undefined {
+  const by = (s: ReadVersion['status']) =>
+    versions
+      .filter((v) => v.status === s)
+      .sort((a, b) => (a.deployedAt?.getTime() ?? 0) - (b.deployedAt?.getTime() ?? 0))
+      .at(-1);
+  return by('deployed') ?? by('retired') ?? versions.at(-1);
+}
+
+export type PredictionReadService = ReturnType<typeof createPredictionReadService>;
+export type { ReadModel };
