@@ -7,6 +7,7 @@ export default defineConfig({
       'packages/*/src/**/*.test.ts',
       'packages/*/test/**/*.test.ts',
       'apps/*/test/**/*.test.ts',
+      'apps/*/src/**/*.test.tsx',
     ],
     testTimeout: 30_000,
     hookTimeout: 60_000,

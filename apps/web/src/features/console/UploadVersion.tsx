@@ -13,7 +13,7 @@ export async function uploadPackage(slug: string, file: Blob): Promise<Version> 
   let res: Response;
   try {
     res = await authFetch(
-      new Request(`/v1/models/${encodeURIComponent(slug)}/versions`, {
+      new Request(new URL(`/v1/models/${encodeURIComponent(slug)}/versions`, window.location.origin), {
         method: 'POST',
         headers: { 'content-type': 'application/gzip' },
         body: file,
