@@ -8,6 +8,7 @@ export default defineConfig({
       'packages/*/test/**/*.test.ts',
       'apps/*/test/**/*.test.ts',
       'deploy/test/**/*.test.ts',
+      'apps/*/src/**/*.test.tsx',
     ],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -7,6 +7,7 @@
 #   util-linux            setpriv and prlimit (drop privileges, set rlimits)
 #   chromium              only with --with-browser: headless browser for the UI tests
 #   prometheus            only with --with-browser (the test tools): promtool checks deploy/prometheus
+# Then builds the web UI into apps/web/dist when it is missing or older than its sources.
 # Idempotent: packages already present are not reinstalled.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,5 +46,12 @@ fi
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm dependencies (npm ci)"
   npm ci --no-audit --no-fund >/dev/null
+fi
+# The web UI (apps/web -> apps/web/dist, served by seerd at /): rebuilt only when its sources
+# or the dependencies changed since the last build.
+web_dist=apps/web/dist/index.html
+if [ ! -f "$web_dist" ] || [ -n "$(find apps/web/src apps/web/index.html apps/web/vite.config.ts package-lock.json -newer "$web_dist" -print -quit 2>/dev/null)" ]; then
+  echo "setup: building the web UI (vite build -> apps/web/dist)"
+  npm run build -w apps/web --silent >/dev/null
 fi
 echo "setup: done"

@@ -9,8 +9,8 @@ import metrics from './plugins/metrics';
 import openapi from './plugins/openapi';
 import problem from './plugins/problem';
 import healthRoutes from './routes/health/health.routes';
-import homeRoutes from './routes/home/home.routes';
 import { registerV1Routes } from './routes/index';
+import webRoutes from './routes/web/web.routes';
 
 registerAjvFormats();
 
@@ -93,7 +93,7 @@ export async function buildApp({ ctx, logger }: BuildAppOptions): Promise<Fastif
   await app.register(auth);
   await app.register(metrics);
   await app.register(healthRoutes);
-  await app.register(homeRoutes);
+  await app.register(webRoutes);
   await app.register(registerV1Routes, { prefix: '/v1' });
   return app;
 }

@@ -1,0 +1,122 @@
+/**
+ * The browser session: the access token lives in memory only; the refresh token is the
+ * HttpOnly `seer_refresh` cookie the page never sees. Refreshes are serialized (one in flight,
+ * and across tabs with the Web Locks API) because a refresh token works once: two parallel
+ * refreshes with the same cookie would end the session as a suspected theft.
+ */
+import type { LoginResult, Me } from './types';
+
+export type EndReason = 'expired' | 'ended' | 'disabled' | 'signed_out';
+
+export interface SessionState {
+  status: 'unknown' | 'anonymous' | 'authenticated';
+  user: LoginResult['user'] | Me | null;
+  /** Why the last session ended, until the user signs in again or dismisses it. */
+  ended: EndReason | null;
+}
+
+const WAS_SIGNED_IN = 'seer.signedIn';
+
+let state: SessionState = { status: 'unknown', user: null, ended: null };
+let token: string | null = null;
+let expiresAt = 0;
+let inflight: Promise<string | null> | null = null;
+const listeners = new Set<() => void>();
+
+function set(next: Partial<SessionState>): void {
+  state = { ...state, ...next };
+  for (const l of listeners) l();
+}
+
+function remember(signedIn: boolean): void {
+  try {
+    if (signedIn) localStorage.setItem(WAS_SIGNED_IN, '1');
+    else localStorage.removeItem(WAS_SIGNED_IN);
+  } catch {
+    // storage disabled: the "session ended" message is then only shown within a page's life
+  }
+}
+
+function wasSignedIn(): boolean {
+  try {
+    return localStorage.getItem(WAS_SIGNED_IN) === '1';
+  } catch {
+    return false;
+  }
+}
+
+async function doRefresh(): Promise<string | null> {
+  let res: Response;
+  try {
+    res = await fetch('/v1/auth/refresh', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+  } catch {
+    return null;
+  }
+  if (!res.ok) return null;
+  const body = (await res.json()) as LoginResult;
+  accept(body);
+  return body.accessToken;
+}
+
+function accept(body: LoginResult): void {
+  token = body.accessToken;
+  expiresAt = Date.now() + body.expiresIn * 1000;
+  remember(true);
+  set({ status: 'authenticated', user: body.user, ended: null });
+}
+
+export const session = {
+  getState: (): SessionState => state,
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  accessToken: (): string | null => token,
+  /** Seconds until the access token expires (negative when it has). */
+  secondsLeft: (): number => Math.round((expiresAt - Date.now()) / 1000),
+  signedIn: accept,
+
+  /** One refresh at a time, in this tab and across tabs; resolves to the new token or null. */
+  refresh(): Promise<string | null> {
+    if (!inflight) {
+      const run = () => doRefresh();
+      const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+      inflight = (locks ? locks.request('seer-refresh', run) : run()).finally(() => {
+        inflight = null;
+      });
+    }
+    return inflight;
+  },
+
+  /** At start-up: resume the session from the refresh cookie, silently. */
+  async resume(): Promise<void> {
+    const renewed = await session.refresh();
+    if (!renewed) {
+      const ended = wasSignedIn() ? 'expired' : null;
+      remember(false);
+      set({ status: 'anonymous', user: null, ended });
+    }
+  },
+
+  /** The server ended the session (expired, revoked, disabled): forget it and say so. */
+  end(reason: EndReason): void {
+    if (state.status !== 'authenticated' && reason !== 'signed_out') return;
+    token = null;
+    expiresAt = 0;
+    remember(false);
+    set({ status: 'anonymous', user: null, ended: reason === 'signed_out' ? null : reason });
+  },
+
+  dismissEnded(): void {
+    set({ ended: null });
+  },
+
+  updateUser(user: Me): void {
+    set({ user });
+  },
+};

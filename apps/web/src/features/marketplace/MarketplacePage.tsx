@@ -1,0 +1,224 @@
+/**
+ * The catalogue: models with a deployed version. Search, filters and sort live in the URL so
+ * a view can be shared and the back button works. Live metrics join the cards when the
+ * metrics API lands (features/metrics).
+ */
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { type FormEvent, useId } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api, call } from '../../api/client';
+import type { CatalogueQuery, Model } from '../../api/types';
+import { formatDay, formatPrice } from '../../components/format';
+import { Empty, ErrorState, Loading } from '../../components/states';
+
+const SORTS = [
+  { value: 'newest', label: 'Newest' },
+  { value: 'recently_deployed', label: 'Recently deployed' },
+  { value: 'name', label: 'Name' },
+] as const;
+
+export function liveSince(model: Model): string | null {
+  const dates = model.deployedVersions.map((v) => v.deployedAt).filter((d): d is string => !!d);
+  return dates.length ? (dates.sort()[0] ?? null) : null;
+}
+
+export function ModelCard({ model }: { model: Model }) {
+  const v = model.deployedVersions[0];
+  return (
+    <li className="card model-card">
+      <h2>
+        <Link to={`/models/${model.slug}`}>{model.name}</Link>
+      </h2>
+      <p className="muted small">by {model.owner.displayName}</p>
+      <p className="description">{model.description || 'No description.'}</p>
+      <dl className="facts">
+        <div>
+          <dt>Symbols</dt>
+          <dd>{(v?.symbols ?? model.symbols).join(', ') || '—'}</dd>
+        </div>
+        <div>
+          <dt>Interval</dt>
+          <dd>{v ? `${v.interval} · ${v.target} · ${v.horizon}` : '—'}</dd>
+        </div>
+        <div>
+          <dt>Live since</dt>
+          <dd>{formatDay(liveSince(model))}</dd>
+        </div>
+        <div>
+          <dt>Price</dt>
+          <dd>
+            {model.plan ? formatPrice(model.plan.priceMinor, model.plan.currency) : 'No plan yet'}
+            {model.plan && model.plan.trialDays > 0 ? ` · ${model.plan.trialDays}-day trial` : ''}
+          </dd>
+        </div>
+      </dl>
+      {model.tags.length ? (
+        <ul className="tags" aria-label="Tags">
+          {model.tags.map((t) => (
+            <li key={t}>
+              <Link to={`/?tag=${encodeURIComponent(t)}`}>{t}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+function queryFromParams(params: URLSearchParams): CatalogueQuery {
+  const q: CatalogueQuery = { limit: 24 };
+  const text = params.get('q');
+  if (text) q.q = text;
+  const tag = params.get('tag');
+  if (tag) q.tag = tag;
+  const symbol = params.get('symbol');
+  if (symbol) q.symbol = symbol.toUpperCase();
+  const interval = params.get('interval');
+  if (interval === '1h' || interval === '4h' || interval === '1d') q.interval = interval;
+  const target = params.get('target');
+  if (target === 'return' || target === 'direction' || target === 'price') q.target = target;
+  const sort = params.get('sort');
+  if (sort === 'newest' || sort === 'name' || sort === 'recently_deployed') q.sort = sort;
+  return q;
+}
+
+export function MarketplacePage() {
+  const [params, setParams] = useSearchParams();
+  const query = queryFromParams(params);
+  const formId = useId();
+  const models = useInfiniteQuery({
+    queryKey: ['catalogue', query],
+    queryFn: ({ pageParam }) =>
+      call(api.GET('/v1/models', { params: { query: pageParam ? { ...query, cursor: pageParam } : query } })),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const next = new URLSearchParams();
+    for (const key of ['q', 'tag', 'symbol', 'interval', 'target', 'sort']) {
+      const value = String(form.get(key) ?? '').trim();
+      if (value) next.set(key, value);
+    }
+    setParams(next);
+  };
+
+  const items = models.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = [...params.keys()].some((k) => k !== 'sort');
+
+  return (
+    <section>
+      <h1>Marketplace</h1>
+      <p className="lede">
+        Forecasting models running in a sandbox on point-in-time data. Every prediction is committed to a
+        tamper-evident ledger before its outcome exists.
+      </p>
+      <form
+        className="filters"
+        onSubmit={onSubmit}
+        aria-label="Search and filter models"
+        key={params.toString()}
+      >
+        <div className="field grow">
+          <label htmlFor={`${formId}-q`}>Search</label>
+          <input
+            id={`${formId}-q`}
+            name="q"
+            type="search"
+            defaultValue={params.get('q') ?? ''}
+            placeholder="Name, tag, description"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${formId}-symbol`}>Symbol</label>
+          <input
+            id={`${formId}-symbol`}
+            name="symbol"
+            defaultValue={params.get('symbol') ?? ''}
+            placeholder="USDCHF"
+            size={8}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${formId}-tag`}>Tag</label>
+          <input id={`${formId}-tag`} name="tag" defaultValue={params.get('tag') ?? ''} size={10} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${formId}-interval`}>Interval</label>
+          <select id={`${formId}-interval`} name="interval" defaultValue={params.get('interval') ?? ''}>
+            <option value="">Any</option>
+            <option value="1h">1 hour</option>
+            <option value="4h">4 hours</option>
+            <option value="1d">1 day</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${formId}-target`}>Target</label>
+          <select id={`${formId}-target`} name="target" defaultValue={params.get('target') ?? ''}>
+            <option value="">Any</option>
+            <option value="return">Return</option>
+            <option value="direction">Direction</option>
+            <option value="price">Price</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${formId}-sort`}>Sort by</label>
+          <select id={`${formId}-sort`} name="sort" defaultValue={params.get('sort') ?? 'newest'}>
+            {SORTS.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field actions">
+          <button type="submit" className="primary">
+            Apply
+          </button>
+          {filtered ? (
+            <button type="button" onClick={() => setParams(new URLSearchParams())}>
+              Clear
+            </button>
+          ) : null}
+        </div>
+      </form>
+
+      {models.isPending ? (
+        <Loading label="Loading models" />
+      ) : models.isError ? (
+        <ErrorState error={models.error} retry={() => void models.refetch()} />
+      ) : items.length === 0 ? (
+        <Empty title={filtered ? 'No model matches these filters.' : 'No model is deployed yet.'}>
+          {filtered ? (
+            <p>Try a broader search.</p>
+          ) : (
+            <p>Developers publish models from the developer console.</p>
+          )}
+        </Empty>
+      ) : (
+        <>
+          <p className="muted small" aria-live="polite">
+            {items.length} model{items.length === 1 ? '' : 's'}
+            {models.hasNextPage ? ' (more available)' : ''}
+          </p>
+          <ul className="card-grid">
+            {items.map((m) => (
+              <ModelCard key={m.id} model={m} />
+            ))}
+          </ul>
+          {models.hasNextPage ? (
+            <button
+              type="button"
+              onClick={() => void models.fetchNextPage()}
+              disabled={models.isFetchingNextPage}
+            >
+              {models.isFetchingNextPage ? 'Loading…' : 'Show more'}
+            </button>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * The playback's data shape: columns, one row per bar, so a year of hourly data (~8,760 rows)
+ * is a handful of flat arrays. Built today from a version's ledger (its predictions with
+ * outcomes) and the instrument's bars; the playback API will serve the same columns directly.
+ */
+import type { Bar, Prediction } from '../../api/types';
+
+export interface PlaybackColumns {
+  /** Bar open time, UTC seconds (lightweight-charts' UTCTimestamp). */
+  ts: number[];
+  open: number[];
+  high: number[];
+  low: number[];
+  close: number[];
+  /** Predicted direction made at this bar's close: 1 up, -1 down, 0 flat; null: no prediction. */
+  prediction: (number | null)[];
+  /** What then happened over the horizon: 1 up, -1 down, 0 flat; null: not known (yet). */
+  outcome: (number | null)[];
+  /** Running equity of following the predictions (1 = start), applied when each outcome is realized. */
+  equity: number[];
+}
+
+const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+export function durationMs(text: string): number {
+  const m = /^(\d+)([mhd])$/.exec(text);
+  if (!m) throw new Error(`unsupported duration ${text}`);
+  return Number(m[1]) * (UNIT_MS[m[2] as string] ?? 0);
+}
+
+/** The direction a prediction implies, whatever its target. */
+export function predictedDirection(p: Pick<Prediction, 'target' | 'value' | 'outcome'>): number {
+  if (p.target === 'price') {
+    const base = p.outcome?.base_close;
+    if (base === undefined) return 0;
+    return Math.sign(p.value - base);
+  }
+  return Math.sign(p.value);
+}
+
+/**
+ * Joins bars and predictions: a prediction made at as_of belongs to the bar that closed at
+ * as_of (open time as_of - interval); its outcome is known `horizon` later, when the equity moves.
+ */
+export function buildPlayback(
+  bars: readonly Bar[],
+  predictions: readonly Pick<Prediction, 'as_of' | 'target' | 'value' | 'outcome' | 'horizon'>[],
+  interval: string,
+): PlaybackColumns {
+  const n = bars.length;
+  const cols: PlaybackColumns = {
+    ts: new Array(n),
+    open: new Array(n),
+    high: new Array(n),
+    low: new Array(n),
+    close: new Array(n),
+    prediction: new Array(n).fill(null),
+    outcome: new Array(n).fill(null),
+    equity: new Array(n),
+  };
+  const index = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const b = bars[i] as Bar;
+    const t = Date.parse(b.ts);
+    index.set(t, i);
+    cols.ts[i] = t / 1000;
+    cols.open[i] = b.open;
+    cols.high[i] = b.high;
+    cols.low[i] = b.low;
+    cols.close[i] = b.close;
+  }
+  const step = durationMs(interval);
+  const pnl = new Array<number>(n).fill(0);
+  for (const p of predictions) {
+    const asOf = Date.parse(p.as_of);
+    const i = index.get(asOf - step);
+    if (i === undefined) continue;
+    const dir = predictedDirection(p);
+    cols.prediction[i] = dir;
+    if (p.outcome) {
+      cols.outcome[i] = p.outcome.realized_direction;
+      const realizedAt = index.get(asOf + durationMs(p.horizon) - step);
+      if (realizedAt !== undefined)
+        pnl[realizedAt] = (pnl[realizedAt] ?? 0) + dir * p.outcome.realized_return;
+    }
+  }
+  let equity = 1;
+  for (let i = 0; i < n; i++) {
+    equity *= 1 + (pnl[i] ?? 0);
+    cols.equity[i] = equity;
+  }
+  return cols;
+}
+
+/** Index of the last row with ts <= t (seconds); -1 when t is before the first row. */
+export function indexAtOrBefore(ts: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = ts.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ts[mid] as number) <= t) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Hit rate over rows [0, end]: share of predictions with a known outcome whose direction matched. */
+export function hitRate(cols: PlaybackColumns, end: number): { hits: number; scored: number } {
+  let hits = 0;
+  let scored = 0;
+  for (let i = 0; i <= end && i < cols.ts.length; i++) {
+    const p = cols.prediction[i];
+    const o = cols.outcome[i];
+    if (p === null || p === undefined || o === null || o === undefined || p === 0) continue;
+    scored++;
+    if (p === o) hits++;
+  }
+  return { hits, scored };
+}
