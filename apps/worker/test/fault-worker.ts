@@ -1,6 +1,8 @@
 /**
  * A worker process for the fault tests (killed with SIGKILL mid-run). Configured by environment:
- * FW_DATABASE_URL, FW_REDIS_URL, FW_PREFIX, FW_WORKER_ID, FW_VERSIONS (versionId=fixture,...).
+ * FW_DATABASE_URL, FW_REDIS_URL, FW_PREFIX, FW_WORKER_ID, FW_VERSIONS (versionId=fixture,...),
+ * and for the scale-out test FW_DEFAULT_FIXTURE (any other version), FW_STRATEGY (cold | fork).
+ * On SIGTERM it prints `ran N` (runs it finished) before exiting.
  */
 import { openDb } from '@seer/core/db/db';
 import { createBullQueues } from '@seer/core/queue/bullmq-queue';
@@ -17,13 +19,21 @@ const queues = createBullQueues({
   lockDurationMs: 1500,
   stalledIntervalMs: 1000,
 });
-const sandbox = await createBwrapSandbox({ strategy: 'cold', concurrency: 1 });
+const strategy = env.FW_STRATEGY === 'fork' ? 'fork' : 'cold';
+const sandbox = await createBwrapSandbox({
+  strategy,
+  concurrency: 1,
+  ...(strategy === 'fork' ? { preimport: [] } : {}),
+});
 const map = new Map((env.FW_VERSIONS ?? '').split(',').map((kv) => kv.split('=') as [string, string]));
+const fallback = env.FW_DEFAULT_FIXTURE;
+const opener = fixtureOpener(map);
 const worker = await startWorker({
   db,
   queues,
   sandbox,
-  openPackage: fixtureOpener(map),
+  openPackage: (versionId) =>
+    opener(map.has(versionId) || !fallback ? versionId : (map.set(versionId, fallback), versionId)),
   clock: () => new Date(Number(env.FW_CLOCK_MS)),
   graceMs: 300_000,
   concurrency: 1,
@@ -34,6 +44,8 @@ const worker = await startWorker({
 process.stdout.write('ready\n');
 process.on('SIGTERM', async () => {
   await worker.close();
+  const ran = (await worker.metrics.runsTotal.get()).values.reduce((n, v) => n + v.value, 0);
+  process.stdout.write(`ran ${ran}\n`);
   await queues.close();
   await sandbox.close();
   await db.close();
