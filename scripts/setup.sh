@@ -7,6 +7,7 @@
 #   util-linux            setpriv and prlimit (drop privileges, set rlimits)
 #   chromium              only with --with-browser: headless browser for the UI tests
 #   prometheus            only with --with-browser (the test tools): promtool checks deploy/prometheus
+#   python3-pytest        only with --with-browser (the test tools): the Python SDK's tests
 # Then builds the web UI into apps/web/dist when it is missing or older than its sources.
 # Idempotent: packages already present are not reinstalled.
 set -euo pipefail
@@ -21,7 +22,7 @@ for arg in "$@"; do
 done
 
 pkgs=(bubblewrap python3 python3-numpy python3-pandas python3-scipy python3-sklearn python3-statsmodels python3-msgpack python3-seccomp util-linux ca-certificates)
-[ "$with_browser" = 1 ] && pkgs+=(chromium prometheus)
+[ "$with_browser" = 1 ] && pkgs+=(chromium prometheus python3-pytest)
 
 missing=()
 for p in "${pkgs[@]}"; do

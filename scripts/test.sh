@@ -13,9 +13,27 @@ echo "== typecheck (tsc)"
 npx tsc -p tsconfig.json --noEmit
 echo "== tests (vitest)"
 report=$(mktemp)
-trap 'rm -f "$report"' EXIT
+pyreport=$(mktemp)
+trap 'rm -f "$report" "$pyreport"' EXIT
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@" || status=$?
-# One plain closing line, whatever the reporter prints above it.
-node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""))' "$report" || true
+echo "== tests (pytest: the Python SDK and the seer command)"
+pystatus=0
+/usr/bin/python3 -m pytest -q -p no:cacheprovider --junitxml="$pyreport" python/tests || pystatus=$?
+# One plain closing line over both runners, whatever they print above it.
+node -e '
+const fs = require("fs");
+const r = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+let passed = r.numPassedTests, failed = r.numFailedTests, skipped = r.numPendingTests;
+const x = fs.readFileSync(process.argv[2], "utf8");
+const m = /<testsuite [^>]*>/.exec(x);
+if (m) {
+  const a = (k) => Number((new RegExp(` ${k}="(\\d+)"`).exec(m[0]) || [0, 0])[1]);
+  failed += a("failures") + a("errors");
+  skipped += a("skipped");
+  passed += a("tests") - a("failures") - a("errors") - a("skipped");
+} else failed += 1;
+console.log(`${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' "$report" "$pyreport" || true
 [ "$status" -eq 0 ] || exit "$status"
+[ "$pystatus" -eq 0 ] || exit "$pystatus"

@@ -1,0 +1,110 @@
+"""`seer init`, `seer run`, `seer backtest` and packing, as an author uses them: through the
+command, in a fresh folder."""
+
+import io
+import os
+import stat
+import subprocess
+import sys
+import tarfile
+import time
+
+from conftest import PYTHON_DIR, REPO
+
+from seer import config, package
+
+
+def seer(*args, cwd, env=None):
+    e = {**os.environ, "PYTHONPATH": PYTHON_DIR, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "seer", *args], cwd=cwd, env=e, capture_output=True, text=True, timeout=120)
+
+
+def test_init_run_backtest(tmp_path):
+    r = seer("init", "my-model", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    pkg = tmp_path / "my-model"
+    assert sorted(os.listdir(pkg)) == [".seerignore", "README.md", "data", "model.py", "seer.toml", "test_model.py"]
+
+    r = seer("run", "my-model", "--data", "my-model/data/USDCHF.csv", "--as-of", "2026-01-10T12:00:00Z", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.strip().splitlines()
+    assert lines[0] == "symbol,value,confidence" and lines[1].startswith("USDCHF,")
+
+    r = seer(
+        "backtest", "my-model", "--data", "my-model/data/USDCHF.csv",
+        "--from", "2026-01-05T00:00:00Z", "--to", "2026-01-06T00:00:00Z", "--json", cwd=tmp_path,
+    )
+    assert r.returncode == 0, r.stderr
+    import json
+
+    out = json.loads(r.stdout)
+    assert out["metrics"]["count"] == 25 and out["metrics"]["coverage"] == 1
+    assert out["metrics"]["definitionVersion"] == "seer-metrics-1"
+    # Point in time: each prediction's as_of is a boundary and its outcome is the next bar's.
+    assert all(p["realizedReturn"] is not None for p in out["predictions"])
+
+    # The scaffold's own test passes.
+    t = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=pkg,
+        env={**os.environ, "PYTHONPATH": PYTHON_DIR}, capture_output=True, text=True, timeout=120,
+    )
+    assert t.returncode == 0, t.stdout + t.stderr
+
+
+def test_a_model_never_sees_bars_after_as_of(tmp_path):
+    seer("init", "peek", cwd=tmp_path)
+    (tmp_path / "peek" / "model.py").write_text(
+        "def predict(ctx):\n"
+        "    bars = ctx.ohlcv('USDCHF')\n"
+        "    assert bars.index[-1] + __import__('pandas').Timedelta(hours=1) <= ctx.as_of, (bars.index[-1], ctx.as_of)\n"
+        "    return {'USDCHF': 0.0}\n"
+    )
+    r = seer("run", "peek", "--data", "peek/data/USDCHF.csv", "--as-of", "2026-01-10T12:00:00Z", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+
+
+def test_errors_are_one_line_and_non_zero(tmp_path):
+    seer("init", "bad-model", cwd=tmp_path)
+    r = seer("run", "bad-model", "--data", "missing.csv", "--as-of", "2026-01-10T12:00:00Z", cwd=tmp_path)
+    assert r.returncode == 2 and r.stderr.strip() == "seer: no such data file: missing.csv"
+    (tmp_path / "bad-model" / "model.py").write_text("def predict(ctx):\n    return {'NOPE': 1.0}\n")
+    r = seer("run", "bad-model", "--data", "bad-model/data/USDCHF.csv", "--as-of", "2026-01-10T12:00:00Z", cwd=tmp_path)
+    assert r.returncode == 1 and "bad_output" in r.stderr
+    r = seer("init", "Bad Name", cwd=tmp_path)
+    assert r.returncode == 2 and "lowercase" in r.stderr
+    r = seer("deploy", "no-version", cwd=tmp_path, env={"XDG_CONFIG_HOME": str(tmp_path / "cfg")})
+    assert r.returncode == 2 and "MODEL@VERSION" in r.stderr
+
+
+def test_packing_is_deterministic_and_leaves_out_ignored_files(tmp_path):
+    seer("init", "packed", cwd=tmp_path)
+    a = package.build_tgz(tmp_path / "packed")
+    time.sleep(1.1)
+    os.utime(tmp_path / "packed" / "model.py")
+    b = package.build_tgz(tmp_path / "packed")
+    assert a == b
+    with tarfile.open(fileobj=io.BytesIO(a)) as tar:
+        names = tar.getnames()
+        assert names == ["README.md", "model.py", "seer.toml"]
+        assert all(m.mode == 0o644 and m.mtime == 0 and m.uid == 0 for m in tar.getmembers())
+    os.symlink("/etc/passwd", tmp_path / "packed" / "leak")
+    try:
+        package.build_tgz(tmp_path / "packed")
+        raise AssertionError("a symlink must be refused")
+    except package.PackageError as e:
+        assert "symbolic link" in str(e)
+
+
+def test_credentials_are_stored_0600(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    path = config.save({"url": "http://x", "apiKey": "k"})
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(os.path.dirname(path)).st_mode) == 0o700
+    assert config.load()["apiKey"] == "k"
+
+
+def test_example_models_run_locally():
+    # The shipped examples run through the same harness on the real demo data.
+    data = os.path.join(REPO, "packages/core/demo-data/usdchf_1h.csv")
+    r = seer("run", os.path.join(REPO, "examples/momentum"), "--data", data, "--as-of", "2001-03-01T12:00:00Z", cwd=REPO)
+    assert r.returncode == 0, r.stderr
