@@ -8,6 +8,7 @@ import { cgroupsAvailable, sweepStaleCgroups } from './host/cgroup';
 import { checkSandboxHost, formatHostCheck } from './host/check';
 import { type Jail, type JailConfig, startJail } from './host/jail';
 import { type RunChannel, runSession } from './host/session';
+import { createTreeStore, type StagedTree } from './host/store';
 import { type ForkTemplate, startForkTemplate } from './host/template';
 import { resolveLimits, runtimeLimits } from './limits';
 import { readPackageFiles } from './package/read-package';
@@ -36,7 +37,10 @@ export interface BwrapSandboxOptions {
   /** Unprivileged host uid/gid the jail runs as (default nobody/nogroup). */
   uid?: number;
   gid?: number;
-  /** Host directory with the `seer` Python package (default: the repo's python/). */
+  /**
+   * Host directory with the `seer` Python package (default: the repo's python/). It is copied
+   * into the sandbox's own store at start-up, so its location and modes do not matter.
+   */
   runtimeDir?: string;
   /** Use per-run cgroups when the host allows (default true). */
   cgroups?: boolean;
@@ -58,10 +62,25 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
   sweepStaleWorkDirs();
   const workDir = mkdtempSync(`${WORK_PREFIX}${process.pid}-`);
   chmodSync(workDir, 0o711); // the jail uid must traverse to its channel dir, not list it
-  const seccompFile = exportSeccomp(pythonPath, runtimeDir, workDir, 'stage1');
+  // Runtime and cold-path packages are mounted from copies the host owns (see host/store.ts).
+  const store = createTreeStore(join(workDir, 'store'), {
+    maxBytes: caps.maxPackageBytes,
+    maxEntries: MAX_PACKAGE_ENTRIES,
+  });
+  let runtime: StagedTree;
+  try {
+    runtime = store.stage(runtimeDir, 'runtime');
+  } catch (e) {
+    rmSync(workDir, { recursive: true, force: true });
+    throw new SandboxError(
+      'sandbox_unavailable',
+      `cannot stage the runtime ${runtimeDir}: ${(e as Error).message}`,
+    );
+  }
+  const seccompFile = exportSeccomp(pythonPath, runtime.dir, workDir, 'stage1');
   const cfg: JailConfig = {
     pythonPath,
-    runtimeDir,
+    runtimeDir: runtime.dir,
     seccompFile,
     uid: opts.uid ?? 65534,
     gid: opts.gid ?? 65534,
@@ -102,7 +121,7 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
       const old = template;
       templateStarting = (async () => {
         await old?.close();
-        const templateSeccomp = exportSeccomp(pythonPath, runtimeDir, workDir, 'template');
+        const templateSeccomp = exportSeccomp(pythonPath, runtime.dir, workDir, 'template');
         const chanDir = join(workDir, `chan${templateSeq++}`);
         mkdirSync(chanDir, { mode: 0o700 });
         spawnSync('chown', [`${cfg.uid}:${cfg.gid}`, chanDir]);
@@ -182,8 +201,16 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
       limits: runtimeLimits(limits),
     };
     let ch: RunChannel;
+    let staged: StagedTree | null = null;
     if (strategy === 'cold') {
-      ch = startJail(cfg, { limits, packageDir: req.packageDir });
+      try {
+        staged = store.stage(req.packageDir, 'pkg');
+        ch = startJail(cfg, { limits, packageDir: staged.dir });
+      } catch (e) {
+        staged?.release();
+        if (e instanceof SandboxError) return failure(e.code, e.message);
+        return failure('sandbox_unavailable', `cannot stage the package: ${(e as Error).message}`);
+      }
     } else {
       try {
         runFrame.package = readPackageFiles(req.packageDir, caps.maxPackageBytes);
@@ -225,6 +252,7 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
       ch.kill();
       await (ch as Partial<Jail>).cgroup?.destroy();
       await (ch as { dispose?: () => Promise<void> }).dispose?.();
+      staged?.release();
     }
   };
 
@@ -252,6 +280,8 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
 }
 
 const WORK_PREFIX = '/tmp/seer-sandbox-';
+/** Files and folders a package may have on the cold path (the registry caps uploads lower). */
+const MAX_PACKAGE_ENTRIES = 100_000;
 
 /** Remove work directories (seccomp programs, FIFO dirs) of host processes that died without close(). */
 function sweepStaleWorkDirs(): void {
