@@ -39,6 +39,21 @@ describe('seerd sandbox-run', () => {
     expect(out.json).toMatchObject({ ok: false, code: 'bad_output' });
   });
 
+  it('extracts archives with the registry extractor: unsafe entries refused with its codes', async () => {
+    const src = join(tmp, 'linked');
+    cpSync(HAPPY, src, { recursive: true });
+    execFileSync('ln', ['-s', '/etc/hostname', join(src, 'host.txt')]);
+    const tgz = join(tmp, 'linked.tgz');
+    execFileSync('tar', ['-czf', tgz, '-C', src, '.']);
+    const out = await sandboxRunCommand({ package: tgz, asOf: AS_OF }, opts);
+    expect(out).toMatchObject({ exitCode: 2, json: { ok: false, code: 'package_symlink' } });
+    const many = await sandboxRunCommand(
+      { package: tgz, asOf: AS_OF },
+      { ...opts, extractLimits: { maxFiles: 2 } },
+    );
+    expect(many).toMatchObject({ exitCode: 2, json: { ok: false, code: 'package_too_many_files' } });
+  });
+
   it('refuses a package that fails verification without running it', async () => {
     const out = await sandboxRunCommand(
       { package: HAPPY, asOf: AS_OF },
