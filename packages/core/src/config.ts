@@ -58,6 +58,10 @@ export interface Config {
   runLeaseSeconds: number;
   /** Most boundaries one backtest may cover. */
   backtestMaxBoundaries: number;
+  /** Host uids the sandbox hands out, one per jail (inclusive range). */
+  sandboxUidRange: { first: number; count: number };
+  /** Production only: let a worker start on a host without per-run cgroups (rlimits only). */
+  sandboxAllowNoCgroups: boolean;
 }
 
 interface VariableSpec {
@@ -230,6 +234,18 @@ export const VARIABLES: readonly VariableSpec[] = [
     name: 'BACKTEST_MAX_BOUNDARIES',
     default: '2000',
     description: 'Most boundaries one backtest may cover.',
+  },
+  {
+    name: 'SANDBOX_UID_RANGE',
+    default: '2000000000-2000004095',
+    description:
+      'Host uids (FIRST-LAST, inclusive) the sandbox hands out, one per live jail, so process limits are per run. Must be unused on the host; each worker process takes uids through lock files, so several processes may share a range. Needs at least WORKER_CONCURRENCY + 1.',
+  },
+  {
+    name: 'SANDBOX_ALLOW_NO_CGROUPS',
+    default: 'false',
+    description:
+      'In production a worker refuses to start when the host gives it no per-run cgroups (v1 or v2: memory, pids, cpu). true starts it anyway with rlimits only (not recommended).',
   },
 ];
 
@@ -414,13 +430,31 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     ]),
     runLeaseSeconds: r.int('RUN_LEASE_SECONDS', 30, 5, 3600),
     backtestMaxBoundaries: r.int('BACKTEST_MAX_BOUNDARIES', 2000, 1, 100_000),
+    sandboxUidRange: uidRange(r, 'SANDBOX_UID_RANGE', '2000000000-2000004095'),
+    sandboxAllowNoCgroups: r.bool('SANDBOX_ALLOW_NO_CGROUPS', false),
   };
+  if (config.sandboxUidRange.count < config.workerConcurrency + 1)
+    r.problems.push(
+      `SANDBOX_UID_RANGE must hold at least WORKER_CONCURRENCY + 1 = ${config.workerConcurrency + 1} uids`,
+    );
   if (production && (config.argon2MemoryKib < 19456 || config.argon2TimeCost < 2))
     r.problems.push(
       'ARGON2_MEMORY_KIB and ARGON2_TIME_COST must be at least 19456 and 2 in production (OWASP)',
     );
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return Object.freeze(config);
+}
+
+function uidRange(r: Reader, name: string, fallback: string): { first: number; count: number } {
+  const text = r.string(name, fallback);
+  const m = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(text);
+  const first = Number(m?.[1]);
+  const last = Number(m?.[2]);
+  if (!m || first < 1 || last < first || last > 2_147_483_646) {
+    r.problems.push(`${name} must be FIRST-LAST with 1 <= FIRST <= LAST < 2147483647, got "${text}"`);
+    return { first: 2_000_000_000, count: 4096 };
+  }
+  return { first, count: last - first + 1 };
 }
 
 /** A config for tests: defaults plus overrides, never reading the real environment. */

@@ -100,5 +100,5 @@ describe('seerd sandbox-run', () => {
     } finally {
       rmSync(priv, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });

@@ -17,6 +17,12 @@ export interface JailConfig {
   seccompFile: string;
   uid: number;
   gid: number;
+  /**
+   * True when this uid belongs to this jail alone (SANDBOX_UID_RANGE): RLIMIT_NPROC is then
+   * the run's own process/thread budget (`pids` + a little for bwrap) instead of a shared
+   * ceiling.
+   */
+  ownUid?: boolean;
   cgroups: boolean;
 }
 
@@ -43,6 +49,8 @@ export interface Jail extends RunChannel {
 }
 
 const NPROC_CEILING = 4096;
+/** bwrap's own processes, counted against the jail uid's RLIMIT_NPROC. */
+const NPROC_SLACK = 4;
 
 /** Descriptors the launcher hands to bwrap (stdio 0-2 are the frame pipes). */
 const FD = { seccomp: 3, runtime: 4, pkg: 5 } as const;
@@ -124,7 +132,7 @@ export function startJail(cfg: JailConfig, spec: JailSpec): Jail {
     `--fsize=${l.fileSizeBytes}`,
     `--nofile=${l.openFiles}`,
     '--core=0',
-    `--nproc=${NPROC_CEILING}`,
+    `--nproc=${cfg.ownUid ? Math.min(NPROC_CEILING, l.pids + NPROC_SLACK) : NPROC_CEILING}`,
     '--',
     '/usr/bin/setpriv',
     `--reuid=${cfg.uid}`,
