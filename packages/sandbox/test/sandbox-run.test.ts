@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -91,6 +91,11 @@ describe('seerd sandbox-run', () => {
       );
       expect(out.exitCode, JSON.stringify(out.json)).toBe(0);
       expect(out.json.predictions).toHaveLength(2);
+      // Through a link to the folder, as ~/mymodel -> /data/mymodel.
+      const link = join(priv, 'home', 'linked');
+      symlinkSync(pkg, link);
+      const viaLink = await sandboxRunCommand({ package: link, asOf: AS_OF.toISOString() }, opts);
+      expect(viaLink.exitCode, JSON.stringify(viaLink.json)).toBe(0);
       // And as an archive in the same folder.
       const tgz = join(priv, 'home', 'model.tgz');
       execFileSync('tar', ['-czf', tgz, '-C', pkg, '.']);

@@ -20,6 +20,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -79,7 +80,9 @@ export function createTreeStore(root: string, limits: { maxBytes: number; maxEnt
   let seq = 0;
   return {
     stage(src, kind) {
-      if (!lstatSync(src).isDirectory())
+      // The folder itself may be reached through a link (~/mymodel -> /data/mymodel); links
+      // inside it are left out.
+      if (!statSync(src).isDirectory())
         throw new SandboxError('sandbox_unavailable', `${src} is not a folder`);
       const entries = listTree(src, limits.maxBytes, limits.maxEntries);
       const tmp = join(root, `.tmp-${process.pid}-${seq++}`);
