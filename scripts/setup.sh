@@ -5,6 +5,7 @@
 #                         the model runtime (Debian's /usr/bin/python3; models import these)
 #   python3-seccomp       builds the sandbox's seccomp filter
 #   util-linux            setpriv and prlimit (drop privileges, set rlimits)
+#   libarchive-tools, git  bsdtar and git archive: tests publish packages made by each common tool
 #   chromium              only with --with-browser: headless browser for the UI tests
 #   prometheus            only with --with-browser (the test tools): promtool checks deploy/prometheus
 #   python3-pytest        only with --with-browser (the test tools): the Python SDK's tests
@@ -21,7 +22,7 @@ for arg in "$@"; do
   esac
 done
 
-pkgs=(bubblewrap python3 python3-numpy python3-pandas python3-scipy python3-sklearn python3-statsmodels python3-msgpack python3-seccomp util-linux ca-certificates)
+pkgs=(bubblewrap python3 python3-numpy python3-pandas python3-scipy python3-sklearn python3-statsmodels python3-msgpack python3-seccomp util-linux ca-certificates libarchive-tools git)
 [ "$with_browser" = 1 ] && pkgs+=(chromium prometheus python3-pytest)
 
 missing=()

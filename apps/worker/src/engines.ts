@@ -61,6 +61,9 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
         strategy: 'fork',
         concurrency: config.workerConcurrency,
         preimport: config.sandboxPreimport,
+        uidRange: config.sandboxUidRange,
+        // Per-run memory/pids/CPU limits are what keeps one model from starving the others.
+        requireCgroups: config.env === 'production' && !config.sandboxAllowNoCgroups,
       });
       const registry = await createRegistry({ config, db, clock });
       worker = await startWorker({

@@ -60,6 +60,20 @@ describe('loadConfig', () => {
     expect(problems({ SANDBOX_PREIMPORT: 'os;rm -rf /' })[0]).toMatch(/not a Python module name/);
   });
 
+  it('reads the sandbox uid range and the no-cgroups opt-out', () => {
+    const d = loadConfig({});
+    expect(d.sandboxUidRange).toEqual({ first: 2_000_000_000, count: 4096 });
+    expect(d.sandboxAllowNoCgroups).toBe(false);
+    const c = loadConfig({ SANDBOX_UID_RANGE: '300000-300009', SANDBOX_ALLOW_NO_CGROUPS: 'true' });
+    expect(c.sandboxUidRange).toEqual({ first: 300000, count: 10 });
+    expect(c.sandboxAllowNoCgroups).toBe(true);
+    expect(() => loadConfig({ SANDBOX_UID_RANGE: '10-5' })).toThrow(/SANDBOX_UID_RANGE/);
+    expect(() => loadConfig({ SANDBOX_UID_RANGE: 'nobody' })).toThrow(/SANDBOX_UID_RANGE/);
+    expect(() => loadConfig({ SANDBOX_UID_RANGE: '300000-300001', WORKER_CONCURRENCY: '4' })).toThrow(
+      /at least WORKER_CONCURRENCY \+ 1 = 5/,
+    );
+  });
+
   it('requires explicit CORS origins', () => {
     expect(problems({ CORS_ORIGINS: '*' })[0]).toMatch(/"\*" is not allowed/);
     expect(problems({ CORS_ORIGINS: 'https://a.example, ftp://b' })[0]).toMatch(/ftp:\/\/b/);

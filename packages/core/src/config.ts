@@ -82,6 +82,10 @@ export interface Config {
   stripeSecretKey: string | undefined;
   /** Stripe webhook signing secret (whsec_...), needed when billingProvider is stripe. */
   stripeWebhookSecret: string | undefined;
+  /** Host uids the sandbox hands out, one per jail (inclusive range). */
+  sandboxUidRange: { first: number; count: number };
+  /** Production only: let a worker start on a host without per-run cgroups (rlimits only). */
+  sandboxAllowNoCgroups: boolean;
 }
 
 interface VariableSpec {
@@ -314,6 +318,18 @@ export const VARIABLES: readonly VariableSpec[] = [
     description:
       'Stripe webhook signing secret (whsec_...) that verifies POST /v1/billing/webhooks/stripe. Required when BILLING_PROVIDER=stripe.',
   },
+  {
+    name: 'SANDBOX_UID_RANGE',
+    default: '2000000000-2000004095',
+    description:
+      'Host uids (FIRST-LAST, inclusive) the sandbox hands out, one per live jail, so process limits are per run. Must be unused on the host; each worker process takes uids through lock files, so several processes may share a range. Needs at least WORKER_CONCURRENCY + 1.',
+  },
+  {
+    name: 'SANDBOX_ALLOW_NO_CGROUPS',
+    default: 'false',
+    description:
+      'In production a worker refuses to start when the host gives it no per-run cgroups (v1 or v2: memory, pids, cpu). true starts it anyway with rlimits only (not recommended).',
+  },
 ];
 
 export class ConfigError extends Error {
@@ -535,7 +551,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
       365 * 24 * 3600,
     ),
     ...billingConfig(r),
+    sandboxUidRange: uidRange(r, 'SANDBOX_UID_RANGE', '2000000000-2000004095'),
+    sandboxAllowNoCgroups: r.bool('SANDBOX_ALLOW_NO_CGROUPS', false),
   };
+  if (config.sandboxUidRange.count < config.workerConcurrency + 1)
+    r.problems.push(
+      `SANDBOX_UID_RANGE must hold at least WORKER_CONCURRENCY + 1 = ${config.workerConcurrency + 1} uids`,
+    );
   if (production && (config.argon2MemoryKib < 19456 || config.argon2TimeCost < 2))
     r.problems.push(
       'ARGON2_MEMORY_KIB and ARGON2_TIME_COST must be at least 19456 and 2 in production (OWASP)',
@@ -585,6 +607,18 @@ function billingConfig(r: Reader): BillingConfig {
     stripeSecretKey,
     stripeWebhookSecret,
   };
+}
+
+function uidRange(r: Reader, name: string, fallback: string): { first: number; count: number } {
+  const text = r.string(name, fallback);
+  const m = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(text);
+  const first = Number(m?.[1]);
+  const last = Number(m?.[2]);
+  if (!m || first < 1 || last < first || last > 2_147_483_646) {
+    r.problems.push(`${name} must be FIRST-LAST with 1 <= FIRST <= LAST < 2147483647, got "${text}"`);
+    return { first: 2_000_000_000, count: 4096 };
+  }
+  return { first, count: last - first + 1 };
 }
 
 /** A config for tests: defaults plus overrides, never reading the real environment. */

@@ -4,11 +4,13 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDataBroker } from './broker/data-broker';
-import { cgroupsAvailable, sweepStaleCgroups } from './host/cgroup';
+import { CGROUP_ROOT, cgroupsAvailable, sweepStaleCgroups } from './host/cgroup';
 import { checkSandboxHost, formatHostCheck } from './host/check';
 import { type Jail, type JailConfig, startJail } from './host/jail';
 import { type RunChannel, runSession } from './host/session';
+import { createTreeStore, type StagedTree } from './host/store';
 import { type ForkTemplate, startForkTemplate } from './host/template';
+import { createUidPool, DEFAULT_UID_RANGE, sharedUid, type UidPool, type UidRange } from './host/uids';
 import { resolveLimits, runtimeLimits } from './limits';
 import { readPackageFiles } from './package/read-package';
 import { PROTOCOL_VERSION } from './protocol/frames';
@@ -33,13 +35,28 @@ export interface BwrapSandboxOptions {
   concurrency?: number;
   /** Integrity hook (digest + platform signature); a throw refuses the run. */
   verify?: (packageDir: string) => Promise<void>;
-  /** Unprivileged host uid/gid the jail runs as (default nobody/nogroup). */
+  /**
+   * One fixed unprivileged host uid/gid shared by every jail (tests; or an operator without a
+   * free uid range). Without it each jail gets a uid of its own from `uidRange`.
+   */
   uid?: number;
   gid?: number;
-  /** Host directory with the `seer` Python package (default: the repo's python/). */
+  /** Range of host uids handed out one per jail (SANDBOX_UID_RANGE; default DEFAULT_UID_RANGE). */
+  uidRange?: UidRange;
+  /** Folder of the cross-process uid locks (default /run/seer-sandbox-uids as root). */
+  uidLockDir?: string;
+  /**
+   * Host directory with the `seer` Python package (default: the repo's python/). It is copied
+   * into the sandbox's own store at start-up, so its location and modes do not matter.
+   */
   runtimeDir?: string;
   /** Use per-run cgroups when the host allows (default true). */
   cgroups?: boolean;
+  /**
+   * Refuse to start when the host gives no per-run cgroups (a production worker, unless the
+   * operator sets SANDBOX_ALLOW_NO_CGROUPS=true).
+   */
+  requireCgroups?: boolean;
   /**
    * Fork strategy: modules the template imports once and shares copy-on-write with every run
    * besides numpy and pandas (e.g. ['sklearn.linear_model', 'scipy.stats', 'statsmodels.api']).
@@ -58,18 +75,63 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
   sweepStaleWorkDirs();
   const workDir = mkdtempSync(`${WORK_PREFIX}${process.pid}-`);
   chmodSync(workDir, 0o711); // the jail uid must traverse to its channel dir, not list it
-  const seccompFile = exportSeccomp(pythonPath, runtimeDir, workDir, 'stage1');
+  // Runtime and cold-path packages are mounted from copies the host owns (see host/store.ts).
+  const store = createTreeStore(join(workDir, 'store'), {
+    maxBytes: caps.maxPackageBytes,
+    maxEntries: MAX_PACKAGE_ENTRIES,
+  });
+  let runtime: StagedTree;
+  try {
+    runtime = store.stage(runtimeDir, 'runtime');
+  } catch (e) {
+    rmSync(workDir, { recursive: true, force: true });
+    throw new SandboxError(
+      'sandbox_unavailable',
+      `cannot stage the runtime ${runtimeDir}: ${(e as Error).message}`,
+    );
+  }
+  const seccompFile = exportSeccomp(pythonPath, runtime.dir, workDir, 'stage1');
   const cfg: JailConfig = {
     pythonPath,
-    runtimeDir,
+    runtimeDir: runtime.dir,
     seccompFile,
     uid: opts.uid ?? 65534,
-    gid: opts.gid ?? 65534,
+    gid: opts.gid ?? opts.uid ?? 65534,
     cgroups: (opts.cgroups ?? true) && cgroupsAvailable(),
   };
-  if (cfg.cgroups) sweepStaleCgroups();
+  if (opts.requireCgroups && !cfg.cgroups) {
+    rmSync(workDir, { recursive: true, force: true });
+    throw new SandboxError(
+      'sandbox_unavailable',
+      `no per-run cgroups on this host (${CGROUP_ROOT} has no writable v1 memory/pids/cpu hierarchies and no v2 tree with the memory, pids and cpu controllers, or this process may not create cgroups there): every run would share the host's limits. Run the worker as root on a host with cgroups (a Kubernetes pod needs a writable cgroup), or set SANDBOX_ALLOW_NO_CGROUPS=true to run with rlimits only.`,
+    );
+  }
   const strategy = opts.strategy ?? 'cold';
   const concurrency = Math.max(1, opts.concurrency ?? cpus().length);
+  let uids: UidPool;
+  try {
+    uids =
+      opts.uid !== undefined
+        ? sharedUid(opts.uid)
+        : createUidPool(opts.uidRange ?? DEFAULT_UID_RANGE, opts.uidLockDir);
+    // Every jail alive at once needs its own uid: runs, warm jails, the template.
+    const needed = concurrency + (strategy === 'pool' ? (opts.poolSize ?? concurrency) : 0) + 1;
+    if (uids.perRun && uids.range.count < needed)
+      throw new SandboxError(
+        'sandbox_unavailable',
+        `the sandbox uid range has ${uids.range.count} uids; this sandbox needs at least ${needed} (SANDBOX_UID_RANGE)`,
+      );
+  } catch (e) {
+    rmSync(workDir, { recursive: true, force: true });
+    throw e;
+  }
+  /** The jail config for a jail of its own uid (release it when the jail is gone). */
+  const jailCfg = (): JailConfig => {
+    if (!uids.perRun) return cfg;
+    const uid = uids.acquire();
+    return { ...cfg, uid, gid: uid, ownUid: true };
+  };
+  if (cfg.cgroups) sweepStaleCgroups();
   let closed = false;
 
   // Warm pool: jails started with the platform maxima, lowered per run.
@@ -86,13 +148,33 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
     caps,
   );
   const pool: Jail[] = [];
+  const jailUid = new Map<RunChannel, number>();
+  const startOwnJail = (spec: Parameters<typeof startJail>[1]): Jail => {
+    const c = jailCfg();
+    try {
+      const j = startJail(c, spec);
+      if (c.ownUid) jailUid.set(j, c.uid);
+      return j;
+    } catch (e) {
+      if (c.ownUid) uids.release(c.uid);
+      throw e;
+    }
+  };
+  /** Give the jail's uid back once nothing of the jail is left. */
+  const releaseUid = (ch: RunChannel) => {
+    const uid = jailUid.get(ch);
+    if (uid === undefined) return;
+    jailUid.delete(ch);
+    uids.release(uid);
+  };
   const fillPool = () => {
     if (strategy !== 'pool' || closed) return;
-    while (pool.length < (opts.poolSize ?? concurrency)) pool.push(startJail(cfg, { limits: poolLimits }));
+    while (pool.length < (opts.poolSize ?? concurrency)) pool.push(startOwnJail({ limits: poolLimits }));
   };
   fillPool();
 
   let template: ForkTemplate | null = null;
+  let templateUid: number | null = null;
   let templateStarting: Promise<ForkTemplate> | null = null;
   let templateSeq = 0;
   /** The fork template, restarted if it died (a fresh channel directory each time). */
@@ -102,14 +184,26 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
       const old = template;
       templateStarting = (async () => {
         await old?.close();
-        const templateSeccomp = exportSeccomp(pythonPath, runtimeDir, workDir, 'template');
+        if (templateUid !== null) uids.release(templateUid);
+        templateUid = null;
+        // The template's uid is shared by the runs it forks; their processes are bounded by
+        // each run's own cgroup (pids.max), which is why production requires cgroups.
+        const tcfg = jailCfg();
+        if (tcfg.ownUid) templateUid = tcfg.uid;
+        const templateSeccomp = exportSeccomp(pythonPath, runtime.dir, workDir, 'template');
         const chanDir = join(workDir, `chan${templateSeq++}`);
         mkdirSync(chanDir, { mode: 0o700 });
-        spawnSync('chown', [`${cfg.uid}:${cfg.gid}`, chanDir]);
-        return startForkTemplate(
-          { ...cfg, seccompFile: templateSeccomp },
-          { chanDir, caps, preimport: (opts.preimport ?? []).filter((m) => /^[A-Za-z_][\w.]*$/.test(m)) },
-        );
+        spawnSync('chown', [`${tcfg.uid}:${tcfg.gid}`, chanDir]);
+        try {
+          return await startForkTemplate(
+            { ...tcfg, ownUid: false, seccompFile: templateSeccomp },
+            { chanDir, caps, preimport: (opts.preimport ?? []).filter((m) => /^[A-Za-z_][\w.]*$/.test(m)) },
+          );
+        } catch (e) {
+          if (templateUid !== null) uids.release(templateUid);
+          templateUid = null;
+          throw e;
+        }
       })().finally(() => {
         templateStarting = null;
       });
@@ -118,7 +212,14 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
     }
     return templateStarting;
   };
-  if (strategy === 'fork') await getTemplate();
+  if (strategy === 'fork') {
+    try {
+      await getTemplate();
+    } catch (e) {
+      rmSync(workDir, { recursive: true, force: true });
+      throw e;
+    }
+  }
 
   // Simple FIFO semaphore.
   let active = 0;
@@ -182,8 +283,16 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
       limits: runtimeLimits(limits),
     };
     let ch: RunChannel;
+    let staged: StagedTree | null = null;
     if (strategy === 'cold') {
-      ch = startJail(cfg, { limits, packageDir: req.packageDir });
+      try {
+        staged = store.stage(req.packageDir, 'pkg');
+        ch = startOwnJail({ limits, packageDir: staged.dir });
+      } catch (e) {
+        staged?.release();
+        if (e instanceof SandboxError) return failure(e.code, e.message);
+        return failure('sandbox_unavailable', `cannot stage the package: ${(e as Error).message}`);
+      }
     } else {
       try {
         runFrame.package = readPackageFiles(req.packageDir, caps.maxPackageBytes);
@@ -194,9 +303,10 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
         let jail = pool.shift();
         while (jail && !jail.alive()) {
           await jail.cgroup?.destroy();
+          releaseUid(jail);
           jail = pool.shift();
         }
-        jail ??= startJail(cfg, { limits: poolLimits });
+        jail ??= startOwnJail({ limits: poolLimits });
         fillPool();
         jail.cgroup?.setLimits({
           memoryMb: limits.memoryMb,
@@ -225,6 +335,11 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
       ch.kill();
       await (ch as Partial<Jail>).cgroup?.destroy();
       await (ch as { dispose?: () => Promise<void> }).dispose?.();
+      staged?.release();
+      if (jailUid.has(ch)) {
+        await ch.exited; // bwrap's pid 1 is gone, so is every process of the uid
+        releaseUid(ch);
+      }
     }
   };
 
@@ -244,14 +359,18 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
         j.kill();
         await j.exited;
         await j.cgroup?.destroy();
+        releaseUid(j);
       }
       await template?.close();
+      if (templateUid !== null) uids.release(templateUid);
       rmSync(workDir, { recursive: true, force: true });
     },
   };
 }
 
 const WORK_PREFIX = '/tmp/seer-sandbox-';
+/** Files and folders a package may have on the cold path (the registry caps uploads lower). */
+const MAX_PACKAGE_ENTRIES = 100_000;
 
 /** Remove work directories (seccomp programs, FIFO dirs) of host processes that died without close(). */
 function sweepStaleWorkDirs(): void {

@@ -24,7 +24,6 @@ export {
 } from './cli/sandbox-run';
 export { checkSandboxHost, formatHostCheck, type SandboxHostCheck } from './host/check';
 export { type RunLimits, resolveLimits } from './limits';
-export { extractPackageTgz } from './package/extract';
 export { parseManifest, parseTomlSubset, readManifest } from './package/manifest';
 export { readPackageFiles } from './package/read-package';
 export { encodeFrame, FrameDecoder, PROTOCOL_VERSION } from './protocol/frames';

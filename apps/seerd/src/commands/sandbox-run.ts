@@ -30,7 +30,10 @@ export const sandboxRunCmd: Command = {
       // The broker reads through the seer_model_reader role only, as in hosted runs.
       const out = await sandboxRunCommand(
         { package: pkg, asOf, mode, strategy },
-        { source: createSqlBarSource((text, params) => db.modelReaderQuery(text, params)) },
+        {
+          source: createSqlBarSource((text, params) => db.modelReaderQuery(text, params)),
+          sandboxOptions: { uidRange: config.sandboxUidRange },
+        },
       );
       io.stdout(`${JSON.stringify(out.json, null, 2)}\n`);
       return out.exitCode;

@@ -164,6 +164,25 @@ describe.each(TEST_DRIVERS)('model registry services on %s', (driver) => {
       expect(b.digest).toBe(a.digest);
     });
 
+    it('publishes a folder packed with tar -czf x.tgz -C dir . (entries ./, ./seer.toml) to the same digest', async () => {
+      await create('dot-a');
+      await create('dot-b');
+      const a = await publish('dot-a');
+      const dir = await mkdtemp(path.join(tmpdir(), 'seer-dot-'));
+      try {
+        const { MODEL_PY } = await import('./package/test-archives');
+        await writeFile(path.join(dir, 'model.py'), MODEL_PY);
+        await writeFile(path.join(dir, 'seer.toml'), seerToml());
+        const tgz = path.join(dir, '..', `${path.basename(dir)}.tgz`);
+        execFileSync('tar', ['-czf', tgz, '-C', dir, '.']);
+        const b = await reg.versions.publish(actors.alice, { slug: 'dot-b', body: await readFile(tgz) });
+        await rm(tgz, { force: true });
+        expect(b.digest).toBe(a.digest);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+
     it.each([
       ['path traversal', [{ name: '../escape.py', content: 'x' }], 'package_unsafe_path'],
       ['absolute path', [{ name: '/tmp/abs.py', content: 'x' }], 'package_unsafe_path'],

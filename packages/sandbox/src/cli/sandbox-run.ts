@@ -1,11 +1,12 @@
-import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isAppError } from '@seer/core/errors';
+import { type ExtractLimits, extractPackage } from '@seer/core/registry/package/safe-extract';
 import { type BwrapSandboxOptions, createBwrapSandbox, type SandboxStrategy } from '../bwrap-sandbox';
-import { extractPackageTgz } from '../package/extract';
 import { readManifest } from '../package/manifest';
 import type { BarSource, PlatformCaps, Sandbox } from '../types';
-import { DEFAULT_CAPS, SandboxError } from '../types';
+import { DEFAULT_CAPS } from '../types';
 
 export interface SandboxRunArgs {
   /** PACKAGE_DIR_OR_TGZ */
@@ -24,6 +25,8 @@ export interface SandboxRunDeps {
   /** Use an existing sandbox instead of starting one (it is not closed). */
   sandbox?: Sandbox;
   sandboxOptions?: BwrapSandboxOptions;
+  /** Caps for a .tar.gz (default: the package-size cap, 2,000 entries, like the registry). */
+  extractLimits?: Partial<ExtractLimits>;
 }
 
 export interface SandboxRunOutput {
@@ -66,13 +69,21 @@ export async function sandboxRunCommand(
   try {
     let dir = args.package;
     if (!stat.isDirectory()) {
+      // The registry's extractor (caps on size and entries, no links or unsafe paths). The
+      // sandbox mounts its own copy of the result, so this folder's modes do not matter.
       tmp = mkdtempSync(join(tmpdir(), 'seer-pkg-'));
-      chmodSync(tmp, 0o755); // the jail's unprivileged uid must be able to read the package
+      const maxBytes = { ...DEFAULT_CAPS, ...deps.caps }.maxPackageBytes;
       try {
-        dir = await extractPackageTgz(args.package, tmp, { ...DEFAULT_CAPS, ...deps.caps }.maxPackageBytes);
+        const out = await extractPackage(createReadStream(args.package), join(tmp, 'pkg'), {
+          maxArchiveBytes: maxBytes,
+          maxUnpackedBytes: maxBytes,
+          maxFiles: 2000,
+          ...deps.extractLimits,
+        });
+        dir = out.root;
       } catch (e) {
-        const code = e instanceof SandboxError ? e.code : 'invalid_package';
-        return fail(2, code, `cannot extract ${args.package}: ${(e as Error).message}`);
+        if (isAppError(e)) return fail(2, e.code, `cannot extract ${args.package}: ${e.detail}`);
+        return fail(2, 'package_invalid_archive', `cannot extract ${args.package}: ${(e as Error).message}`);
       }
     }
     let manifest: ReturnType<typeof readManifest>;

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { detectCgroupVersion } from './cgroup';
 
 export interface SandboxHostCheck {
   ok: boolean;
@@ -73,7 +74,7 @@ export function checkSandboxHost(opts: { pythonPath?: string } = {}): SandboxHos
     ok: problems.length === 0,
     problems,
     install,
-    cgroups: existsSync('/sys/fs/cgroup/memory/cgroup.procs'),
+    cgroups: detectCgroupVersion() !== null,
     versions,
   };
 }

@@ -1,23 +1,37 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { existsSync, openSync, readFileSync } from 'node:fs';
 import type { RunLimits } from '../limits';
 import { createRunCgroup, type RunCgroup } from './cgroup';
 import type { RunChannel } from './session';
+import { closeFds, openDirFd } from './store';
 
 export interface JailConfig {
   pythonPath: string;
-  /** Host directory holding the `seer` Python package (bound read-only at /opt/seer). */
+  /**
+   * Host directory holding the `seer` Python package (bound read-only at /opt/seer). It is
+   * handed to bwrap as an open descriptor, so the jail uid need not reach it by path; its
+   * files must be readable by that uid (the sandbox stages a copy with fixed modes).
+   */
   runtimeDir: string;
   /** Exported BPF program for bwrap --seccomp. */
   seccompFile: string;
   uid: number;
   gid: number;
+  /**
+   * True when this uid belongs to this jail alone (SANDBOX_UID_RANGE): RLIMIT_NPROC is then
+   * the run's own process/thread budget (`pids` + a little for bwrap) instead of a shared
+   * ceiling.
+   */
+  ownUid?: boolean;
   cgroups: boolean;
 }
 
 export interface JailSpec {
   limits: RunLimits;
-  /** Bound read-only at /pkg (cold path); omitted when the package arrives as bytes. */
+  /**
+   * Bound read-only at /pkg (cold path) through an open descriptor, like the runtime;
+   * omitted when the package arrives as bytes.
+   */
   packageDir?: string;
   /** Python module to run (seer.runtime or seer.runtime.template). */
   module?: string;
@@ -35,6 +49,11 @@ export interface Jail extends RunChannel {
 }
 
 const NPROC_CEILING = 4096;
+/** bwrap's own processes, counted against the jail uid's RLIMIT_NPROC. */
+const NPROC_SLACK = 4;
+
+/** Descriptors the launcher hands to bwrap (stdio 0-2 are the frame pipes). */
+const FD = { seccomp: 3, runtime: 4, pkg: 5 } as const;
 
 export function bwrapArgs(cfg: JailConfig, spec: JailSpec): string[] {
   const a = [
@@ -73,8 +92,8 @@ export function bwrapArgs(cfg: JailConfig, spec: JailSpec): string[] {
   if (existsSync('/etc/ld.so.cache')) a.push('--ro-bind', '/etc/ld.so.cache', '/etc/ld.so.cache');
   a.push('--proc', '/proc', '--dev', '/dev', '--remount-ro', '/dev');
   a.push('--size', String(spec.limits.tmpMb * 1024 * 1024), '--tmpfs', '/tmp');
-  a.push('--ro-bind', cfg.runtimeDir, '/opt/seer');
-  if (spec.packageDir) a.push('--ro-bind', spec.packageDir, '/pkg');
+  a.push('--ro-bind-fd', String(FD.runtime), '/opt/seer');
+  if (spec.packageDir) a.push('--ro-bind-fd', String(FD.pkg), '/pkg');
   if (spec.extraBinds) a.push(...spec.extraBinds);
   const env: Record<string, string> = {
     OPENBLAS_NUM_THREADS: '1',
@@ -87,7 +106,7 @@ export function bwrapArgs(cfg: JailConfig, spec: JailSpec): string[] {
     ...spec.env,
   };
   for (const [k, v] of Object.entries(env)) a.push('--setenv', k, v);
-  a.push('--chdir', '/tmp', '--remount-ro', '/', '--seccomp', '3');
+  a.push('--chdir', '/tmp', '--remount-ro', '/', '--seccomp', String(FD.seccomp));
   const mod = spec.module ?? 'seer.runtime';
   a.push(
     cfg.pythonPath,
@@ -113,7 +132,7 @@ export function startJail(cfg: JailConfig, spec: JailSpec): Jail {
     `--fsize=${l.fileSizeBytes}`,
     `--nofile=${l.openFiles}`,
     '--core=0',
-    `--nproc=${NPROC_CEILING}`,
+    `--nproc=${cfg.ownUid ? Math.min(NPROC_CEILING, l.pids + NPROC_SLACK) : NPROC_CEILING}`,
     '--',
     '/usr/bin/setpriv',
     `--reuid=${cfg.uid}`,
@@ -124,16 +143,21 @@ export function startJail(cfg: JailConfig, spec: JailSpec): Jail {
     '/usr/bin/bwrap',
     ...bwrapArgs(cfg, spec),
   ];
-  const seccompFd = openSync(cfg.seccompFile, 'r');
+  const fds: number[] = [];
   let child: ChildProcess;
   try {
+    fds.push(openSync(cfg.seccompFile, 'r'), openDirFd(cfg.runtimeDir));
+    if (spec.packageDir) fds.push(openDirFd(spec.packageDir));
     child = spawn('/bin/sh', ['-c', `${enter}exec "$@"`, 'sh', ...argv], {
       env: {},
-      stdio: ['pipe', 'pipe', 'pipe', seccompFd],
+      stdio: ['pipe', 'pipe', 'pipe', ...fds],
       detached: true,
     });
+  } catch (e) {
+    cgroup?.destroy();
+    throw e;
   } finally {
-    closeSync(seccompFd);
+    closeFds(fds);
   }
   const exited = new Promise<number>((resolve) => {
     child.on('exit', (code, signal) => {

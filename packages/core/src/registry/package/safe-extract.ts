@@ -63,6 +63,11 @@ export function checkArchivePath(name: string): string {
   return clean;
 }
 
+/** `.`, `./`, `./.` ...: the archive's own root folder (never an absolute path). */
+export function isRootEntry(name: string): boolean {
+  return /^\.(\/+\.?)*\/*$/.test(name);
+}
+
 export async function extractPackage(
   source: Readable | Buffer,
   dest: string,
@@ -93,6 +98,13 @@ export async function extractPackage(
         throw new AppError('package_too_many_files', {
           detail: `The package has more than ${limits.maxFiles} entries.`,
         });
+      }
+      // `tar -czf m.tgz -C dir .` (GNU tar, bsdtar) and Python's tarfile with arcname='.' start
+      // with an entry for the root folder itself: nothing to create.
+      if (header.type === 'directory' && isRootEntry(header.name)) {
+        stream.resume();
+        stream.on('end', () => next());
+        return;
       }
       const name = checkArchivePath(header.name);
       switch (header.type) {
