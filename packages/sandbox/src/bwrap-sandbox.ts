@@ -103,9 +103,10 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
       templateStarting = (async () => {
         await old?.close();
         const templateSeccomp = exportSeccomp(pythonPath, runtimeDir, workDir, 'template');
+        // Root-owned: the jail uid may traverse it (0711) but never create, list or swap entries.
         const chanDir = join(workDir, `chan${templateSeq++}`);
-        mkdirSync(chanDir, { mode: 0o700 });
-        spawnSync('chown', [`${cfg.uid}:${cfg.gid}`, chanDir]);
+        mkdirSync(chanDir, { mode: 0o711 });
+        chmodSync(chanDir, 0o711);
         return startForkTemplate(
           { ...cfg, seccompFile: templateSeccomp },
           { chanDir, caps, preimport: (opts.preimport ?? []).filter((m) => /^[A-Za-z_][\w.]*$/.test(m)) },
