@@ -45,6 +45,8 @@ export interface BwrapSandboxOptions {
    * besides numpy and pandas (e.g. ['sklearn.linear_model', 'scipy.stats', 'statsmodels.api']).
    */
   preimport?: string[];
+  /** Fork strategy: how long the template may take to import and say `ready` (default 60 s). */
+  templateStartTimeoutMs?: number;
 }
 
 export const DEFAULT_RUNTIME_DIR = fileURLToPath(new URL('../../../python', import.meta.url));
@@ -109,7 +111,12 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
         chmodSync(chanDir, 0o711);
         return startForkTemplate(
           { ...cfg, seccompFile: templateSeccomp },
-          { chanDir, caps, preimport: (opts.preimport ?? []).filter((m) => /^[A-Za-z_][\w.]*$/.test(m)) },
+          {
+            chanDir,
+            caps,
+            preimport: (opts.preimport ?? []).filter((m) => /^[A-Za-z_][\w.]*$/.test(m)),
+            startTimeoutMs: opts.templateStartTimeoutMs,
+          },
         );
       })().finally(() => {
         templateStarting = null;

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,3 +82,18 @@ export function canaryIntact(): boolean {
   const f = join(CANARY_DIR, 'platform.key');
   return existsSync(f) && readFileSync(f, 'utf8') === CANARY;
 }
+
+/** Whether this host's kernel serves i386 `int 0x80` system calls at all (no sandbox involved). */
+export const INT80_SERVED: boolean = (() => {
+  const r = spawnSync(
+    '/usr/bin/python3',
+    [
+      '-I',
+      '-c',
+      'import ctypes,mmap\nm=mmap.mmap(-1,4096,prot=7)\nm.write(bytes([0xB8,20,0,0,0,0xCD,0x80,0xC3]))\n' +
+        'ctypes.CFUNCTYPE(ctypes.c_long)(ctypes.addressof(ctypes.c_char.from_buffer(m)))()',
+    ],
+    { env: {}, stdio: 'ignore' },
+  );
+  return r.signal !== 'SIGSEGV';
+})();

@@ -89,6 +89,11 @@ def run_process(out_fd, msg):
     except OSError:
         # Kernel refuses a new procfs under bwrap's partially covered /proc: hide it instead.
         _mount("tmpfs", "/proc", "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k,mode=0555")
+    else:
+        # The kernel's own lock behind seccomp (what bwrap --disable-userns does on the cold
+        # path): no user namespace - hence no other namespace - can be created from this run's
+        # user namespace or below it. Needs CAP_SYS_RESOURCE here, i.e. before the caps go.
+        _write("/proc/sys/user/max_user_namespaces", "0\n")
     lim = msg.get("limits") or {}
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     harness.apply_rlimits(lim)

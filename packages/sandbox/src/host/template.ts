@@ -108,7 +108,7 @@ function channelStock(chanDir: string, gid: number) {
  */
 export async function startForkTemplate(
   cfg: JailConfig,
-  o: { chanDir: string; caps: PlatformCaps; preimport?: string[] },
+  o: { chanDir: string; caps: PlatformCaps; preimport?: string[]; startTimeoutMs?: number },
 ): Promise<ForkTemplate> {
   const base = resolveLimits(
     {
@@ -166,12 +166,13 @@ export async function startForkTemplate(
     for (const w of waiting.values()) w({ type: 'spawn_failed', message: 'template exited' });
     for (const e of exits.values()) e(-1);
   });
-  const timeout = setTimeout(() => ready({ type: 'timeout' }), 15_000);
+  // Generous: on a loaded box (or under strace) importing numpy + pandas can take a while.
+  const timeout = setTimeout(() => ready({ type: 'timeout' }), o.startTimeoutMs ?? 60_000);
   const first = await Promise.race([readyP, jail.exited.then(() => ({ type: 'exited' }) as Frame)]);
   clearTimeout(timeout);
   if (first.type !== 'ready') {
     jail.kill();
-    throw new SandboxError('sandbox_unavailable', `fork template failed to start: ${stderr}`);
+    throw new SandboxError('sandbox_unavailable', `fork template failed to start (${first.type}): ${stderr}`);
   }
   const templateHostPid = findChildPid(jail.child.pid!);
   const ctl = (f: Frame) => {
