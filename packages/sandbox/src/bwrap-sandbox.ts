@@ -62,6 +62,8 @@ export interface BwrapSandboxOptions {
    * besides numpy and pandas (e.g. ['sklearn.linear_model', 'scipy.stats', 'statsmodels.api']).
    */
   preimport?: string[];
+  /** Fork strategy: how long the template may take to import and say `ready` (default 60 s). */
+  templateStartTimeoutMs?: number;
 }
 
 export const DEFAULT_RUNTIME_DIR = fileURLToPath(new URL('../../../python', import.meta.url));
@@ -191,13 +193,19 @@ export async function createBwrapSandbox(opts: BwrapSandboxOptions = {}): Promis
         const tcfg = jailCfg();
         if (tcfg.ownUid) templateUid = tcfg.uid;
         const templateSeccomp = exportSeccomp(pythonPath, runtime.dir, workDir, 'template');
+        // Root-owned: the jail uid may traverse it (0711) but never create, list or swap entries.
         const chanDir = join(workDir, `chan${templateSeq++}`);
-        mkdirSync(chanDir, { mode: 0o700 });
-        spawnSync('chown', [`${tcfg.uid}:${tcfg.gid}`, chanDir]);
+        mkdirSync(chanDir, { mode: 0o711 });
+        chmodSync(chanDir, 0o711);
         try {
           return await startForkTemplate(
             { ...tcfg, ownUid: false, seccompFile: templateSeccomp },
-            { chanDir, caps, preimport: (opts.preimport ?? []).filter((m) => /^[A-Za-z_][\w.]*$/.test(m)) },
+            {
+              chanDir,
+              caps,
+              preimport: (opts.preimport ?? []).filter((m) => /^[A-Za-z_][\w.]*$/.test(m)),
+              startTimeoutMs: opts.templateStartTimeoutMs,
+            },
           );
         } catch (e) {
           if (templateUid !== null) uids.release(templateUid);

@@ -22,4 +22,7 @@ defineAbuseSuite('pool', 64102, [
   'output_nan',
   'tmp_writer',
   'tmp_reader',
+  'ctypes_modify_ldt',
+  'package_symlinks',
+  'mountinfo_host_paths',
 ]);

@@ -5,7 +5,7 @@ import { createDataBroker } from '../src/broker/data-broker';
 import { createBwrapSandbox, type SandboxStrategy } from '../src/bwrap-sandbox';
 import { checkSandboxHost } from '../src/host/check';
 import type { Sandbox } from '../src/types';
-import { ABUSE_DIR, AS_OF, FIXTURES, HOUR, manifestOf, SOURCE, T0, TEST_CAPS } from './helpers';
+import { ABUSE_DIR, AS_OF, FIXTURES, HOUR, manifestOf, REPO, SOURCE, T0, TEST_CAPS } from './helpers';
 
 const HAPPY = join(FIXTURES, 'happy');
 
@@ -87,6 +87,24 @@ for (const [strategy, uid] of [
       expect(r.usage.cpuMs).toBeGreaterThan(0);
       expect(r.usage.peakMemoryKb).toBeGreaterThan(0);
     });
+
+    it('runs the library sweep and the example models under the seccomp allow list', async () => {
+      for (const dir of [
+        join(FIXTURES, 'libraries'),
+        join(REPO, 'examples/momentum'),
+        join(REPO, 'examples/mean-reversion'),
+        join(REPO, 'examples/sklearn-direction'),
+      ]) {
+        const r = await sandbox.run({
+          packageDir: dir,
+          manifest: manifestOf(dir),
+          asOf: AS_OF,
+          mode: 'live',
+          source: SOURCE,
+        });
+        expect(r.ok, `${dir}: ${JSON.stringify(r).slice(0, 3000)}`).toBe(true);
+      }
+    }, 120_000);
 
     it('gives the same answer for a backtest at an earlier as_of, never seeing later bars', async () => {
       const asOf = new Date(T0 + 300 * HOUR);

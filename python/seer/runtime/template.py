@@ -5,7 +5,8 @@ Control channel (fd 0 / fd 1, same frame format as runs):
   host -> template: spawn {id, tmp_mb}, go {id}, kill {id}
   template -> host: ready, forked {id, pid}, exited {id, status}, spawn_failed {id, message}
 
-Per run the template creates FIFOs /chan/<id>/{in,out,err} and forks a *monitor*. The monitor
+Per run the host creates FIFOs /chan/<id>/{in,out,err} (root-owned directories, bound
+read-only: the template cannot create, swap or remove them) and the template forks a *monitor*. The monitor
 waits for `go` (the host first moves it into the run's cgroup), opens its FIFOs, closes every
 other descriptor, unshares user+mount+pid+ipc+uts+net+cgroup namespaces, maps its uid, mounts
 a fresh size-capped tmpfs on /tmp and an empty read-only tmpfs over /chan (other runs' FIFOs)
@@ -19,6 +20,7 @@ import ctypes
 import os
 import re
 import resource
+import stat
 import signal
 import sys
 import threading
@@ -87,6 +89,11 @@ def run_process(out_fd, msg):
     except OSError:
         # Kernel refuses a new procfs under bwrap's partially covered /proc: hide it instead.
         _mount("tmpfs", "/proc", "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k,mode=0555")
+    else:
+        # The kernel's own lock behind seccomp (what bwrap --disable-userns does on the cold
+        # path): no user namespace - hence no other namespace - can be created from this run's
+        # user namespace or below it. Needs CAP_SYS_RESOURCE here, i.e. before the caps go.
+        _write("/proc/sys/user/max_user_namespaces", "0\n")
     lim = msg.get("limits") or {}
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     harness.apply_rlimits(lim)
@@ -99,6 +106,14 @@ def run_process(out_fd, msg):
     os._exit(0)
 
 
+def _open_fifo(path, flags):
+    fd = os.open(path, flags | os.O_NOFOLLOW | os.O_NOCTTY | os.O_CLOEXEC)
+    if not stat.S_ISFIFO(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(f"{path} is not a FIFO")
+    return fd
+
+
 def monitor(msg, go_r):
     """Runs in the forked child; never returns."""
     try:
@@ -106,9 +121,9 @@ def monitor(msg, go_r):
         if os.read(go_r, 1) != b"g":
             os._exit(97)
         d = f"/chan/{msg['id']}"
-        in_fd = os.open(f"{d}/in", os.O_RDONLY)
-        out_fd = os.open(f"{d}/out", os.O_WRONLY)
-        err_fd = os.open(f"{d}/err", os.O_WRONLY)
+        in_fd = _open_fifo(f"{d}/in", os.O_RDONLY)
+        out_fd = _open_fifo(f"{d}/out", os.O_WRONLY)
+        err_fd = _open_fifo(f"{d}/err", os.O_WRONLY)
         os.dup2(in_fd, 0)
         os.dup2(err_fd, 1)
         os.dup2(err_fd, 2)
@@ -191,10 +206,6 @@ def main():
             continue
         if kind == "spawn":
             try:
-                d = f"/chan/{rid}"
-                os.mkdir(d, 0o700)
-                for n in ("in", "out", "err"):
-                    os.mkfifo(f"{d}/{n}", 0o600)
                 go_r, go_w = os.pipe()
                 with lock:  # no frame half-written by another thread while forking
                     pid = os.fork()

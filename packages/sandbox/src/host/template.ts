@@ -1,6 +1,20 @@
-import { constants, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { Socket } from 'node:net';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { type RunLimits, resolveLimits, runtimeLimits } from '../limits';
 import { encodeFrame, type Frame, FrameDecoder } from '../protocol/frames';
 import type { PlatformCaps } from '../types';
@@ -18,13 +32,83 @@ export interface ForkTemplate {
 /** Template memory (the pre-imported interpreter, shared copy-on-write by the runs). */
 const TEMPLATE_MEMORY_MB = 1024;
 
+const execFileP = promisify(execFile);
+
+/** Mode of a run's FIFOs: owner = the worker (root), group = the jail gid, no one else. */
+const FIFO_MODE = 0o660;
+
+/**
+ * Open one of a run's FIFOs for the worker, refusing anything else: O_NOFOLLOW (a symlink in
+ * its place fails), then fstat on the opened descriptor must show a FIFO owned by the worker's
+ * uid and the jail gid with mode 0660. The FIFOs live in root-owned 0711 directories, so the
+ * jail uid cannot replace them; this is the second lock on the same door.
+ */
+export function openChannelFifo(path: string, gid: number): number {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDWR | constants.O_NONBLOCK | constants.O_NOFOLLOW | constants.O_NOCTTY);
+  } catch (e) {
+    throw new SandboxError('sandbox_unavailable', `run channel ${path}: ${(e as Error).message}`);
+  }
+  const st = fstatSync(fd);
+  const me = process.getuid?.() ?? 0;
+  if (!st.isFIFO() || st.uid !== me || st.gid !== gid || (st.mode & 0o7777) !== FIFO_MODE) {
+    closeSync(fd);
+    throw new SandboxError(
+      'sandbox_unavailable',
+      `run channel ${path} is not the worker's FIFO (mode ${st.mode.toString(8)}, ${st.uid}:${st.gid})`,
+    );
+  }
+  return fd;
+}
+
+/**
+ * Run channels made ahead of time, in batches (one `mkfifo` process per batch instead of per
+ * run): `<chanDir>/<random id>/{in,out,err}`, directories root-owned 0711 (the jail uid can
+ * traverse to a channel whose id it is told, but cannot list, create, rename or remove
+ * anything), FIFOs root:<jail gid> 0660.
+ */
+function channelStock(chanDir: string, gid: number) {
+  const BATCH = 32;
+  const LOW = 8;
+  const ready: string[] = [];
+  let refilling: Promise<void> | null = null;
+  const refill = (): Promise<void> => {
+    refilling ??= (async () => {
+      const ids = Array.from({ length: BATCH }, () => `r${randomBytes(12).toString('hex')}`);
+      const paths: string[] = [];
+      for (const id of ids) {
+        const dir = join(chanDir, id);
+        mkdirSync(dir, { mode: 0o711 });
+        chmodSync(dir, 0o711);
+        for (const n of ['in', 'out', 'err']) paths.push(join(dir, n));
+      }
+      await execFileP('/usr/bin/mkfifo', ['-m', FIFO_MODE.toString(8), ...paths], { env: {} });
+      for (const p of paths) chownSync(p, process.getuid?.() ?? 0, gid);
+      ready.push(...ids);
+    })().finally(() => {
+      refilling = null;
+    });
+    return refilling;
+  };
+  return {
+    async take(): Promise<string> {
+      while (ready.length === 0) await refill();
+      const id = ready.shift()!;
+      if (ready.length < LOW) refill().catch(() => undefined);
+      return id;
+    },
+  };
+}
+
 /**
  * Start the pre-imported template jail (see python/seer/runtime/template.py).
- * `chanDir` is a host directory owned by the jail uid, bound read-write at /chan.
+ * `chanDir` is a root-owned 0711 host directory, bound read-only at /chan; the worker creates
+ * each run's FIFOs in it (see `channelStock`), the template only opens them.
  */
 export async function startForkTemplate(
   cfg: JailConfig,
-  o: { chanDir: string; caps: PlatformCaps; preimport?: string[] },
+  o: { chanDir: string; caps: PlatformCaps; preimport?: string[]; startTimeoutMs?: number },
 ): Promise<ForkTemplate> {
   const base = resolveLimits(
     {
@@ -51,7 +135,7 @@ export async function startForkTemplate(
     limits,
     module: 'seer.runtime.template',
     allowUserns: true,
-    extraBinds: ['--bind', o.chanDir, '/chan'],
+    extraBinds: ['--ro-bind', o.chanDir, '/chan'],
     env: o.preimport?.length ? { SEER_PREIMPORT: o.preimport.join(',') } : {},
   });
   // The template's cgroup must not cap runs' pids/memory: runs get their own cgroups.
@@ -82,23 +166,34 @@ export async function startForkTemplate(
     for (const w of waiting.values()) w({ type: 'spawn_failed', message: 'template exited' });
     for (const e of exits.values()) e(-1);
   });
-  const timeout = setTimeout(() => ready({ type: 'timeout' }), 15_000);
+  // Generous: on a loaded box (or under strace) importing numpy + pandas can take a while.
+  const timeout = setTimeout(() => ready({ type: 'timeout' }), o.startTimeoutMs ?? 60_000);
   const first = await Promise.race([readyP, jail.exited.then(() => ({ type: 'exited' }) as Frame)]);
   clearTimeout(timeout);
   if (first.type !== 'ready') {
     jail.kill();
-    throw new SandboxError('sandbox_unavailable', `fork template failed to start: ${stderr}`);
+    throw new SandboxError('sandbox_unavailable', `fork template failed to start (${first.type}): ${stderr}`);
   }
   const templateHostPid = findChildPid(jail.child.pid!);
   const ctl = (f: Frame) => {
     if (!dead) jail.input.write(encodeFrame(f));
   };
-  let seq = 0;
+  const stock = channelStock(o.chanDir, cfg.gid);
 
   return {
     async spawn(runLimits) {
       if (dead) throw new SandboxError('sandbox_unavailable', `fork template is gone: ${stderr}`);
-      const id = `r${Date.now().toString(36)}${seq++}`;
+      const id = await stock.take();
+      const dir = join(o.chanDir, id);
+      const fds: number[] = [];
+      try {
+        for (const n of ['in', 'out', 'err']) fds.push(openChannelFifo(join(dir, n), cfg.gid));
+      } catch (e) {
+        for (const fd of fds) closeSync(fd);
+        rmSync(dir, { recursive: true, force: true });
+        throw e;
+      }
+      const [inFd, outFd, errFd] = fds as [number, number, number];
       const exited = new Promise<number>((r) => exits.set(id, r));
       const forked = await new Promise<Frame>((resolve) => {
         const t = setTimeout(
@@ -113,6 +208,8 @@ export async function startForkTemplate(
       });
       waiting.delete(id);
       if (forked.type !== 'forked') {
+        for (const fd of fds) closeSync(fd);
+        rmSync(dir, { recursive: true, force: true });
         throw new SandboxError('sandbox_unavailable', `fork failed: ${String(forked.message)}`);
       }
       let cgroup: RunCgroup | null = null;
@@ -126,15 +223,15 @@ export async function startForkTemplate(
         if (!hostPid) {
           ctl({ type: 'kill', id });
           await cgroup.destroy();
+          for (const fd of fds) closeSync(fd);
+          rmSync(dir, { recursive: true, force: true });
           throw new SandboxError('sandbox_unavailable', 'cannot locate the forked run process');
         }
         cgroup.addPid(hostPid);
       }
-      const dir = join(o.chanDir, id);
-      const open = (n: string) => openSync(join(dir, n), constants.O_RDWR | constants.O_NONBLOCK);
-      const input = new Socket({ fd: open('in'), readable: false, writable: true });
-      const output = new Socket({ fd: open('out'), readable: true, writable: false });
-      const err = new Socket({ fd: open('err'), readable: true, writable: false });
+      const input = new Socket({ fd: inFd, readable: false, writable: true });
+      const output = new Socket({ fd: outFd, readable: true, writable: false });
+      const err = new Socket({ fd: errFd, readable: true, writable: false });
       ctl({ type: 'go', id });
       return {
         input,
