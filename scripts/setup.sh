@@ -5,6 +5,9 @@
 #                         the model runtime (Debian's /usr/bin/python3; models import these)
 #   python3-seccomp       builds the sandbox's seccomp filter
 #   util-linux            setpriv and prlimit (drop privileges, set rlimits)
+#   postgresql            the server binaries of the embedded default database (seerd runs its
+#                         own private server under SEER_DATA_DIR/postgres; Debian also sets up
+#                         a system cluster on port 5432, which Seer does not use)
 #   chromium              only with --with-browser: headless browser for the UI tests
 # Idempotent: packages already present are not reinstalled.
 set -euo pipefail
@@ -18,7 +21,7 @@ for arg in "$@"; do
   esac
 done
 
-pkgs=(bubblewrap python3 python3-numpy python3-pandas python3-scipy python3-sklearn python3-statsmodels python3-msgpack python3-seccomp util-linux ca-certificates)
+pkgs=(bubblewrap python3 python3-numpy python3-pandas python3-scipy python3-sklearn python3-statsmodels python3-msgpack python3-seccomp util-linux ca-certificates postgresql)
 [ "$with_browser" = 1 ] && pkgs+=(chromium)
 
 missing=()
@@ -45,4 +48,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   echo "setup: installing npm dependencies (npm ci)"
   npm ci --no-audit --no-fund >/dev/null
 fi
+# bin/seerd runs built JavaScript (dist/seerd); it also rebuilds by itself when sources change.
+echo "setup: building bin/seerd (dist/seerd)"
+node scripts/build.mjs --quiet
 echo "setup: done"
