@@ -14,7 +14,7 @@ export interface Config {
   port: number;
   host: string;
   logLevel: LogLevel;
-  /** PostgreSQL server URL; when absent the embedded PGlite database under dataDir is used. */
+  /** PostgreSQL server URL; when absent the embedded database (embeddedDb) under dataDir is used. */
   databaseUrl: string | undefined;
   /** Connection URL for the sandbox data broker (role seer_model_reader). Derived from databaseUrl when absent. */
   modelReaderDatabaseUrl: string | undefined;
@@ -58,6 +58,12 @@ export interface Config {
   runLeaseSeconds: number;
   /** Most boundaries one backtest may cover. */
   backtestMaxBoundaries: number;
+  /** Without DATABASE_URL: a private PostgreSQL server under dataDir, or PGlite (one process). */
+  embeddedDb: 'postgres' | 'pglite';
+  /** Folder with initdb/pg_ctl/postgres for the private server; undefined: the newest Debian one. */
+  postgresBinDir: string | undefined;
+  /** OS user the private server runs as when seerd runs as root (PostgreSQL refuses root). */
+  postgresUser: string;
 }
 
 interface VariableSpec {
@@ -81,7 +87,7 @@ export const VARIABLES: readonly VariableSpec[] = [
     name: 'DATABASE_URL',
     default: undefined,
     description:
-      'PostgreSQL URL (postgres://user:pass@host:5432/db). When unset, Seer uses the embedded PGlite database in SEER_DATA_DIR/pglite.',
+      'PostgreSQL URL (postgres://user:pass@host:5432/db). When unset, Seer uses the embedded database (SEER_EMBEDDED_DB).',
   },
   {
     name: 'MODEL_READER_DATABASE_URL',
@@ -230,6 +236,24 @@ export const VARIABLES: readonly VariableSpec[] = [
     name: 'BACKTEST_MAX_BOUNDARIES',
     default: '2000',
     description: 'Most boundaries one backtest may cover.',
+  },
+  {
+    name: 'SEER_EMBEDDED_DB',
+    default: 'postgres',
+    description:
+      'Database when DATABASE_URL is unset. postgres: a private PostgreSQL server that seerd initialises in SEER_DATA_DIR/postgres and starts on a Unix socket (no TCP), shared by every seerd process. pglite: PGlite in SEER_DATA_DIR/pglite, one process at a time (locked).',
+  },
+  {
+    name: 'SEER_POSTGRES_BIN',
+    default: 'newest /usr/lib/postgresql/<version>/bin',
+    description:
+      'Folder holding initdb, pg_ctl and postgres for the private server (SEER_EMBEDDED_DB=postgres). Default: the one matching an existing cluster, else the newest installed.',
+  },
+  {
+    name: 'SEER_POSTGRES_USER',
+    default: 'postgres',
+    description:
+      'When seerd runs as root, the unprivileged OS user that owns and runs the private PostgreSQL server (PostgreSQL refuses to run as root).',
   },
 ];
 
@@ -414,6 +438,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     ]),
     runLeaseSeconds: r.int('RUN_LEASE_SECONDS', 30, 5, 3600),
     backtestMaxBoundaries: r.int('BACKTEST_MAX_BOUNDARIES', 2000, 1, 100_000),
+    embeddedDb: r.oneOf('SEER_EMBEDDED_DB', 'postgres', ['postgres', 'pglite'] as const),
+    postgresBinDir: r.raw('SEER_POSTGRES_BIN')
+      ? path.resolve(cwd, r.string('SEER_POSTGRES_BIN', ''))
+      : undefined,
+    postgresUser: r.string('SEER_POSTGRES_USER', 'postgres'),
   };
   if (production && (config.argon2MemoryKib < 19456 || config.argon2TimeCost < 2))
     r.problems.push(
