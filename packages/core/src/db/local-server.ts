@@ -291,6 +291,21 @@ function isRunning(ctx: Ctx): boolean {
   return runAs(ctx, 'pg_ctl', ['status', '-D', ctx.layout.pgdata]).status === 0;
 }
 
+/** The postmaster's own status line in postmaster.pid: ready, starting, stopping or standby. */
+function pmStatus(ctx: Ctx): string | undefined {
+  try {
+    return readFileSync(path.join(ctx.layout.pgdata, 'postmaster.pid'), 'utf8').split('\n')[7]?.trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Waits (bounded) for a server that was told to stop (by a process that did not wait) to go. */
+function waitWhileStopping(ctx: Ctx): void {
+  const deadline = Date.now() + 60_000;
+  while (pmStatus(ctx) === 'stopping' && isRunning(ctx) && Date.now() < deadline) sleepSync(50);
+}
+
 function logTail(ctx: Ctx, lines = 8): string {
   try {
     return readFileSync(ctx.layout.logFile, 'utf8').trim().split('\n').slice(-lines).join('\n');
@@ -383,10 +398,15 @@ function otherClients(ctx: Ctx): number[] {
   return live;
 }
 
-function stopServer(ctx: Ctx, mode: 'fast' | 'immediate' = 'fast'): boolean {
+/**
+ * Stops the server (fast: open sessions are cut, everything committed is kept). Without `wait`
+ * the shutdown completes after we return, so a command that ends does not linger for it; a
+ * process starting meanwhile sees the postmaster "stopping" and waits for it before starting.
+ */
+function stopServer(ctx: Ctx, { wait }: { wait: boolean }): boolean {
   if (!isRunning(ctx)) return false;
-  const r = runAs(ctx, 'pg_ctl', ['stop', '-D', ctx.layout.pgdata, '-m', mode, '-w', '-t', '60', '-s']);
-  if (r.status !== 0 && isRunning(ctx)) {
+  const r = runAs(ctx, 'pg_ctl', ['stop', '-D', ctx.layout.pgdata, '-m', 'fast', wait ? '-w' : '-W', '-t', '60', '-s']);
+  if (r.status !== 0 && wait && isRunning(ctx)) {
     throw new LocalPostgresError(
       `could not stop the embedded PostgreSQL server: ${(r.stderr || r.stdout).trim()}`,
     );
@@ -416,6 +436,7 @@ export function ensureLocalPostgres(opts: LocalPostgresOptions): LocalPostgresHa
   withServerLock(ctx, () => {
     prepareFolders(ctx);
     if (!pgVersionOf(layout.pgdata)) initCluster(ctx);
+    waitWhileStopping(ctx);
     if (!isRunning(ctx)) {
       const t0 = Date.now();
       startServer(ctx);
@@ -438,7 +459,7 @@ export function ensureLocalPostgres(opts: LocalPostgresOptions): LocalPostgresHa
         // already gone
       }
       if (existsSync(layout.keepFile) || otherClients(ctx).length > 0) return;
-      stopServer(ctx);
+      stopServer(ctx, { wait: false });
     });
   };
   // process.exit() (start-up failures, a signal while starting) still leaves no server behind.
@@ -517,6 +538,6 @@ export function stopLocalPostgres(
     const clients = otherClients(ctx);
     if (clients.length > 0 && !force) return { stopped: false, clients };
     rmSync(ctx.layout.keepFile, { force: true });
-    return { stopped: stopServer(ctx), clients };
+    return { stopped: stopServer(ctx, { wait: true }), clients };
   });
 }
