@@ -106,7 +106,7 @@ export const VARIABLES: readonly VariableSpec[] = [
     name: 'SEER_DATA_DIR',
     default: './data',
     description:
-      'Folder for embedded state: the PGlite database, artifacts and generated keys (unless overridden).',
+      'Folder for embedded state: the embedded database (postgres/ or pglite/), artifacts and generated keys (unless overridden).',
   },
   {
     name: 'ARTIFACT_DIR',
