@@ -112,8 +112,20 @@ interface Ctx {
 }
 
 function lookupUser(name: string): Identity {
-  const r = spawnSync('getent', ['passwd', name], { encoding: 'utf8' });
-  const fields = r.status === 0 ? r.stdout.trim().split(':') : [];
+  // /etc/passwd first (no process to spawn), getent for users from elsewhere (LDAP...).
+  let line: string | undefined;
+  try {
+    line = readFileSync('/etc/passwd', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(`${name}:`));
+  } catch {
+    // no /etc/passwd: ask getent
+  }
+  if (!line) {
+    const r = spawnSync('getent', ['passwd', name], { encoding: 'utf8' });
+    line = r.status === 0 ? r.stdout.trim() : undefined;
+  }
+  const fields = line ? line.split(':') : [];
   if (fields.length < 4) {
     throw new LocalPostgresError(
       `seerd runs as root, and PostgreSQL refuses to: it runs the private database server as the user "${name}", which does not exist. Install Debian's postgresql package (scripts/setup.sh creates the "postgres" user), or create a system user and set SEER_POSTGRES_USER.`,
@@ -232,18 +244,33 @@ function prepareFolders(ctx: Ctx): void {
       chmodSync(dataDir, (st.mode & 0o7777) | 0o001);
       ctx.log(`made ${dataDir} traversable for the database server's user (${ctx.as.name})`);
     }
-    // A checkout in a 0700 home would still not let it through.
-    const probe = runAs(ctx, 'pg_ctl', ['--version']);
-    const reach = spawnSync(
-      'setpriv',
-      [`--reuid=${ctx.as.uid}`, `--regid=${ctx.as.gid}`, '--clear-groups', '--', 'test', '-w', layout.root],
-      { stdio: 'ignore' },
-    );
-    if (probe.status !== 0 || reach.status !== 0) {
-      throw new LocalPostgresError(
-        `the database server runs as the user "${ctx.as.name}", who cannot reach ${layout.root} (a parent folder is closed to other users, e.g. a 0700 home). Choose a SEER_DATA_DIR outside it (e.g. /var/lib/seer), grant passage with "setfacl -m u:${ctx.as.name}:x <folder>", or set DATABASE_URL.`,
+    // A checkout in a 0700 home would still not let it through. Mode bits first (no process
+    // to spawn); when they say no, ask the system as that user (ACLs may still grant passage).
+    if (!traversableByModes(layout.root, ctx.as)) {
+      const reach = spawnSync(
+        'setpriv',
+        [`--reuid=${ctx.as.uid}`, `--regid=${ctx.as.gid}`, '--clear-groups', '--', 'test', '-w', layout.root],
+        { stdio: 'ignore' },
       );
+      if (reach.status !== 0) {
+        throw new LocalPostgresError(
+          `the database server runs as the user "${ctx.as.name}", who cannot reach ${layout.root} (a parent folder is closed to other users, e.g. a 0700 home). Choose a SEER_DATA_DIR outside it (e.g. /var/lib/seer), grant passage with "setfacl -m u:${ctx.as.name}:x <folder>", or set DATABASE_URL.`,
+        );
+      }
     }
+  }
+}
+
+/** Every folder from / down to `dir` lets `who` pass (x) by its mode bits alone. */
+function traversableByModes(dir: string, who: Identity): boolean {
+  let d = path.resolve(dir);
+  for (;;) {
+    const st = statSync(d);
+    const bit = st.uid === who.uid ? 0o100 : st.gid === who.gid ? 0o010 : 0o001;
+    if ((st.mode & bit) === 0) return false;
+    const parent = path.dirname(d);
+    if (parent === d) return true;
+    d = parent;
   }
 }
 
@@ -286,9 +313,34 @@ function initCluster(ctx: Ctx): void {
   );
 }
 
-/** pg_ctl status: 0 running, 3 not running, 4 no cluster. */
+/**
+ * The running postmaster's pid, read from postmaster.pid and checked as pg_ctl status does
+ * (the process exists), plus that it is a postgres process (a recycled pid is not). No process
+ * is spawned: this runs on every start and at the end of every command.
+ */
+function postmasterPid(ctx: Ctx): number | undefined {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(path.join(ctx.layout.pgdata, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return undefined;
+  }
+  try {
+    if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres')) return undefined;
+  } catch {
+    return undefined;
+  }
+  return pid;
+}
+
 function isRunning(ctx: Ctx): boolean {
-  return runAs(ctx, 'pg_ctl', ['status', '-D', ctx.layout.pgdata]).status === 0;
+  return postmasterPid(ctx) !== undefined;
 }
 
 /** The postmaster's own status line in postmaster.pid: ready, starting, stopping or standby. */
@@ -404,9 +456,16 @@ function otherClients(ctx: Ctx): number[] {
  * process starting meanwhile sees the postmaster "stopping" and waits for it before starting.
  */
 function stopServer(ctx: Ctx, { wait }: { wait: boolean }): boolean {
-  if (!isRunning(ctx)) return false;
-  const r = runAs(ctx, 'pg_ctl', ['stop', '-D', ctx.layout.pgdata, '-m', 'fast', wait ? '-w' : '-W', '-t', '60', '-s']);
-  if (r.status !== 0 && wait && isRunning(ctx)) {
+  const pid = postmasterPid(ctx);
+  if (pid === undefined) return false;
+  if (!wait) {
+    // What `pg_ctl stop -m fast -W` does, without spawning it: SIGINT is PostgreSQL's fast
+    // shutdown (sessions cut, everything committed kept).
+    process.kill(pid, 'SIGINT');
+    return true;
+  }
+  const r = runAs(ctx, 'pg_ctl', ['stop', '-D', ctx.layout.pgdata, '-m', 'fast', '-w', '-t', '60', '-s']);
+  if (r.status !== 0 && isRunning(ctx)) {
     throw new LocalPostgresError(
       `could not stop the embedded PostgreSQL server: ${(r.stderr || r.stdout).trim()}`,
     );
