@@ -3,8 +3,10 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const SEERD = path.resolve(__dirname, '../../../bin/seerd');
+const EXIT_PROBE = pathToFileURL(path.join(__dirname, 'exit-probe.mjs')).href;
 
 /** Cheap password hashing and quiet logs; callers add SEER_DATA_DIR, PORT... */
 export const BASE_ENV = {
@@ -24,7 +26,10 @@ export interface RunResult {
   stderr: string;
   /** Milliseconds from spawn to exit. */
   ms: number;
-  /** Milliseconds between the last byte of output and the exit of the process. */
+  /**
+   * Milliseconds the process's event loop stayed alive after its last output (measured inside
+   * it by exit-probe.mjs: what open handles cost, not how long a busy machine takes to reap it).
+   */
   lingerMs: number;
 }
 
@@ -35,7 +40,7 @@ export function runSeerd(
 ): Promise<RunResult> {
   return new Promise((resolve) => {
     const t0 = Date.now();
-    const p = spawn(SEERD, args, { env: { ...BASE_ENV, ...env } });
+    const p = spawn(SEERD, args, { env: { ...BASE_ENV, NODE_OPTIONS: `--import=${EXIT_PROBE}`, ...env } });
     let stdout = '';
     let stderr = '';
     let lastOutput = t0;
@@ -53,7 +58,18 @@ export function runSeerd(
     p.on('exit', (code) => {
       const exitAt = Date.now();
       clearTimeout(killer);
-      p.on('close', () => resolve({ code, stdout, stderr, ms: exitAt - t0, lingerMs: exitAt - lastOutput }));
+      p.on('close', () => {
+        const probe = /\n?\[exit-probe\] linger_ms=(\d+)\n/g;
+        const probes = [...stderr.matchAll(probe)];
+        const measured = probes.at(-1)?.[1];
+        resolve({
+          code,
+          stdout,
+          stderr: stderr.replace(probe, ''),
+          ms: exitAt - t0,
+          lingerMs: measured === undefined ? exitAt - lastOutput : Number(measured),
+        });
+      });
     });
   });
 }
