@@ -15,5 +15,7 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: true,
     maxWorkers: 2,
+    // Tests that spawn bin/seerd run the built JavaScript: rebuild it first when sources changed.
+    globalSetup: ['./scripts/vitest-build.ts'],
   },
 });

@@ -6,6 +6,9 @@
 #   python3-seccomp       builds the sandbox's seccomp filter
 #   util-linux            setpriv and prlimit (drop privileges, set rlimits)
 #   libarchive-tools, git  bsdtar and git archive: tests publish packages made by each common tool
+#   postgresql            the server binaries of the embedded default database (seerd runs its
+#                         own private server under SEER_DATA_DIR/postgres; Debian also sets up
+#                         a system cluster on port 5432, which Seer does not use)
 #   chromium              only with --with-browser: headless browser for the UI tests
 #   prometheus            only with --with-browser (the test tools): promtool checks deploy/prometheus
 #   python3-pytest        only with --with-browser (the test tools): the Python SDK's tests
@@ -22,7 +25,7 @@ for arg in "$@"; do
   esac
 done
 
-pkgs=(bubblewrap python3 python3-numpy python3-pandas python3-scipy python3-sklearn python3-statsmodels python3-msgpack python3-seccomp util-linux ca-certificates libarchive-tools git)
+pkgs=(bubblewrap python3 python3-numpy python3-pandas python3-scipy python3-sklearn python3-statsmodels python3-msgpack python3-seccomp util-linux ca-certificates libarchive-tools git postgresql)
 [ "$with_browser" = 1 ] && pkgs+=(chromium prometheus python3-pytest)
 
 missing=()
@@ -56,4 +59,7 @@ if [ ! -f "$web_dist" ] || [ -n "$(find apps/web/src apps/web/index.html apps/we
   echo "setup: building the web UI (vite build -> apps/web/dist)"
   npm run build -w apps/web --silent >/dev/null
 fi
+# bin/seerd runs built JavaScript (dist/seerd); it also rebuilds by itself when sources change.
+echo "setup: building bin/seerd (dist/seerd)"
+node scripts/build.mjs --quiet
 echo "setup: done"

@@ -30,19 +30,45 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export async function runCli(commands: Command[], argv: string[], io: CommandIo): Promise<number> {
+/** What help needs to know about a command (bin/seerd answers help from a table of these). */
+export type CommandInfo = Omit<Command, 'run'>;
+
+export interface HelpAnswer {
+  code: number;
+  stdout?: string;
+  stderr?: string;
+}
+
+function findCommand<C extends CommandInfo>(commands: C[], argv: string[]): C | undefined {
   const sorted = [...commands].sort((a, b) => b.path.length - a.path.length);
-  const cmd = sorted.find((c) => c.path.every((w, i) => argv[i] === w));
+  return sorted.find((c) => c.path.every((w, i) => argv[i] === w));
+}
+
+/**
+ * The answer when argv asks for help or names no command; undefined when a command should run.
+ * Needs only the commands' descriptions, so the built seerd answers `--help` without loading them.
+ */
+export function answerHelp(commands: CommandInfo[], argv: string[]): HelpAnswer | undefined {
+  const cmd = findCommand(commands, argv);
   if (!cmd) {
     const wantsHelp = argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help';
-    (wantsHelp ? io.stdout : io.stderr)(topHelp(commands, wantsHelp ? undefined : argv.join(' ')));
-    return wantsHelp ? 0 : 2;
+    const text = topHelp(commands, wantsHelp ? undefined : argv.join(' '));
+    return wantsHelp ? { code: 0, stdout: text } : { code: 2, stderr: text };
   }
   const rest = argv.slice(cmd.path.length);
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(commandHelp(cmd));
-    return 0;
+  if (rest.includes('--help') || rest.includes('-h')) return { code: 0, stdout: commandHelp(cmd) };
+  return undefined;
+}
+
+export async function runCli(commands: Command[], argv: string[], io: CommandIo): Promise<number> {
+  const help = answerHelp(commands, argv);
+  if (help) {
+    if (help.stdout) io.stdout(help.stdout);
+    if (help.stderr) io.stderr(help.stderr);
+    return help.code;
   }
+  const cmd = findCommand(commands, argv)!;
+  const rest = argv.slice(cmd.path.length);
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -70,7 +96,7 @@ export async function runCli(commands: Command[], argv: string[], io: CommandIo)
   }
 }
 
-function topHelp(commands: Command[], unknown?: string): string {
+function topHelp(commands: CommandInfo[], unknown?: string): string {
   const width = Math.max(...commands.map((c) => c.path.join(' ').length));
   const lines = commands.map((c) => `  ${c.path.join(' ').padEnd(width)}  ${c.summary}`);
   return `${unknown ? `seerd: unknown command "${unknown}"\n\n` : ''}seerd: the Seer platform command
@@ -85,7 +111,7 @@ Configuration comes from environment variables (docs/CONFIGURATION.md).
 `;
 }
 
-function commandHelp(cmd: Command): string {
+function commandHelp(cmd: CommandInfo): string {
   const opts = Object.entries(cmd.options).map(([name, o]) => {
     const flag = `--${name}${o.type === 'string' ? ' <value>' : ''}${o.short ? `, -${o.short}` : ''}`;
     return `  ${flag}`;

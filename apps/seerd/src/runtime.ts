@@ -3,8 +3,7 @@
  * and close everything in order on SIGTERM/SIGINT.
  */
 import { type Config, ConfigError, loadConfig } from '@seer/core/config';
-import { type Db, dbOptionsFromConfig, openDb } from '@seer/core/db/db';
-import { migrate } from '@seer/core/db/migrate';
+import type { Db } from '@seer/core/db/db';
 import type { CommandIo } from './cli';
 
 export function loadConfigOrExit(io: CommandIo): Readonly<Config> {
@@ -23,7 +22,41 @@ export async function openDatabase(
   config: Readonly<Config>,
   opts: { migrate: boolean; log?: (s: string) => void },
 ): Promise<Db> {
-  const db = await openDb(dbOptionsFromConfig(config));
+  // Loaded here, not at the top: `seerd --help` must not pay for the database drivers.
+  const { dbOptionsFromConfig, openDb } = await import('@seer/core/db/db');
+  const { migrate } = await import('@seer/core/db/migrate');
+  const options = dbOptionsFromConfig(config);
+  let db: Db;
+  if (options.databaseUrl || config.embeddedDb === 'pglite') {
+    db = await openDb(options);
+  } else {
+    // The embedded default: the private PostgreSQL server under SEER_DATA_DIR, shared by every
+    // seerd process (see docs/ARCHITECTURE.md, "The embedded database").
+    const local = await import('@seer/core/db/local-server');
+    const server = local.ensureLocalPostgres({
+      dataDir: config.dataDir,
+      binDir: config.postgresBinDir,
+      runAsUser: config.postgresUser,
+      ...(opts.log ? { log: opts.log } : {}),
+    });
+    try {
+      await local.createLocalDatabaseIfMissing(config.dataDir);
+      const opened = await openDb({ ...options, databaseUrl: server.url });
+      db = {
+        ...opened,
+        close: async () => {
+          try {
+            await opened.close();
+          } finally {
+            server.release();
+          }
+        },
+      };
+    } catch (err) {
+      server.release();
+      throw err;
+    }
+  }
   if (opts.migrate) {
     const res = await migrate(db, { log: opts.log ?? (() => {}) });
     if (res.applied.length > 0) opts.log?.(`applied ${res.applied.length} migration(s)`);

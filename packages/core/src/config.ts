@@ -15,7 +15,7 @@ export interface Config {
   port: number;
   host: string;
   logLevel: LogLevel;
-  /** PostgreSQL server URL; when absent the embedded PGlite database under dataDir is used. */
+  /** PostgreSQL server URL; when absent the embedded database (embeddedDb) under dataDir is used. */
   databaseUrl: string | undefined;
   /** Connection URL for the sandbox data broker (role seer_model_reader). Derived from databaseUrl when absent. */
   modelReaderDatabaseUrl: string | undefined;
@@ -86,6 +86,12 @@ export interface Config {
   sandboxUidRange: { first: number; count: number };
   /** Production only: let a worker start on a host without per-run cgroups (rlimits only). */
   sandboxAllowNoCgroups: boolean;
+  /** Without DATABASE_URL: a private PostgreSQL server under dataDir, or PGlite (one process). */
+  embeddedDb: 'postgres' | 'pglite';
+  /** Folder with initdb/pg_ctl/postgres for the private server; undefined: the newest Debian one. */
+  postgresBinDir: string | undefined;
+  /** OS user the private server runs as when seerd runs as root (PostgreSQL refuses root). */
+  postgresUser: string;
 }
 
 interface VariableSpec {
@@ -109,7 +115,7 @@ export const VARIABLES: readonly VariableSpec[] = [
     name: 'DATABASE_URL',
     default: undefined,
     description:
-      'PostgreSQL URL (postgres://user:pass@host:5432/db). When unset, Seer uses the embedded PGlite database in SEER_DATA_DIR/pglite.',
+      'PostgreSQL URL (postgres://user:pass@host:5432/db). When unset, Seer uses the embedded database (SEER_EMBEDDED_DB).',
   },
   {
     name: 'MODEL_READER_DATABASE_URL',
@@ -128,7 +134,7 @@ export const VARIABLES: readonly VariableSpec[] = [
     name: 'SEER_DATA_DIR',
     default: './data',
     description:
-      'Folder for embedded state: the PGlite database, artifacts and generated keys (unless overridden).',
+      'Folder for embedded state: the embedded database (postgres/ or pglite/), artifacts and generated keys (unless overridden).',
   },
   {
     name: 'ARTIFACT_DIR',
@@ -329,6 +335,24 @@ export const VARIABLES: readonly VariableSpec[] = [
     default: 'false',
     description:
       'In production a worker refuses to start when the host gives it no per-run cgroups (v1 or v2: memory, pids, cpu). true starts it anyway with rlimits only (not recommended).',
+  },
+  {
+    name: 'SEER_EMBEDDED_DB',
+    default: 'postgres',
+    description:
+      'Database when DATABASE_URL is unset. postgres: a private PostgreSQL server that seerd initialises in SEER_DATA_DIR/postgres and starts on a Unix socket (no TCP), shared by every seerd process. pglite: PGlite in SEER_DATA_DIR/pglite, one process at a time (locked).',
+  },
+  {
+    name: 'SEER_POSTGRES_BIN',
+    default: 'newest /usr/lib/postgresql/<version>/bin',
+    description:
+      'Folder holding initdb, pg_ctl and postgres for the private server (SEER_EMBEDDED_DB=postgres). Default: the one matching an existing cluster, else the newest installed.',
+  },
+  {
+    name: 'SEER_POSTGRES_USER',
+    default: 'postgres',
+    description:
+      'When seerd runs as root, the unprivileged OS user that owns and runs the private PostgreSQL server (PostgreSQL refuses to run as root).',
   },
 ];
 
@@ -553,6 +577,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     ...billingConfig(r),
     sandboxUidRange: uidRange(r, 'SANDBOX_UID_RANGE', '2000000000-2000004095'),
     sandboxAllowNoCgroups: r.bool('SANDBOX_ALLOW_NO_CGROUPS', false),
+    embeddedDb: r.oneOf('SEER_EMBEDDED_DB', 'postgres', ['postgres', 'pglite'] as const),
+    postgresBinDir: r.raw('SEER_POSTGRES_BIN')
+      ? path.resolve(cwd, r.string('SEER_POSTGRES_BIN', ''))
+      : undefined,
+    postgresUser: r.string('SEER_POSTGRES_USER', 'postgres'),
   };
   if (config.sandboxUidRange.count < config.workerConcurrency + 1)
     r.problems.push(

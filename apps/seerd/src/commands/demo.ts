@@ -77,6 +77,8 @@ export const demoCommand: Command = {
         // Keep the terminal readable for the person watching; LOG_LEVEL=info shows every request.
         LOG_LEVEL: io.env.LOG_LEVEL ?? 'warn',
         SEER_DATA_DIR: demoDir,
+        // A throwaway single-process database: PGlite, reset at every start.
+        SEER_EMBEDDED_DB: 'pglite',
         SEER_REPLAY_START: start,
         SEER_REPLAY_MS_PER_HOUR: msPerHour,
         // Grace is simulated time: half an hour lets a run start well within its one-hour horizon.

@@ -7,11 +7,12 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import type { Config } from '../config';
+import { acquireLock } from './dir-lock';
 import { PGlitePool } from './pglite-pool';
 import type { Database } from './schema';
 
@@ -155,15 +156,49 @@ function openPg(url: string, options: OpenDbOptions): Db {
       await pool.query('SELECT 1');
     },
     close: async () => {
+      // Kysely ends the pool only if a builder query initialised its driver; raw queries
+      // (migrations, the model reader) use the pool directly, so end it here too, or its idle
+      // connections would keep the process alive for idleTimeoutMillis.
       await kysely.destroy();
+      if (!pool.ended) await pool.end();
       await readerPool?.end();
     },
   };
 }
 
 async function openPglite(dir: string): Promise<Db> {
-  if (dir !== 'memory://') await mkdir(dir, { recursive: true }); // PGlite does not create parents.
-  return openPgliteInstance(await PGlite.create(dir === 'memory://' ? undefined : dir));
+  // Loaded on use: processes on PostgreSQL never pay for PGlite's start-up.
+  const { PGlite } = await import('@electric-sql/pglite');
+  if (dir === 'memory://') return openPgliteInstance(await PGlite.create());
+  await mkdir(dir, { recursive: true }); // PGlite does not create parents.
+  // PGlite takes no lock on its folder, and a second process writing to it loses its writes or
+  // damages the database: one process at a time, and a second one is told at once who holds it.
+  const lock = acquireLock(`${dir}.lock`, `the embedded database ${dir}`);
+  try {
+    // After a crash PGlite replays its WAL at open, and PostgreSQL arms a repeating 10 s
+    // "startup progress" timer for that; inside PGlite nothing disarms it, so the process never
+    // exited (`seerd migrate` after kill -9 printed "up to date" and hung). Turn that report off.
+    const defaults = (PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams ?? [];
+    const db = openPgliteInstance(
+      await PGlite.create(dir, {
+        startParams: [...defaults, '-c', 'log_startup_progress_interval=0'],
+      }),
+    );
+    const close = db.close;
+    return {
+      ...db,
+      close: async () => {
+        try {
+          await close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
 }
 
 const PGLITE_ANALYZE_EVERY_MS = 3 * 60_000;
@@ -211,6 +246,9 @@ export function openPgliteInstance(pglite: PGlite): Db & { pglite: PGlite } {
     close: async () => {
       clearInterval(autoAnalyze);
       await kysely.destroy();
+      // As on pg: kysely ends the pool only if a builder query ran, and an unclosed PGlite
+      // keeps PostgreSQL's timers (Node timers) armed, so the process would linger.
+      await pool.end();
     },
   };
 }

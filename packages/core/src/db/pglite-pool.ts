@@ -49,6 +49,10 @@ export class PGlitePool implements PostgresPool {
     if (this.ended) return;
     this.ended = true;
     await this.tail;
+    // PostgreSQL arms timers (e.g. the 10 s idle statistics flush) through emscripten's
+    // setitimer, i.e. Node timers, and PGlite's close() leaves them armed: the process then
+    // lingered 10 s after its work (or, after a crash recovery, forever). Disarm them first.
+    (this.pglite as unknown as { mod?: { _clear_setitimer?: () => void } }).mod?._clear_setitimer?.();
     await this.pglite.close();
   }
 }

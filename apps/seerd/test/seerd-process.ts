@@ -1,0 +1,133 @@
+/**
+ * Test helpers that run bin/seerd as a real process (the built JavaScript, as operators run it).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const SEERD = path.resolve(__dirname, '../../../bin/seerd');
+const EXIT_PROBE = pathToFileURL(path.join(__dirname, 'exit-probe.mjs')).href;
+
+/** Cheap password hashing and quiet logs; callers add SEER_DATA_DIR, PORT... */
+export const BASE_ENV = {
+  PATH: process.env.PATH ?? '/usr/bin:/bin',
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'warn',
+  HOST: '127.0.0.1',
+  ARGON2_MEMORY_KIB: '64',
+  ARGON2_TIME_COST: '1',
+  // Start-up without the optional preimports: the engines are not what these tests look at.
+  SANDBOX_PREIMPORT: '',
+};
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Milliseconds from spawn to exit. */
+  ms: number;
+  /**
+   * Milliseconds the process's event loop stayed alive after its last output (measured inside
+   * it by exit-probe.mjs: what open handles cost, not how long a busy machine takes to reap it).
+   */
+  lingerMs: number;
+}
+
+export function runSeerd(
+  args: string[],
+  env: Record<string, string>,
+  opts: { input?: string; timeoutMs?: number } = {},
+): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    const p = spawn(SEERD, args, { env: { ...BASE_ENV, NODE_OPTIONS: `--import=${EXIT_PROBE}`, ...env } });
+    let stdout = '';
+    let stderr = '';
+    let lastOutput = t0;
+    p.stdout.on('data', (d) => {
+      stdout += d;
+      lastOutput = Date.now();
+    });
+    p.stderr.on('data', (d) => {
+      stderr += d;
+      lastOutput = Date.now();
+    });
+    const killer = setTimeout(() => p.kill('SIGKILL'), opts.timeoutMs ?? 120_000);
+    p.stdin.end(opts.input ?? '');
+    // 'exit' is the process ending; 'close' may come later, when its stdio closes.
+    p.on('exit', (code) => {
+      const exitAt = Date.now();
+      clearTimeout(killer);
+      p.on('close', () => {
+        const probe = /\n?\[exit-probe\] linger_ms=(\d+)\n/g;
+        const probes = [...stderr.matchAll(probe)];
+        const measured = probes.at(-1)?.[1];
+        resolve({
+          code,
+          stdout,
+          stderr: stderr.replace(probe, ''),
+          ms: exitAt - t0,
+          lingerMs: measured === undefined ? exitAt - lastOutput : Number(measured),
+        });
+      });
+    });
+  });
+}
+
+export interface Server {
+  proc: ChildProcess;
+  port: number;
+  url: string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+export function randomPort(): number {
+  return 20000 + Math.floor(Math.random() * 20000);
+}
+
+/** Starts a long-running seerd command and resolves once /readyz answers 200. */
+export async function startServer(
+  args: string[],
+  env: Record<string, string>,
+  { timeoutMs = 240_000, pollMs = 100 } = {},
+): Promise<Server & { readyMs: number }> {
+  const port = randomPort();
+  const t0 = Date.now();
+  const proc = spawn(SEERD, args, { env: { ...BASE_ENV, ...env, PORT: String(port) } });
+  let err = '';
+  proc.stderr?.on('data', (d) => {
+    err += d;
+  });
+  proc.stdout?.resume();
+  let code: number | null | undefined;
+  const exited = new Promise<number | null>((resolve) =>
+    proc.on('exit', (c) => {
+      code = c;
+      resolve(c);
+    }),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  while (Date.now() - t0 < timeoutMs) {
+    if (code !== undefined) throw new Error(`seerd ${args.join(' ')} exited (${code}) before ready:\n${err}`);
+    try {
+      const res = await fetch(`${url}/readyz`);
+      if (res.status === 200) return { proc, port, url, stderr: () => err, exited, readyMs: Date.now() - t0 };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+  proc.kill('SIGKILL');
+  throw new Error(`seerd ${args.join(' ')} not ready after ${timeoutMs} ms:\n${err}`);
+}
+
+export async function login(url: string, email: string, password: string): Promise<number> {
+  const res = await fetch(`${url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
