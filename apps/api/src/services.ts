@@ -82,7 +82,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     backtestMaxBoundaries: config.backtestMaxBoundaries,
   });
   // Billing runs on platform time (the replay clock in a demo) so periods and renewals move with it.
-  const billing = createBilling({ config, db, clock });
+  const billing = await createBilling({ config, db, clock });
   const predictions = createPredictionsService({ db, entitlements: billing.entitlements });
   const registry = await createRegistry({ config, db, clock });
   if (registry.keyring.activeKid === undefined) {

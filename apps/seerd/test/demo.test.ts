@@ -76,6 +76,33 @@ describe('seerd demo', () => {
     expect(login.status).toBe(200);
     const auth = { authorization: `Bearer ${login.body.accessToken as string}` };
 
+    // Billing: the demo subscriber holds a trial and a paid subscription with a receipt.
+    const trader = await json('/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: DEMO_ACCOUNTS.subscriber.email,
+        password: DEMO_ACCOUNTS.subscriber.password,
+      }),
+    });
+    const traderAuth = { authorization: `Bearer ${trader.body.accessToken as string}` };
+    const subs = (await json('/v1/subscriptions', { headers: traderAuth })).body.items as Array<{
+      modelSlug: string;
+      status: string;
+    }>;
+    expect(subs.map((s) => `${s.modelSlug}:${s.status}`).sort()).toEqual([
+      'momentum:trialing',
+      'sklearn-direction:active',
+    ]);
+    const receipts = (await json('/v1/invoices', { headers: traderAuth })).body.items as Array<{
+      status: string;
+    }>;
+    expect(receipts.some((i) => i.status === 'succeeded')).toBe(true);
+    const entitled = await json('/v1/models/momentum/versions/1.0.0/predictions?limit=1', {
+      headers: traderAuth,
+    });
+    expect(entitled.status).toBe(200);
+
     // Let the replay pass a few dozen boundaries.
     let coverage: Record<string, unknown> = {};
     while (Date.now() < deadline) {

@@ -3,6 +3,10 @@
  * the sandbox (fork-template strategy), the registry's verified package opener, the scheduler
  * and the worker. `seerd all`, `seerd worker` and `seerd scheduler` all start through here.
  */
+import { createBilling } from '@seer/core/billing/create-billing';
+import { createLogNotificationSender, type NotificationSender } from '@seer/core/billing/notifications';
+import type { MockProvider } from '@seer/core/billing/providers/mock-provider';
+import { type RenewalEngine, startRenewalEngine } from '@seer/core/billing/renewal-engine';
 import type { Clock } from '@seer/core/clock/clock';
 import type { Config } from '@seer/core/config';
 import type { Db } from '@seer/core/db/db';
@@ -27,6 +31,8 @@ export interface EnginesOptions {
   log?: (msg: string, fields?: Record<string, unknown>) => void;
   /** Real ms per simulated hour when a replay clock drives the process (ticks faster). */
   replayMsPerSimHour?: number;
+  /** Where subscription events go (default: the log). */
+  notifier?: NotificationSender;
 }
 
 export interface Engines {
@@ -34,6 +40,8 @@ export interface Engines {
   metrics: RunMetrics;
   scheduler: Scheduler | undefined;
   worker: WorkerHandle | undefined;
+  /** Billing renewals: ticks with the scheduler, consumes the billing queue with the worker. */
+  billing: RenewalEngine | undefined;
   close(): Promise<void>;
 }
 
@@ -55,6 +63,7 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
   let sandbox: Sandbox | undefined;
   let worker: WorkerHandle | undefined;
   let scheduler: Scheduler | undefined;
+  let billing: RenewalEngine | undefined;
   try {
     if (opts.worker) {
       sandbox = await createBwrapSandbox({
@@ -94,7 +103,44 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
         ...(opts.log ? { log: opts.log } : {}),
       });
     }
+    if (opts.scheduler || opts.worker) {
+      const log = opts.log ?? (() => {});
+      const b = await createBilling({ config, db, clock, log });
+      const mock = b.provider.name === 'mock' ? (b.provider as MockProvider) : undefined;
+      const webhookUrl = `${config.publicUrl.replace(/\/$/, '')}/v1/billing/webhooks/mock`;
+      billing = await startRenewalEngine({
+        billing: b.service,
+        queues,
+        notifier: opts.notifier ?? createLogNotificationSender(log),
+        consume: opts.worker,
+        tickMs: opts.scheduler
+          ? opts.replayMsPerSimHour
+            ? Math.max(20, Math.min(1000, opts.replayMsPerSimHour / 20))
+            : 1000
+          : 0,
+        // The mock provider's back office runs beside the scheduler and posts its signed webhooks
+        // to this server's own endpoint, as a real provider would.
+        ...(mock && opts.scheduler
+          ? {
+              mockWebhooks: {
+                provider: mock,
+                send: async (body: string, headers: Record<string, string>) =>
+                  (
+                    await fetch(webhookUrl, {
+                      method: 'POST',
+                      body,
+                      headers,
+                      signal: AbortSignal.timeout(10_000),
+                    })
+                  ).status,
+              },
+            }
+          : {}),
+        log,
+      });
+    }
   } catch (err) {
+    await billing?.close().catch(() => {});
     await worker?.close().catch(() => {});
     await sandbox?.close().catch(() => {});
     if (ownQueues) await queues.close().catch(() => {});
@@ -105,8 +151,10 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
     metrics,
     scheduler,
     worker,
+    billing,
     async close() {
       // Stop creating work, then finish running work, then release the sandbox and queues.
+      await billing?.close();
       await scheduler?.close();
       await worker?.close();
       await sandbox?.close();

@@ -8,6 +8,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiContext } from '@seer/api/bootstrap';
+import { MOCK_TEST_CARDS, type MockProvider } from '@seer/core/billing/providers/mock-provider';
 import { createManualClock, delay } from '@seer/core/clock/clock';
 import { runPacedReplay } from '@seer/core/clock/paced-replay';
 import { ConfigError, loadConfig } from '@seer/core/config';
@@ -119,6 +120,7 @@ export const demoCommand: Command = {
 
       // 3. Example models: publish, deploy (through the real sandbox deploy gate), set plans.
       const actor = { userId: users.developer, roles: ['developer'] };
+      const demoSlugs = new Map<string, string>();
       for (const m of DEMO_MODELS) {
         const { model, version } = await publishPackageDir(services.registry, {
           actor,
@@ -127,8 +129,13 @@ export const demoCommand: Command = {
           deploy: true,
         });
         await services.registry.plans.setPlan(actor, model.slug, m.plan);
+        demoSlugs.set(m.dir, model.slug);
         log(`deployed ${model.slug} ${version.version} (${version.status})`);
       }
+
+      // 3b. Billing: the demo subscriber trials the model that has a trial and pays for the paid
+      //     one (mock provider, test card 4242...); the mock's signed webhook confirms the charge.
+      await subscribeDemoTrader(api, users.subscriber, demoSlugs, log);
 
       await db.analyze();
 
@@ -194,6 +201,38 @@ async function waitForRuns(queues: JobQueues, signal: AbortSignal, maxWaitMs = 6
     if (c.waiting + c.active + c.delayed === 0) return;
     await delay(10, signal).catch(() => {});
   }
+}
+
+async function subscribeDemoTrader(
+  api: Awaited<ReturnType<typeof createApiContext>>,
+  subscriberId: string,
+  slugs: Map<string, string>,
+  log: (s: string) => void,
+): Promise<void> {
+  const { billing } = api.ctx.services;
+  const principal = {
+    userId: subscriberId,
+    email: DEMO_ACCOUNTS.subscriber.email,
+    roles: ['subscriber' as const],
+    via: 'jwt' as const,
+    scopes: null,
+    apiKeyId: null,
+  };
+  for (const m of DEMO_MODELS) {
+    const slug = slugs.get(m.dir);
+    if (!slug || m.plan.priceMinor === 0) continue;
+    const s = await billing.service.subscribe(principal, {
+      model: slug,
+      paymentMethod: MOCK_TEST_CARDS.success,
+    });
+    log(`demo subscriber: ${slug} ${s.status}`);
+  }
+  if (billing.provider.name === 'mock')
+    await (billing.provider as MockProvider).flush(
+      async (payload, headers) =>
+        (await api.app.inject({ method: 'POST', url: '/v1/billing/webhooks/mock', payload, headers }))
+          .statusCode,
+    );
 }
 
 async function createDemoUsers(accounts: {

@@ -35,6 +35,52 @@ export interface EarningsAggregate {
 export function createBillingRepo(db: Db) {
   const k = db.kysely;
   return {
+    /** A model that can be subscribed to: it exists and has a deployed version. */
+    async subscribableModel(slug: string, ex: Executor = k) {
+      return ex
+        .selectFrom('models as m')
+        .select(['m.id', 'm.owner_id', 'm.slug'])
+        .where('m.slug', '=', slug)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('model_versions as v')
+              .select('v.id')
+              .whereRef('v.model_id', '=', 'm.id')
+              .where('v.status', '=', 'deployed'),
+          ),
+        )
+        .executeTakeFirst();
+    },
+
+    /** The plan in force for a model at `at`. */
+    async planAt(modelId: string, at: Date, ex: Executor = k) {
+      return ex
+        .selectFrom('plans')
+        .selectAll()
+        .where('model_id', '=', modelId)
+        .where('effective_from', '<=', at)
+        .orderBy('effective_from', 'desc')
+        .orderBy('created_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+    },
+
+    async liveSubscription(userId: string, modelId: string, ex: Executor = k) {
+      return ex
+        .selectFrom('subscriptions')
+        .select('id')
+        .where('user_id', '=', userId)
+        .where('model_id', '=', modelId)
+        .where('status', 'in', [...LIVE_STATUSES])
+        .executeTakeFirst();
+    },
+
+    async modelOwner(modelId: string, ex: Executor = k): Promise<string | undefined> {
+      const r = await ex.selectFrom('models').select('owner_id').where('id', '=', modelId).executeTakeFirst();
+      return r?.owner_id;
+    },
+
     async findSubscription(id: string, ex: Executor = k): Promise<SubscriptionRow | undefined> {
       return ex.selectFrom('subscriptions').selectAll().where('id', '=', id).executeTakeFirst();
     },
@@ -66,6 +112,16 @@ export function createBillingRepo(db: Db) {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
+    },
+
+    /** Moves the next look at a subscription later, unless it changed meanwhile. */
+    async postpone(id: string, version: number, until: Date, ex: Executor = k): Promise<void> {
+      await ex
+        .updateTable('subscriptions')
+        .set({ next_due_at: until })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .execute();
     },
 
     async listForUser(userId: string, ex: Executor = k) {

@@ -266,18 +266,15 @@ export function createBillingService(deps: BillingServiceDeps) {
 
   /** Writes the double-entry lines of a settled charge (or, reversed, of a refund). */
   async function journal(trx: Trx, inv: InvoiceRow, sign: 1 | -1, at: Date) {
-    const model = await trx
-      .selectFrom('models')
-      .select('owner_id')
-      .where('id', '=', inv.model_id)
-      .executeTakeFirstOrThrow();
+    const ownerId = await repo.modelOwner(inv.model_id, trx);
+    if (!ownerId) throw new Error(`model ${inv.model_id} of invoice ${inv.id} is gone`);
     const gross = Number(inv.amount_minor);
     const fee = platformFee(gross, deps.feePercent);
     await repo.writeJournal(
       {
         journalId: randomUUID(),
         invoiceId: inv.id,
-        developerId: model.owner_id,
+        developerId: ownerId,
         modelId: inv.model_id,
         currency: inv.currency,
         month: bookingMonth(at),
@@ -443,12 +440,7 @@ export function createBillingService(deps: BillingServiceDeps) {
     }
     if (result.status === 'pending') {
       // Wait for the webhook; look again later in case it never comes.
-      await db.kysely
-        .updateTable('subscriptions')
-        .set({ next_due_at: new Date(clock().getTime() + RECONCILE_AFTER_MS) })
-        .where('id', '=', row.id)
-        .where('version', '=', row.version)
-        .execute();
+      await repo.postpone(row.id, row.version, new Date(clock().getTime() + RECONCILE_AFTER_MS));
       return;
     }
     await settleCharge(inv.id, { ...result, chargeId: result.chargeId || (inv.provider_ref ?? '') });
@@ -461,46 +453,19 @@ export function createBillingService(deps: BillingServiceDeps) {
     now: clock,
 
     async subscribe(principal: Principal, input: CreateSubscription): Promise<SubscriptionView> {
-      const model = await db.kysely
-        .selectFrom('models')
-        .select(['id', 'owner_id', 'slug'])
-        .where('slug', '=', input.model)
-        .executeTakeFirst();
-      const visible =
-        model &&
-        (await db.kysely
-          .selectFrom('model_versions')
-          .select('id')
-          .where('model_id', '=', model.id)
-          .where('status', '=', 'deployed')
-          .limit(1)
-          .executeTakeFirst());
-      if (!model || !visible) throw notFound(`Model ${input.model}`);
+      const model = await repo.subscribableModel(input.model);
+      if (!model) throw notFound(`Model ${input.model}`);
       if (model.owner_id === principal.userId)
         throw new AppError('subscription_own_model', {
           detail: 'You own this model and can already read its predictions.',
         });
       const now = clock();
-      const plan = await db.kysely
-        .selectFrom('plans')
-        .selectAll()
-        .where('model_id', '=', model.id)
-        .where('effective_from', '<=', now)
-        .orderBy('effective_from', 'desc')
-        .orderBy('created_at', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+      const plan = await repo.planAt(model.id, now);
       if (!plan)
         throw new AppError('model_has_no_plan', {
           detail: 'This model has no plan yet; it cannot be subscribed to.',
         });
-      const live = await db.kysely
-        .selectFrom('subscriptions')
-        .select('id')
-        .where('user_id', '=', principal.userId)
-        .where('model_id', '=', model.id)
-        .where('status', 'in', ['incomplete', 'trialing', 'active', 'past_due'])
-        .executeTakeFirst();
+      const live = await repo.liveSubscription(principal.userId, model.id);
       if (live)
         throw new AppError('subscription_exists', {
           detail: `You already subscribe to this model (${live.id}).`,

@@ -6,7 +6,6 @@ import { createEntitlements } from './entitlements';
 import { DAY_MS } from './periods';
 import { createMockProvider } from './providers/mock-provider';
 import type { PaymentProvider } from './providers/payment-provider';
-import { createStripeProvider } from './providers/stripe-provider';
 import type { BillingPolicy } from './subscription-machine';
 
 export type BillingConfig = Pick<
@@ -27,23 +26,26 @@ export function policyFromConfig(config: BillingConfig): BillingPolicy {
   };
 }
 
-export function providerFromConfig(config: BillingConfig, db: Db): PaymentProvider {
-  if (config.billingProvider === 'stripe')
+/** The configured provider. Stripe's library is loaded only when it is the one configured. */
+export async function providerFromConfig(config: BillingConfig, db: Db): Promise<PaymentProvider> {
+  if (config.billingProvider === 'stripe') {
+    const { createStripeProvider } = await import('./providers/stripe-provider');
     return createStripeProvider({
       secretKey: config.stripeSecretKey ?? '',
       webhookSecret: config.stripeWebhookSecret ?? '',
     });
+  }
   return createMockProvider({ db, webhookSecret: config.billingMockWebhookSecret });
 }
 
-export function createBilling(deps: {
+export async function createBilling(deps: {
   config: BillingConfig;
   db: Db;
   clock: () => Date;
   provider?: PaymentProvider;
   log?: (msg: string, fields?: Record<string, unknown>) => void;
 }) {
-  const provider = deps.provider ?? providerFromConfig(deps.config, deps.db);
+  const provider = deps.provider ?? (await providerFromConfig(deps.config, deps.db));
   const service = createBillingService({
     db: deps.db,
     provider,
@@ -56,4 +58,4 @@ export function createBilling(deps: {
   return { service, entitlements, provider };
 }
 
-export type Billing = ReturnType<typeof createBilling>;
+export type Billing = Awaited<ReturnType<typeof createBilling>>;

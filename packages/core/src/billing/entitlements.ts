@@ -34,13 +34,9 @@ export function createEntitlements(deps: { db: Db; clock: () => Date }): Entitle
       if (!scopes.includes('predictions:read')) return false;
       if (principal.roles.includes('admin') && (principal.via === 'jwt' || scopes.includes('admin')))
         return true;
-      const model = await deps.db.kysely
-        .selectFrom('models')
-        .select('owner_id')
-        .where('id', '=', modelId)
-        .executeTakeFirst();
-      if (!model) return false;
-      if (model.owner_id === principal.userId) return true;
+      const ownerId = await repo.modelOwner(modelId);
+      if (ownerId === undefined) return false;
+      if (ownerId === principal.userId) return true;
       const now = deps.clock();
       const subs = await repo.accessCandidates(principal.userId, modelId);
       return subs.some((s) => grantsAccess(stateOf(s), now));

@@ -331,11 +331,15 @@ export function nextAction(s: SubscriptionState, now: Date): NextAction {
   }
 }
 
+/** How long after subscribing the engine re-drives a first charge that is still unconfirmed. */
+export const INCOMPLETE_RECHECK_MS = 60_000;
+
 /** When nextAction next changes from none (for the engine's due query); null when never. */
 export function nextDueAt(s: SubscriptionState): Date | null {
   switch (s.status) {
     case 'incomplete':
-      return s.currentPeriodStart;
+      // The subscribe call charges at once; the engine steps in only if that got lost.
+      return new Date(s.currentPeriodStart.getTime() + INCOMPLETE_RECHECK_MS);
     case 'trialing':
     case 'active':
       return s.currentPeriodEnd;

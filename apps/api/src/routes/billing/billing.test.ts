@@ -237,7 +237,7 @@ describe.each(TEST_DRIVERS)('billing API (%s)', (driver) => {
         await queues.close();
       }
     },
-    60_000,
+    120_000,
   );
 
   it('a trial canceled is never charged; a second trial of the same model is refused', async () => {
@@ -285,7 +285,7 @@ describe.each(TEST_DRIVERS)('billing API (%s)', (driver) => {
       await engine.close();
       await queues.close();
     }
-  });
+  }, 120_000);
 
   it('a declined card starts nothing (402); the same user can then subscribe with a good card', async () => {
     const u = await registerAndLogin(app);
@@ -506,7 +506,7 @@ describe.each(TEST_DRIVERS)('billing API (%s)', (driver) => {
       await engine.close();
       await queues.close();
     }
-  });
+  }, 120_000);
 
   it('predictions: 403 subscription_required without a subscription, 200 with one; API keys need predictions:read', async () => {
     const u = await registerAndLogin(app);
