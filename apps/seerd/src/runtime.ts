@@ -23,12 +23,34 @@ export async function openDatabase(
   config: Readonly<Config>,
   opts: { migrate: boolean; log?: (s: string) => void },
 ): Promise<Db> {
+  if (opts.migrate && config.migrationDatabaseUrl) {
+    // Migrate as the schema owner, then run as the runtime login, which owns nothing.
+    await migrateAsOwner(config, opts.log);
+    return openDb(dbOptionsFromConfig(config));
+  }
   const db = await openDb(dbOptionsFromConfig(config));
   if (opts.migrate) {
     const res = await migrate(db, { log: opts.log ?? (() => {}) });
     if (res.applied.length > 0) opts.log?.(`applied ${res.applied.length} migration(s)`);
   }
   return db;
+}
+
+/** The database as its owner: MIGRATION_DATABASE_URL when set, else the one DATABASE_URL/PGlite. */
+export function openOwnerDatabase(config: Readonly<Config>): Promise<Db> {
+  return config.migrationDatabaseUrl
+    ? openDb({ databaseUrl: config.migrationDatabaseUrl, poolMax: 2, applicationName: 'seer-migrate' })
+    : openDb(dbOptionsFromConfig(config));
+}
+
+async function migrateAsOwner(config: Readonly<Config>, log?: (s: string) => void) {
+  const owner = await openOwnerDatabase(config);
+  try {
+    const res = await migrate(owner, { log: log ?? (() => {}) });
+    if (res.applied.length > 0) log?.(`applied ${res.applied.length} migration(s)`);
+  } finally {
+    await owner.close();
+  }
 }
 
 const exitNow = (signal: NodeJS.Signals) => {

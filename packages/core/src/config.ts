@@ -71,6 +71,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** `seerd demo`: the demo accounts' password; generated at every start when unset. */
   demoPassword: string | undefined;
+  /** PostgreSQL URL of the schema owner, used only to migrate; DATABASE_URL is then the runtime login. */
+  migrationDatabaseUrl: string | undefined;
 }
 
 interface VariableSpec {
@@ -266,6 +268,12 @@ export const VARIABLES: readonly VariableSpec[] = [
     default: undefined,
     description:
       '`seerd demo` only: password of the demo accounts. Unset: a fresh random password per account at every start, printed with the welcome message.',
+  },
+  {
+    name: 'MIGRATION_DATABASE_URL',
+    default: undefined,
+    description:
+      'PostgreSQL URL of the role that owns the schema, used only to apply migrations (seerd migrate, and at start-up). Set it and point DATABASE_URL at a login made by `seerd db create-login` (member of seer_app, owns nothing). Unset: DATABASE_URL migrates too.',
   },
   {
     name: 'REFRESH_TOKEN_FAMILY_MAX_SECONDS',
@@ -494,6 +502,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     allowPlainHttp: r.bool('ALLOW_PLAIN_HTTP', false),
     metricsToken: r.raw('METRICS_TOKEN'),
     demoPassword: r.raw('SEER_DEMO_PASSWORD'),
+    migrationDatabaseUrl: r.url('MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']),
   };
   if (production && generateKeys)
     r.problems.push(
@@ -510,6 +519,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
           `CORS_ORIGINS entry "${origin}" is plain http, refused when NODE_ENV=production; set ALLOW_PLAIN_HTTP=true to accept it`,
         );
   }
+  if (config.migrationDatabaseUrl && !config.databaseUrl)
+    r.problems.push('MIGRATION_DATABASE_URL needs DATABASE_URL (the runtime login) as well');
   if (config.metricsToken !== undefined && config.metricsToken.length < 32)
     r.problems.push('METRICS_TOKEN must be at least 32 characters');
   if (production && (config.argon2MemoryKib < 19456 || config.argon2TimeCost < 2))

@@ -1,6 +1,7 @@
 import type { Command } from '../cli';
 import { allCommand } from './all';
 import { apiCommand } from './api';
+import { dbCreateLoginCommand } from './db';
 import { demoCommand } from './demo';
 import { ingestCommands } from './ingest';
 import { migrateCommand } from './migrate';
@@ -24,4 +25,5 @@ export const COMMANDS: Command[] = [
   workerRetryCommand,
   schedulerCommand,
   publishCommand,
+  dbCreateLoginCommand,
 ];
