@@ -87,7 +87,7 @@ export const VARIABLES: readonly VariableSpec[] = [
     name: 'NODE_ENV',
     default: 'development',
     description:
-      'development, test or production. Production refuses unsafe settings (demo mode, generated keys, wildcard CORS).',
+      'development, test or production. Production refuses unsafe settings (demo mode, generated keys, wildcard CORS, plain-http PUBLIC_URL and CORS origins).',
   },
   { name: 'PORT', default: '8080', description: 'TCP port of the HTTP API.' },
   {
