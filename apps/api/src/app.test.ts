@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './testing/test-app';
 
+const METRICS_TOKEN = 'metrics-token-for-tests-0123456789abcdef';
+
 describe.each(['pg', 'pglite'] as const)('API skeleton on %s', (driver) => {
   let h: TestApp;
   beforeAll(async () => {
-    h = await createTestApp(driver, { corsOrigins: ['https://app.example.com'] });
+    h = await createTestApp(driver, {
+      corsOrigins: ['https://app.example.com'],
+      metricsToken: METRICS_TOKEN,
+    });
   });
   afterAll(async () => {
     await h?.close();
@@ -66,7 +71,19 @@ describe.each(['pg', 'pglite'] as const)('API skeleton on %s', (driver) => {
   it('serves Prometheus metrics with request durations by route template', async () => {
     await h.app.inject({ method: 'GET', url: '/healthz' });
     await h.app.inject({ method: 'GET', url: '/v1/nope/123' });
-    const res = await h.app.inject({ method: 'GET', url: '/metrics' });
+    // Not public: the metrics token is needed (issue 9, item 5).
+    expect((await h.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
+    const wrong = await h.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `Bearer ${'y'.repeat(40)}` },
+    });
+    expect(wrong.statusCode).toBe(401);
+    const res = await h.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.body).toMatch(

@@ -27,6 +27,11 @@ export async function openDatabase(
   const { migrate } = await import('@seer/core/db/migrate');
   const options = dbOptionsFromConfig(config);
   let db: Db;
+  if (options.databaseUrl && opts.migrate && config.migrationDatabaseUrl) {
+    // Migrate as the schema owner, then run as the runtime login, which owns nothing.
+    await migrateAsOwner(config, opts.log);
+    return openDb(options);
+  }
   if (options.databaseUrl || config.embeddedDb === 'pglite') {
     db = await openDb(options);
   } else {
@@ -62,6 +67,25 @@ export async function openDatabase(
     if (res.applied.length > 0) opts.log?.(`applied ${res.applied.length} migration(s)`);
   }
   return db;
+}
+
+/** The database as its owner: MIGRATION_DATABASE_URL when set, else the one DATABASE_URL/PGlite. */
+export async function openOwnerDatabase(config: Readonly<Config>): Promise<Db> {
+  const { dbOptionsFromConfig, openDb } = await import('@seer/core/db/db');
+  return config.migrationDatabaseUrl
+    ? openDb({ databaseUrl: config.migrationDatabaseUrl, poolMax: 2, applicationName: 'seer-migrate' })
+    : openDb(dbOptionsFromConfig(config));
+}
+
+async function migrateAsOwner(config: Readonly<Config>, log?: (s: string) => void) {
+  const { migrate } = await import('@seer/core/db/migrate');
+  const owner = await openOwnerDatabase(config);
+  try {
+    const res = await migrate(owner, { log: log ?? (() => {}) });
+    if (res.applied.length > 0) log?.(`applied ${res.applied.length} migration(s)`);
+  } finally {
+    await owner.close();
+  }
 }
 
 const exitNow = (signal: NodeJS.Signals) => {

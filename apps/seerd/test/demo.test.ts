@@ -70,7 +70,10 @@ describe('seerd demo', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         email: DEMO_ACCOUNTS.developer.email,
-        password: DEMO_ACCOUNTS.developer.password,
+        // Generated at start-up and printed, never a string in the source.
+        password: new RegExp(
+          `developer\\s+${DEMO_ACCOUNTS.developer.email.replace(/\./g, '\\.')}\\s+(\\S+)`,
+        ).exec(stdout)?.[1],
       }),
     });
     expect(login.status).toBe(200);
@@ -82,7 +85,9 @@ describe('seerd demo', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         email: DEMO_ACCOUNTS.subscriber.email,
-        password: DEMO_ACCOUNTS.subscriber.password,
+        password: new RegExp(
+          `subscriber\\s+${DEMO_ACCOUNTS.subscriber.email.replace(/\./g, '\\.')}\\s+(\\S+)`,
+        ).exec(stdout)?.[1],
       }),
     });
     const traderAuth = { authorization: `Bearer ${trader.body.accessToken as string}` };

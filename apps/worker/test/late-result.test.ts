@@ -20,7 +20,7 @@ const GRACE = HOUR;
 let sandbox: Sandbox;
 beforeAll(async () => {
   sandbox = await createBwrapSandbox({ strategy: 'fork', concurrency: 1 });
-});
+}, 180_000);
 afterAll(async () => {
   await sandbox?.close();
 });

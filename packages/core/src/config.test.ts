@@ -46,7 +46,11 @@ describe('loadConfig', () => {
     const p = problems({ NODE_ENV: 'production', SEER_DEMO: 'true' });
     expect(p.some((x) => x.startsWith('SEER_DEMO cannot be enabled'))).toBe(true);
     expect(p.some((x) => x.startsWith('DATABASE_URL is required'))).toBe(true);
-    const prod = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/seer' });
+    const prod = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/seer',
+      PUBLIC_URL: 'https://seer.example.com',
+    });
     expect(prod.generateKeys).toBe(false);
     expect(prod.demo).toBe(false);
   });

@@ -92,6 +92,14 @@ export interface Config {
   postgresBinDir: string | undefined;
   /** OS user the private server runs as when seerd runs as root (PostgreSQL refuses root). */
   postgresUser: string;
+  /** Production: plain-http PUBLIC_URL and CORS origins allowed (ALLOW_PLAIN_HTTP). */
+  allowPlainHttp: boolean;
+  /** Bearer token that GET /metrics requires; /metrics is not served when unset. */
+  metricsToken: string | undefined;
+  /** `seerd demo`: the demo accounts' password; generated at every start when unset. */
+  demoPassword: string | undefined;
+  /** PostgreSQL URL of the schema owner, used only to migrate; DATABASE_URL is then the runtime login. */
+  migrationDatabaseUrl: string | undefined;
 }
 
 interface VariableSpec {
@@ -106,10 +114,15 @@ export const VARIABLES: readonly VariableSpec[] = [
     name: 'NODE_ENV',
     default: 'development',
     description:
-      'development, test or production. Production refuses unsafe settings (demo mode, generated keys, wildcard CORS).',
+      'development, test or production. Production refuses unsafe settings (demo mode, generated keys, wildcard CORS, plain-http PUBLIC_URL and CORS origins).',
   },
   { name: 'PORT', default: '8080', description: 'TCP port of the HTTP API.' },
-  { name: 'HOST', default: '0.0.0.0', description: 'Interface the HTTP API binds to.' },
+  {
+    name: 'HOST',
+    default: '127.0.0.1',
+    description:
+      'Interface the HTTP API binds to. Loopback by default; set 0.0.0.0 (all interfaces) in a container or behind a proxy on another host.',
+  },
   { name: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent.' },
   {
     name: 'DATABASE_URL',
@@ -276,6 +289,30 @@ export const VARIABLES: readonly VariableSpec[] = [
     name: 'BACKTEST_MAX_BOUNDARIES',
     default: '2000',
     description: 'Most boundaries one backtest may cover.',
+  },
+  {
+    name: 'ALLOW_PLAIN_HTTP',
+    default: 'false',
+    description:
+      'Production only: allow a plain-http PUBLIC_URL and http:// CORS origins (otherwise refused; plain http also turns HSTS off). For a closed network that terminates TLS nowhere.',
+  },
+  {
+    name: 'METRICS_TOKEN',
+    default: undefined,
+    description:
+      'Bearer token (at least 32 characters) that GET /metrics requires. Unset: /metrics is not served.',
+  },
+  {
+    name: 'SEER_DEMO_PASSWORD',
+    default: undefined,
+    description:
+      '`seerd demo` only: password of the demo accounts. Unset: a fresh random password per account at every start, printed with the welcome message.',
+  },
+  {
+    name: 'MIGRATION_DATABASE_URL',
+    default: undefined,
+    description:
+      'PostgreSQL URL of the role that owns the schema, used only to apply migrations (seerd migrate, and at start-up). Set it and point DATABASE_URL at a login made by `seerd db create-login` (member of seer_app, owns nothing). Unset: DATABASE_URL migrates too.',
   },
   {
     name: 'REFRESH_TOKEN_FAMILY_MAX_SECONDS',
@@ -516,7 +553,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
   const config: Config = {
     env: nodeEnv,
     port,
-    host: r.string('HOST', '0.0.0.0'),
+    host: r.string('HOST', '127.0.0.1'),
     logLevel: r.oneOf<LogLevel>('LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info', [
       'fatal',
       'error',
@@ -582,11 +619,34 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
       ? path.resolve(cwd, r.string('SEER_POSTGRES_BIN', ''))
       : undefined,
     postgresUser: r.string('SEER_POSTGRES_USER', 'postgres'),
+    allowPlainHttp: r.bool('ALLOW_PLAIN_HTTP', false),
+    metricsToken: r.raw('METRICS_TOKEN'),
+    demoPassword: r.raw('SEER_DEMO_PASSWORD'),
+    migrationDatabaseUrl: r.url('MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']),
   };
   if (config.sandboxUidRange.count < config.workerConcurrency + 1)
     r.problems.push(
       `SANDBOX_UID_RANGE must hold at least WORKER_CONCURRENCY + 1 = ${config.workerConcurrency + 1} uids`,
     );
+  if (production && generateKeys)
+    r.problems.push(
+      'SEER_GENERATE_KEYS=true is refused when NODE_ENV=production: provision the signing keys into SEER_KEYS_DIR',
+    );
+  if (production && !config.allowPlainHttp) {
+    if (!config.publicUrl.startsWith('https:'))
+      r.problems.push(
+        'PUBLIC_URL must be an https:// URL when NODE_ENV=production (plain http turns HSTS off and sends tokens in clear); set ALLOW_PLAIN_HTTP=true to accept it',
+      );
+    for (const origin of corsOrigins)
+      if (origin.startsWith('http:'))
+        r.problems.push(
+          `CORS_ORIGINS entry "${origin}" is plain http, refused when NODE_ENV=production; set ALLOW_PLAIN_HTTP=true to accept it`,
+        );
+  }
+  if (config.migrationDatabaseUrl && !config.databaseUrl)
+    r.problems.push('MIGRATION_DATABASE_URL needs DATABASE_URL (the runtime login) as well');
+  if (config.metricsToken !== undefined && config.metricsToken.length < 32)
+    r.problems.push('METRICS_TOKEN must be at least 32 characters');
   if (production && (config.argon2MemoryKib < 19456 || config.argon2TimeCost < 2))
     r.problems.push(
       'ARGON2_MEMORY_KIB and ARGON2_TIME_COST must be at least 19456 and 2 in production (OWASP)',

@@ -2,8 +2,10 @@
  * Prometheus metrics at GET /metrics: the process's own (CPU, memory, event loop), HTTP request
  * durations by route template (never the raw URL, which would explode label cardinality), and
  * any registries other parts of the process add to `ctx.metricsRegistries` (the runs engine in
- * `seerd all`). Scrape it from inside the cluster; do not route /metrics through a public ingress.
+ * `seerd all`). Not public: served only when METRICS_TOKEN is set, and only to requests that
+ * carry it as a bearer token (Prometheus `authorization.credentials`).
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
@@ -34,7 +36,20 @@ export default fp(
       );
     });
 
-    app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    const token = app.ctx.config.metricsToken;
+    if (token === undefined) return; // no token, no /metrics: it is never public
+    const digest = (v: string) => createHash('sha256').update(v).digest();
+    const expected = digest(`Bearer ${token}`);
+    app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+      const given = request.headers.authorization;
+      // Hashed first so the comparison is constant-time whatever the header's length.
+      if (typeof given !== 'string' || !timingSafeEqual(digest(given), expected)) {
+        return reply
+          .code(401)
+          .header('www-authenticate', 'Bearer realm="seer-metrics"')
+          .type('text/plain')
+          .send('metrics need the METRICS_TOKEN bearer token\n');
+      }
       const merged = Registry.merge([registry, ...app.ctx.metricsRegistries]);
       return reply.type(merged.contentType).send(await merged.metrics());
     });

@@ -4,6 +4,7 @@
  * demo accounts. Everything lives in <SEER_DATA_DIR>/demo and is reset at every start: a demo
  * record is a demonstration, never to be mistaken for (or merged into) a live one.
  */
+import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,16 +22,53 @@ import { onShutdown, openDatabase } from '../runtime';
 
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../examples');
 
-/** Demo accounts. Fixed, printed passwords: a demo instance holds nothing worth protecting. */
+/** Demo accounts; their passwords come from demoAccounts(), never from the source. */
 export const DEMO_ACCOUNTS = {
-  developer: { email: 'quant@demo.seer.example', password: 'replay-the-past-1', displayName: 'Demo Quant' },
-  subscriber: {
-    email: 'trader@demo.seer.example',
-    password: 'replay-the-past-2',
-    displayName: 'Demo Trader',
-  },
-  admin: { email: 'operator@demo.seer.example', password: 'replay-the-past-3', displayName: 'Demo Operator' },
+  developer: { email: 'quant@demo.seer.example', displayName: 'Demo Quant' },
+  subscriber: { email: 'trader@demo.seer.example', displayName: 'Demo Trader' },
+  admin: { email: 'operator@demo.seer.example', displayName: 'Demo Operator' },
 } as const;
+
+export type DemoAccounts = {
+  [K in keyof typeof DEMO_ACCOUNTS]: (typeof DEMO_ACCOUNTS)[K] & { password: string };
+};
+
+/**
+ * The demo accounts with their passwords for this start: SEER_DEMO_PASSWORD when set, otherwise
+ * a fresh random one per account (printed in the welcome message). A password in the source
+ * would log anyone into every demo left reachable on a network.
+ */
+export function demoAccounts(password: string | undefined): DemoAccounts {
+  const pick = () => password ?? randomBytes(12).toString('base64url');
+  return {
+    developer: { ...DEMO_ACCOUNTS.developer, password: pick() },
+    subscriber: { ...DEMO_ACCOUNTS.subscriber, password: pick() },
+    admin: { ...DEMO_ACCOUNTS.admin, password: pick() },
+  };
+}
+
+/**
+ * The demo's configuration: the environment plus demo settings. It binds to 127.0.0.1 unless
+ * HOST says otherwise (the config default), so a demo is not on the network by accident.
+ */
+export function loadDemoConfig(
+  env: Record<string, string | undefined>,
+  o: { dataDir: string; start: string; msPerHour: string },
+): ReturnType<typeof loadConfig> {
+  return loadConfig({
+    ...env,
+    SEER_DEMO: 'true',
+    // Keep the terminal readable for the person watching; LOG_LEVEL=info shows every request.
+    LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
+    SEER_DATA_DIR: o.dataDir,
+    // A throwaway single-process database: PGlite, reset at every start.
+    SEER_EMBEDDED_DB: 'pglite',
+    SEER_REPLAY_START: o.start,
+    SEER_REPLAY_MS_PER_HOUR: o.msPerHour,
+    // Grace is simulated time: half an hour lets a run start well within its one-hour horizon.
+    RUN_GRACE_SECONDS: env.RUN_GRACE_SECONDS ?? '1800',
+  });
+}
 
 /** The example models, their plans: one with a trial, one free, one paid without trial. */
 export const DEMO_MODELS = [
@@ -72,19 +110,7 @@ export const demoCommand: Command = {
     const demoDir = path.join(baseDir, 'demo');
     let config: ReturnType<typeof loadConfig>;
     try {
-      config = loadConfig({
-        ...io.env,
-        SEER_DEMO: 'true',
-        // Keep the terminal readable for the person watching; LOG_LEVEL=info shows every request.
-        LOG_LEVEL: io.env.LOG_LEVEL ?? 'warn',
-        SEER_DATA_DIR: demoDir,
-        // A throwaway single-process database: PGlite, reset at every start.
-        SEER_EMBEDDED_DB: 'pglite',
-        SEER_REPLAY_START: start,
-        SEER_REPLAY_MS_PER_HOUR: msPerHour,
-        // Grace is simulated time: half an hour lets a run start well within its one-hour horizon.
-        RUN_GRACE_SECONDS: io.env.RUN_GRACE_SECONDS ?? '1800',
-      });
+      config = loadDemoConfig(io.env, { dataDir: demoDir, start, msPerHour });
     } catch (err) {
       if (err instanceof ConfigError) {
         io.stderr(`seerd demo: ${err.message}\n`);
@@ -97,6 +123,7 @@ export const demoCommand: Command = {
     }
     const t0 = config.replayStart!;
     const log = (s: string) => io.stderr(`seerd demo: ${s}\n`);
+    const accounts = demoAccounts(config.demoPassword);
 
     // A demo starts from nothing, every time.
     await rm(demoDir, { recursive: true, force: true });
@@ -116,7 +143,7 @@ export const demoCommand: Command = {
       log(`loaded ${backlog.appended} historical bars up to ${t0.toISOString()}`);
 
       // 2. Accounts.
-      const users = await createDemoUsers(services.accounts);
+      const users = await createDemoUsers(services.accounts, accounts);
 
       // 3. Example models: publish, deploy (through the real sandbox deploy gate), set plans.
       const actor = { userId: users.developer, roles: ['developer'] };
@@ -173,7 +200,7 @@ export const demoCommand: Command = {
       await db.close().catch(() => {});
       throw err;
     }
-    printWelcome(io, config.publicUrl, config.replayMsPerSimHour, t0);
+    printWelcome(io, config.publicUrl, config.replayMsPerSimHour, t0, accounts);
     return onShutdown(
       [
         async () => {
@@ -235,22 +262,24 @@ async function subscribeDemoTrader(
     );
 }
 
-async function createDemoUsers(accounts: {
-  createUser(input: {
-    email: string;
-    password: string;
-    displayName?: string;
-    roles: readonly ('developer' | 'subscriber' | 'admin')[];
-  }): Promise<{ id: string }>;
-}): Promise<{ developer: string; subscriber: string; admin: string }> {
-  const developer = await accounts.createUser({ ...DEMO_ACCOUNTS.developer, roles: ['developer'] });
-  const subscriber = await accounts.createUser({ ...DEMO_ACCOUNTS.subscriber, roles: ['subscriber'] });
-  const admin = await accounts.createUser({ ...DEMO_ACCOUNTS.admin, roles: ['admin'] });
+async function createDemoUsers(
+  accounts: {
+    createUser(input: {
+      email: string;
+      password: string;
+      displayName?: string;
+      roles: readonly ('developer' | 'subscriber' | 'admin')[];
+    }): Promise<{ id: string }>;
+  },
+  a: DemoAccounts,
+): Promise<{ developer: string; subscriber: string; admin: string }> {
+  const developer = await accounts.createUser({ ...a.developer, roles: ['developer'] });
+  const subscriber = await accounts.createUser({ ...a.subscriber, roles: ['subscriber'] });
+  const admin = await accounts.createUser({ ...a.admin, roles: ['admin'] });
   return { developer: developer.id, subscriber: subscriber.id, admin: admin.id };
 }
 
-function printWelcome(io: CommandIo, url: string, msPerHour: number, t0: Date): void {
-  const a = DEMO_ACCOUNTS;
+function printWelcome(io: CommandIo, url: string, msPerHour: number, t0: Date, a: DemoAccounts): void {
   io.stdout(`
   Seer demo is running at ${url}
   API reference: ${url}/docs
@@ -260,7 +289,7 @@ function printWelcome(io: CommandIo, url: string, msPerHour: number, t0: Date): 
   longer); the track records it builds are a demonstration, not live records. State is
   reset at every start.
 
-  Demo accounts (email / password):
+  Demo accounts (email / password; new passwords at every start unless SEER_DEMO_PASSWORD is set):
     developer   ${a.developer.email}   ${a.developer.password}
     subscriber  ${a.subscriber.email}   ${a.subscriber.password}
     admin       ${a.admin.email}   ${a.admin.password}

@@ -2,6 +2,7 @@ import type { Command } from '../cli';
 import { allCommand } from './all';
 import { apiCommand } from './api';
 import { dbCommands } from './db';
+import { dbCreateLoginCommand } from './db-login';
 import { demoCommand } from './demo';
 import { ingestCommands } from './ingest';
 import { migrateCommand } from './migrate';
@@ -26,4 +27,5 @@ export const COMMANDS: Command[] = [
   schedulerCommand,
   publishCommand,
   ...dbCommands,
+  dbCreateLoginCommand,
 ];

@@ -1,14 +1,15 @@
 import type { Command } from '../cli';
-import { loadConfigOrExit, openDatabase } from '../runtime';
+import { loadConfigOrExit, openOwnerDatabase } from '../runtime';
 
 export const migrateCommand: Command = {
   path: ['migrate'],
-  summary: 'Apply pending database migrations (forward-only) and exit.',
+  summary:
+    'Apply pending database migrations (forward-only) and exit; as MIGRATION_DATABASE_URL (the schema owner) when set.',
   usage: '',
   options: {},
   async run({ io }) {
     const config = loadConfigOrExit(io);
-    const db = await openDatabase(config, { migrate: false });
+    const db = await openOwnerDatabase(config);
     try {
       const { migrate } = await import('@seer/core/db/migrate');
       const res = await migrate(db, { log: (s) => io.stdout(`${s}\n`) });

@@ -10,7 +10,7 @@ import { loadConfigOrExit, openDatabase } from '../runtime';
 
 const MAX_STDIN_BYTES = 4096;
 
-async function readPassword(stdin: NodeJS.ReadableStream): Promise<string> {
+export async function readPassword(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stdin) {

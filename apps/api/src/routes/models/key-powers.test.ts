@@ -46,7 +46,7 @@ describe.each(TEST_DRIVERS)('API key powers on %s', (driver) => {
       payload: await packageTgz(),
     });
     expect(up.statusCode).toBe(201);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await h?.close();
     if (work) await rm(work, { recursive: true, force: true });

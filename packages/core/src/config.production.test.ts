@@ -1,0 +1,64 @@
+/**
+ * Production defaults (issue 9, item 5): no generated keys, no plain-http public URL or CORS
+ * origins unless explicitly allowed, loopback bind unless HOST says otherwise.
+ */
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+const PROD = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://db/seer',
+  PUBLIC_URL: 'https://seer.example.com',
+};
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env, '/srv/seer');
+    return [];
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).problems;
+  }
+}
+
+describe('production defaults', () => {
+  it('accepts a sound production configuration', () => {
+    expect(problems(PROD)).toEqual([]);
+  });
+
+  it('refuses SEER_GENERATE_KEYS=true', () => {
+    expect(problems({ ...PROD, SEER_GENERATE_KEYS: 'true' }).join('\n')).toMatch(/SEER_GENERATE_KEYS/);
+  });
+
+  it('refuses a plain-http PUBLIC_URL (and the http default) unless ALLOW_PLAIN_HTTP=true', () => {
+    expect(problems({ ...PROD, PUBLIC_URL: 'http://seer.example.com' }).join('\n')).toMatch(
+      /PUBLIC_URL.*https/,
+    );
+    const { PUBLIC_URL: _omit, ...noUrl } = PROD;
+    expect(problems(noUrl).join('\n')).toMatch(/PUBLIC_URL/);
+    expect(problems({ ...PROD, PUBLIC_URL: 'http://seer.internal', ALLOW_PLAIN_HTTP: 'true' })).toEqual([]);
+  });
+
+  it('refuses plain-http CORS origins unless ALLOW_PLAIN_HTTP=true', () => {
+    expect(problems({ ...PROD, CORS_ORIGINS: 'https://a.example, http://b.example' }).join('\n')).toMatch(
+      /CORS_ORIGINS.*http:\/\/b\.example/,
+    );
+    expect(problems({ ...PROD, CORS_ORIGINS: 'http://b.example', ALLOW_PLAIN_HTTP: 'true' })).toEqual([]);
+    // Outside production, local http origins stay fine.
+    expect(loadConfig({ CORS_ORIGINS: 'http://localhost:5173' }).corsOrigins).toEqual([
+      'http://localhost:5173',
+    ]);
+  });
+
+  it('binds to loopback unless HOST is set', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig(PROD).host).toBe('127.0.0.1');
+    expect(loadConfig({ ...PROD, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
+  it('takes a metrics token of at least 32 characters', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(problems({ METRICS_TOKEN: 'short' }).join('\n')).toMatch(/METRICS_TOKEN/);
+    expect(loadConfig({ METRICS_TOKEN: 'x'.repeat(32) }).metricsToken).toBe('x'.repeat(32));
+  });
+});
