@@ -151,7 +151,8 @@ def cmd_backtest_remote(args):
     while bt.get("status") in ("queued", "running"):
         time.sleep(1)
         bt = c.get(f"/v1/backtests/{bid}")
-        done, total = bt.get("completedBoundaries", 0), bt.get("totalBoundaries", 0)
+        counts = bt.get("counts") or {}
+        done, total = counts.get("done", 0), counts.get("total", 0)
         if total:
             show(done, total)
     print(json.dumps(bt, indent=2))
@@ -288,23 +289,8 @@ def cmd_verify(args):
             cursor = page.get("nextCursor")
             if not cursor:
                 break
-        chain = [
-            {
-                "version_id": e.get("versionId"),
-                "mode": e.get("mode", args.mode),
-                "seq": e.get("seq"),
-                "symbol": e.get("symbol"),
-                "as_of": e.get("asOf"),
-                "horizon": e.get("horizon"),
-                "target": e.get("target"),
-                "value": e.get("value"),
-                "confidence": e.get("confidence"),
-                "created_at": e.get("createdAt"),
-                "prev_hash": e.get("prevHash"),
-                "hash": e.get("hash"),
-            }
-            for e in entries
-        ]
+        # The API keeps the ledger's canonical field names (docs/RUNS.md): entries verify as served.
+        chain = entries
         r = ledger.verify(chain)
         ok = ok and r["valid"]
         state = "OK" if r["valid"] else f"BROKEN at seq {r['firstBreak']['seq']} ({r['firstBreak']['reason']})"
