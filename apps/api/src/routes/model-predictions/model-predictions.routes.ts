@@ -46,7 +46,7 @@ function sendCached(
     // Time from the request's arrival to a rendered body (before content coding): the bench reads it.
     .header('server-timing', `app;dur=${reply.elapsedTime.toFixed(2)}`);
   const inm = request.headers['if-none-match'];
-  if (inm && inm.split(',').some((t) => t.trim() === etag)) return reply.code(304).send();
+  if (inm?.split(',').some((t) => t.trim() === etag)) return reply.code(304).send();
   return reply.type(o.contentType).send(o.body);
 }
 
