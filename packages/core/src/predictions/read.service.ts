@@ -11,9 +11,11 @@ import { predictedDirection } from '../metrics/metrics';
 import type { RunMode } from '../runs/runs.tables';
 import type { AccessLevel, PredictionAccess } from './access';
 import {
+  type BarColumns,
   barsByClose,
   findModelForRead,
   latestPredictions,
+  type PlaybackPredictionRow,
   type PredictionReadRow,
   playbackPredictions,
   predictionPage,
@@ -41,6 +43,8 @@ export const PLAYBACK_MAX_POINTS = 17_520;
 const SETTLED_AFTER_MS = 31 * 86_400_000;
 /** Model rows (owner, versions, public delay) are reused this long per process. */
 const MODEL_CACHE_MS = 1000;
+/** Settled playback prefixes kept per process (version, mode, symbol, access level). */
+const PLAYBACK_CACHE_ENTRIES = 500;
 /** Settled pages kept per process (about 30 KiB each at 100 rows). */
 const PAGE_CACHE_ENTRIES = 2000;
 
@@ -164,6 +168,10 @@ export function createPredictionReadService(deps: PredictionReadDeps) {
   const { db, clock, access } = deps;
   const models = new Map<string, { model: ReadModel | undefined; until: number }>();
   const pages = new Map<string, CachedPage>();
+  const playbackCache = new Map<
+    string,
+    { startMs: number; endMs: number; bars: BarColumns; preds: PlaybackPredictionRow[] }
+  >();
 
   async function loadModel(slug: string): Promise<ReadModel | undefined> {
     const now = Date.now();
@@ -333,48 +341,81 @@ export function createPredictionReadService(deps: PredictionReadDeps) {
       const from = new Date(fromMs);
       const to = new Date(toMs);
       const mode = o.query.mode ?? 'live';
-      const [bars, preds] = await Promise.all([
-        barsByClose(db, { symbol, interval: v.interval, intervalMs: step, from, to }),
-        playbackPredictions(db, {
-          versionId: v.id,
-          mode,
-          symbol,
-          from,
-          to,
-          publicUntil: publicUntil ?? undefined,
-        }),
-      ]);
+      // Rows older than the settled horizon never change: they come from a per-process cache,
+      // only the recent tail is read from the database on each request.
+      const fetchRows = (a: number, b: number) =>
+        Promise.all([
+          barsByClose(db, {
+            symbol,
+            interval: v.interval,
+            intervalMs: step,
+            from: new Date(a),
+            to: new Date(b),
+          }),
+          playbackPredictions(db, {
+            versionId: v.id,
+            mode,
+            symbol,
+            from: new Date(a),
+            to: new Date(b),
+            publicUntil: publicUntil ?? undefined,
+          }),
+        ]);
+      const settledHorizon = Math.min(
+        now.getTime() - SETTLED_AFTER_MS,
+        publicUntil?.getTime() ?? Number.POSITIVE_INFINITY,
+      );
+      const settledEnd = Math.min(toMs + step, Math.floor(settledHorizon / step) * step); // exclusive
+      const parts: Array<[BarColumns, PlaybackPredictionRow[]]> = [];
+      if (mode === 'live' && settledEnd > fromMs) {
+        const key = [v.id, mode, symbol, level].join('|');
+        let entry = playbackCache.get(key);
+        if (!entry || entry.startMs > fromMs || entry.endMs < settledEnd) {
+          const [b, p] = await fetchRows(fromMs, settledEnd - step);
+          entry = { startMs: fromMs, endMs: settledEnd, bars: b, preds: p };
+          if (playbackCache.size >= PLAYBACK_CACHE_ENTRIES)
+            playbackCache.delete(playbackCache.keys().next().value as string);
+          playbackCache.set(key, entry);
+        }
+        parts.push([entry.bars, entry.preds]);
+        if (settledEnd <= toMs) parts.push(await fetchRows(settledEnd, toMs));
+      } else {
+        parts.push(await fetchRows(fromMs, toMs));
+      }
       const col = () => new Array<number | null>(n).fill(null);
       const open_ = col();
       const high = col();
       const low = col();
       const close = col();
       const volume = col();
-      for (let i = 0; i < bars.asOfMs.length; i++) {
-        const k = ((bars.asOfMs[i] as number) - fromMs) / step;
-        if (k < 0 || k >= n || !Number.isInteger(k)) continue;
-        open_[k] = bars.open[i] as number;
-        high[k] = bars.high[i] as number;
-        low[k] = bars.low[i] as number;
-        close[k] = bars.close[i] as number;
-        volume[k] = bars.volume[i] as number | null;
-      }
       const prediction = col();
       const confidence = col();
       const realizedReturn = col();
       const realizedValue = col();
       const pnl = col();
-      for (const p of preds) {
-        const k = (Number(p.t) - fromMs) / step;
-        if (k < 0 || k >= n || !Number.isInteger(k)) continue;
-        prediction[k] = p.value;
-        confidence[k] = p.confidence;
-        realizedReturn[k] = p.realized_return;
-        realizedValue[k] = p.realized_value;
-        if (p.realized_return !== null)
-          pnl[k] =
-            predictedDirection({ target: v.target, value: p.value, baseClose: p.base_close }) *
-            p.realized_return;
+      for (const [bars, preds] of parts) {
+        for (let i = 0; i < bars.asOfMs.length; i++) {
+          const k = ((bars.asOfMs[i] as number) - fromMs) / step;
+          // Rows outside this request's grid (a cached prefix starting earlier) are skipped.
+          if (k < 0 || k >= n || !Number.isInteger(k)) continue;
+          open_[k] = bars.open[i] as number;
+          high[k] = bars.high[i] as number;
+          low[k] = bars.low[i] as number;
+          close[k] = bars.close[i] as number;
+          volume[k] = bars.volume[i] as number | null;
+        }
+        for (const p of preds) {
+          const k = (Number(p.t) - fromMs) / step;
+          if (k < 0 || k >= n || !Number.isInteger(k)) continue;
+          prediction[k] = p.value;
+          confidence[k] = p.confidence;
+          realizedReturn[k] = p.realized_return;
+          realizedValue[k] = p.realized_value;
+          if (p.realized_return !== null)
+            pnl[k] =
+              predictedDirection({ target: v.target, value: p.value, baseClose: p.base_close }) *
+              p.realized_return;
+        }
       }
       const equity = new Array<number>(n);
       const t = new Array<number>(n);
