@@ -187,20 +187,34 @@ async function main() {
     let raw = 0;
     let points = 0;
     for (let i = 0; i < 40; i++) {
-      const t0 = performance.now();
-      const res = await fetch(playUrl, {
-        headers: { authorization: `Bearer ${KEY}`, 'accept-encoding': 'br' },
-      });
-      const buf = Buffer.from(await res.arrayBuffer());
-      client.push(performance.now() - t0);
-      const st = /app;dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
+      // curl (a fresh connection each time): server time from Server-Timing, client time from curl.
+      const out = execFileSync(
+        'curl',
+        [
+          '-s',
+          '-D',
+          '-',
+          '-o',
+          '/dev/null',
+          '-w',
+          'TOTAL %{time_total} %{size_download}\n',
+          '-H',
+          AUTH,
+          '-H',
+          'Accept-Encoding: br',
+          playUrl,
+        ],
+        { encoding: 'utf8' },
+      );
+      const st = /app;dur=([\d.]+)/.exec(out);
       server.push(Number(st?.[1]));
-      if (i === 0) {
-        // fetch decodes br itself; measure the coded size with a raw request below.
-        const body = JSON.parse(buf.toString('utf8')) as { points: number };
-        points = body.points;
-        raw = buf.length;
-      }
+      const tot = /TOTAL ([\d.]+) (\d+)/.exec(out);
+      client.push(Number(tot?.[1]) * 1000);
+    }
+    {
+      const res = execFileSync('curl', ['-s', '-H', AUTH, playUrl], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      raw = Buffer.byteLength(res);
+      points = (JSON.parse(res) as { points: number }).points;
     }
     bytes = codedSize(playUrl);
     const playback = wrk(playUrl, [AUTH, 'Accept-Encoding: br'], 4, DURATION);
