@@ -11,9 +11,11 @@ import { predictedDirection } from '../metrics/metrics';
 import type { RunMode } from '../runs/runs.tables';
 import type { AccessLevel, PredictionAccess } from './access';
 import {
+  type BarColumns,
   barsByClose,
   findModelForRead,
   latestPredictions,
+  type PlaybackPredictionRow,
   type PredictionReadRow,
   playbackPredictions,
   predictionPage,
@@ -32,8 +34,26 @@ registerErrorCodes({ playback_range_too_large: 422, playback_range_invalid: 422 
 
 /** Most points one playback answers: two years of hourly bars. */
 export const PLAYBACK_MAX_POINTS = 17_520;
-/** A page is settled (never changes again) once every row is resolved and older than this. */
-const SETTLED_AFTER_MS = 86_400_000;
+/**
+ * A page is settled (can never change again) once it is followed by more rows, every row on it
+ * is resolved and its newest as_of is older than this: live runs finish within hours, and the
+ * outcome sweep does not revisit predictions due more than 30 days ago, so no row can appear in
+ * its range any more, whoever asks (the public record's filter included).
+ */
+const SETTLED_AFTER_MS = 31 * 86_400_000;
+/** Model rows (owner, versions, public delay) are reused this long per process. */
+const MODEL_CACHE_MS = 1000;
+/** Settled playback prefixes kept per process (version, mode, symbol, access level). */
+const PLAYBACK_CACHE_ENTRIES = 500;
+/** Settled pages kept per process (about 30 KiB each at 100 rows). */
+const PAGE_CACHE_ENTRIES = 2000;
+
+/** A settled page, with room for the renderings the HTTP layer makes of it (body, ETag). */
+export interface CachedPage {
+  page: ModelPredictionPage;
+  settled: boolean;
+  rendered: Map<string, { body: string; etag: string }>;
+}
 
 export interface ModelPredictionPage {
   model: string;
@@ -146,10 +166,26 @@ export interface PredictionReadDeps {
 
 export function createPredictionReadService(deps: PredictionReadDeps) {
   const { db, clock, access } = deps;
+  const models = new Map<string, { model: ReadModel | undefined; until: number }>();
+  const pages = new Map<string, CachedPage>();
+  const playbackCache = new Map<
+    string,
+    { startMs: number; endMs: number; bars: BarColumns; preds: PlaybackPredictionRow[] }
+  >();
+
+  async function loadModel(slug: string): Promise<ReadModel | undefined> {
+    const now = Date.now();
+    const hit = models.get(slug);
+    if (hit && hit.until > now) return hit.model;
+    const model = await findModelForRead(db, slug);
+    if (models.size > 10_000) models.clear();
+    models.set(slug, { model, until: now + MODEL_CACHE_MS });
+    return model;
+  }
 
   /** The model, the caller's access level and the versions the caller may see. */
   async function open(principal: Principal | null, slug: string) {
-    const model = await findModelForRead(db, slug);
+    const model = await loadModel(slug);
     if (!model) throw notFound('model');
     const level = await access.level(principal, model);
     const mayManage =
@@ -179,11 +215,25 @@ export function createPredictionReadService(deps: PredictionReadDeps) {
       principal: Principal | null;
       slug: string;
       query: ModelPredictionQuery;
-    }): Promise<{ page: ModelPredictionPage; settled: boolean }> {
+    }): Promise<CachedPage> {
       const { model, level, versions, now, publicUntil } = await open(o.principal, o.slug);
       const chosen = pickVersions(versions, o.query.version);
       const limit = o.query.limit ?? 100;
       const mode = o.query.mode ?? 'live';
+      // Settled pages are the same for every caller at this access level: serve them from memory.
+      const key = [
+        model.id,
+        level,
+        chosen.map((v) => v.id).join(','),
+        mode,
+        o.query.symbol ?? '',
+        o.query.from ?? '',
+        o.query.to ?? '',
+        o.query.cursor ?? '',
+        limit,
+      ].join('|');
+      const cached = pages.get(key);
+      if (cached) return cached;
       let after: { asOf: Date; id: number } | undefined;
       if (o.query.cursor) {
         const [ms, id] = o.query.cursor.split('-').map(Number) as [number, number];
@@ -209,17 +259,24 @@ export function createPredictionReadService(deps: PredictionReadDeps) {
         last !== undefined &&
         Number(last.as_of_ms) < now.getTime() - SETTLED_AFTER_MS &&
         pageRows.every((r) => r.realized_value !== null);
-      return {
+      const result: CachedPage = {
         page: {
           model: model.slug,
           mode,
           access: level,
-          publicUntil: publicUntil ? publicUntil.toISOString() : null,
+          // A settled page's rows are all older than the public horizon; its publicUntil is not part of it.
+          publicUntil: publicUntil && !settled ? publicUntil.toISOString() : null,
           items: pageRows.map((r) => toModelPrediction(r, names)),
           nextCursor,
         },
         settled,
+        rendered: new Map(),
       };
+      if (settled) {
+        if (pages.size >= PAGE_CACHE_ENTRIES) pages.delete(pages.keys().next().value as string);
+        pages.set(key, result);
+      }
+      return result;
     },
 
     /** The newest prediction per symbol (over the chosen versions), by symbol. */
@@ -284,48 +341,81 @@ export function createPredictionReadService(deps: PredictionReadDeps) {
       const from = new Date(fromMs);
       const to = new Date(toMs);
       const mode = o.query.mode ?? 'live';
-      const [bars, preds] = await Promise.all([
-        barsByClose(db, { symbol, interval: v.interval, intervalMs: step, from, to }),
-        playbackPredictions(db, {
-          versionId: v.id,
-          mode,
-          symbol,
-          from,
-          to,
-          publicUntil: publicUntil ?? undefined,
-        }),
-      ]);
+      // Rows older than the settled horizon never change: they come from a per-process cache,
+      // only the recent tail is read from the database on each request.
+      const fetchRows = (a: number, b: number) =>
+        Promise.all([
+          barsByClose(db, {
+            symbol,
+            interval: v.interval,
+            intervalMs: step,
+            from: new Date(a),
+            to: new Date(b),
+          }),
+          playbackPredictions(db, {
+            versionId: v.id,
+            mode,
+            symbol,
+            from: new Date(a),
+            to: new Date(b),
+            publicUntil: publicUntil ?? undefined,
+          }),
+        ]);
+      const settledHorizon = Math.min(
+        now.getTime() - SETTLED_AFTER_MS,
+        publicUntil?.getTime() ?? Number.POSITIVE_INFINITY,
+      );
+      const settledEnd = Math.min(toMs + step, Math.floor(settledHorizon / step) * step); // exclusive
+      const parts: Array<[BarColumns, PlaybackPredictionRow[]]> = [];
+      if (mode === 'live' && settledEnd > fromMs) {
+        const key = [v.id, mode, symbol, level].join('|');
+        let entry = playbackCache.get(key);
+        if (!entry || entry.startMs > fromMs || entry.endMs < settledEnd) {
+          const [b, p] = await fetchRows(fromMs, settledEnd - step);
+          entry = { startMs: fromMs, endMs: settledEnd, bars: b, preds: p };
+          if (playbackCache.size >= PLAYBACK_CACHE_ENTRIES)
+            playbackCache.delete(playbackCache.keys().next().value as string);
+          playbackCache.set(key, entry);
+        }
+        parts.push([entry.bars, entry.preds]);
+        if (settledEnd <= toMs) parts.push(await fetchRows(settledEnd, toMs));
+      } else {
+        parts.push(await fetchRows(fromMs, toMs));
+      }
       const col = () => new Array<number | null>(n).fill(null);
       const open_ = col();
       const high = col();
       const low = col();
       const close = col();
       const volume = col();
-      for (let i = 0; i < bars.asOfMs.length; i++) {
-        const k = ((bars.asOfMs[i] as number) - fromMs) / step;
-        if (k < 0 || k >= n || !Number.isInteger(k)) continue;
-        open_[k] = bars.open[i] as number;
-        high[k] = bars.high[i] as number;
-        low[k] = bars.low[i] as number;
-        close[k] = bars.close[i] as number;
-        volume[k] = bars.volume[i] as number | null;
-      }
       const prediction = col();
       const confidence = col();
       const realizedReturn = col();
       const realizedValue = col();
       const pnl = col();
-      for (const p of preds) {
-        const k = (Number(p.t) - fromMs) / step;
-        if (k < 0 || k >= n || !Number.isInteger(k)) continue;
-        prediction[k] = p.value;
-        confidence[k] = p.confidence;
-        realizedReturn[k] = p.realized_return;
-        realizedValue[k] = p.realized_value;
-        if (p.realized_return !== null)
-          pnl[k] =
-            predictedDirection({ target: v.target, value: p.value, baseClose: p.base_close }) *
-            p.realized_return;
+      for (const [bars, preds] of parts) {
+        for (let i = 0; i < bars.asOfMs.length; i++) {
+          const k = ((bars.asOfMs[i] as number) - fromMs) / step;
+          // Rows outside this request's grid (a cached prefix starting earlier) are skipped.
+          if (k < 0 || k >= n || !Number.isInteger(k)) continue;
+          open_[k] = bars.open[i] as number;
+          high[k] = bars.high[i] as number;
+          low[k] = bars.low[i] as number;
+          close[k] = bars.close[i] as number;
+          volume[k] = bars.volume[i] as number | null;
+        }
+        for (const p of preds) {
+          const k = (Number(p.t) - fromMs) / step;
+          if (k < 0 || k >= n || !Number.isInteger(k)) continue;
+          prediction[k] = p.value;
+          confidence[k] = p.confidence;
+          realizedReturn[k] = p.realized_return;
+          realizedValue[k] = p.realized_value;
+          if (p.realized_return !== null)
+            pnl[k] =
+              predictedDirection({ target: v.target, value: p.value, baseClose: p.base_close }) *
+              p.realized_return;
+        }
       }
       const equity = new Array<number>(n);
       const t = new Array<number>(n);

@@ -43,7 +43,7 @@ async function seed(
   versionId: string,
   mode: 'live' | 'backtest',
   hours: number[],
-  valueOf: (k: number, i: number) => number,
+  predictedOf: (k: number, i: number) => number,
   returnOf: (k: number, i: number) => number | null,
 ): Promise<ScoredPrediction[]> {
   const out: ScoredPrediction[] = [];
@@ -73,7 +73,7 @@ async function seed(
         createdAt: asOf,
         predictions: ['AAA-USD', 'BBB-USD'].map((symbol, i) => ({
           symbol,
-          value: valueOf(k, i),
+          value: predictedOf(k, i),
           confidence: null,
         })),
       });

@@ -221,6 +221,10 @@ describe.each(TEST_DRIVERS)('model predictions, latest and playback (%s)', (driv
       'if-none-match': String(first.headers.etag),
     });
     expect(again.statusCode).toBe(304);
+    // Settled pages are cached per access level: the same URL stays public for anonymous callers.
+    const anon = await get(`${url()}?limit=4`);
+    expect(anon.json().access).toBe('public');
+    expect(anon.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     const edge = await get(url(), owner.authHeader);
     expect(edge.headers['cache-control']).toBe('private, no-cache');
     expect((await get(url())).headers['cache-control']).toBe('public, no-cache');
@@ -241,6 +245,7 @@ describe.each(TEST_DRIVERS)('model predictions, latest and playback (%s)', (driv
 
   it('a per-model public delay of zero opens the resolved record at once', async () => {
     await sql`UPDATE models SET public_delay_seconds = 0 WHERE id = ${v.modelId}`.execute(ta.t.db.kysely);
+    await new Promise((r) => setTimeout(r, 1100)); // model rows are reused for a second per process
     try {
       expect((await page(url())).items).toHaveLength(14);
     } finally {

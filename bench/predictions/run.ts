@@ -1,0 +1,302 @@
+/**
+ * Predictions read benchmark, one run, same machine, same database (bench/predictions/generate.ts
+ * builds it): Seer's API (N processes) against the Flask + gunicorn + psycopg2 peer on the
+ * owner's prediction page (100 rows), Fastify's empty-route floor (N processes), the public
+ * page, metrics, latest, and playback of a year of hourly points (8,760) with its server time.
+ * Load generator: Debian's wrk. Writes bench/predictions/RESULTS.md.
+ *
+ *   node --import tsx bench/predictions/run.ts [--duration 15] [--connections 32] [--workers N] [--peer-workers 5] [--drop]
+ *
+ * --drop drops the benchmark database afterwards (generate.ts creates it; rebuilding takes
+ * ~50 minutes on a busy 2-core host, so it is kept by default for repeated runs).
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { brotliDecompressSync } from 'node:zlib';
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '15' },
+    connections: { type: 'string', default: '32' },
+    workers: { type: 'string', default: String(availableParallelism()) },
+    'peer-workers': { type: 'string', default: String(2 * availableParallelism() + 1) },
+    db: { type: 'string', default: 'seer_bench_predictions' },
+    drop: { type: 'boolean', default: false },
+    out: { type: 'string', default: fileURLToPath(new URL('./RESULTS.md', import.meta.url)) },
+  },
+});
+const DURATION = Number(values.duration);
+const CONNS = Number(values.connections);
+const WORKERS = Number(values.workers);
+const PEER_WORKERS = Number(values['peer-workers']);
+if (!/^seer_bench_[a-z0-9_]+$/.test(values.db as string)) throw new Error('--db must be named seer_bench_*');
+const DB_URL = `postgres://postgres@127.0.0.1:5432/${values.db}`;
+const KEY = 'seer_0123456789ab_benchmarkbenchmarkbenchmarkbenchmarkbench01';
+const AUTH = `Authorization: Bearer ${KEY}`;
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const API = 'http://127.0.0.1:3901';
+const FLOOR = 'http://127.0.0.1:3902';
+const PEER = 'http://127.0.0.1:3903';
+const H = 3_600_000;
+
+interface Wrk {
+  rps: number;
+  p50: string;
+  p99: string;
+  non2xx: number;
+}
+
+function wrk(url: string, headers: string[] = [], connections = CONNS, duration = DURATION): Wrk {
+  const args = [
+    '-t2',
+    `-c${connections}`,
+    `-d${duration}s`,
+    '--latency',
+    ...headers.flatMap((h) => ['-H', h]),
+    url,
+  ];
+  const out = execFileSync('wrk', args, { encoding: 'utf8' });
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? Number.NaN);
+  const p50 = /\s50%\s+(\S+)/.exec(out)?.[1] ?? '?';
+  const p99 = /\s99%\s+(\S+)/.exec(out)?.[1] ?? '?';
+  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0);
+  return { rps, p50, p99, non2xx };
+}
+
+async function waitFor(url: string, headers: Record<string, string> = {}, timeoutMs = 120_000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(url, { headers });
+      if (res.status < 500) return;
+    } catch {}
+    if (Date.now() > end) throw new Error(`${url} not up`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function start(cmd: string, args: string[], env: Record<string, string> = {}): ChildProcess {
+  const p = spawn(cmd, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return p;
+}
+
+const pct = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] as number;
+};
+
+async function main() {
+  const load0 = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+  const procs: ChildProcess[] = [];
+  const stop = () => {
+    for (const p of procs) if (p.pid) p.kill('SIGTERM');
+  };
+  process.on('exit', stop);
+  try {
+    procs.push(
+      start('node', ['--import', 'tsx', 'bench/predictions/serve.ts', 'api', '3901', String(WORKERS)], {
+        BENCH_DATABASE_URL: DB_URL,
+      }),
+    );
+    procs.push(
+      start('node', ['--import', 'tsx', 'bench/predictions/serve.ts', 'floor', '3902', String(WORKERS)]),
+    );
+    procs.push(
+      start(
+        'gunicorn',
+        [
+          '-w',
+          String(PEER_WORKERS),
+          '-b',
+          '127.0.0.1:3903',
+          '--chdir',
+          `${HERE}peer`,
+          '--log-level',
+          'warning',
+          'app:app',
+        ],
+        {
+          BENCH_DATABASE_URL: DB_URL,
+        },
+      ),
+    );
+    const { rows, to } = await facts();
+    const from = new Date(Date.parse(to) - 180 * 24 * H).toISOString();
+    const page = `/v1/models/bench-m000/predictions?version=1.0.0&limit=100&from=${encodeURIComponent(from)}`;
+    await waitFor(`${API}/health/live`);
+    await waitFor(`${FLOOR}/empty`);
+    await waitFor(`${PEER}${page}`, { authorization: `Bearer ${KEY}` });
+
+    // Same body from both: the peer is a faithful copy, not a shortcut.
+    const a = (await (
+      await fetch(`${API}${page}`, { headers: { authorization: `Bearer ${KEY}` } })
+    ).json()) as {
+      items: unknown[];
+      nextCursor: string;
+    };
+    const b = (await (
+      await fetch(`${PEER}${page}`, { headers: { authorization: `Bearer ${KEY}` } })
+    ).json()) as {
+      items: unknown[];
+      nextCursor: string;
+    };
+    // Flask's jsonify sorts keys: compare canonical forms.
+    const canon = (x: unknown): unknown =>
+      Array.isArray(x)
+        ? x.map(canon)
+        : x && typeof x === 'object'
+          ? Object.fromEntries(
+              Object.entries(x)
+                .sort(([p], [q]) => (p < q ? -1 : 1))
+                .map(([k, v]) => [k, canon(v)]),
+            )
+          : x;
+    const same =
+      a.items.length === 100 &&
+      JSON.stringify(canon(a.items)) === JSON.stringify(canon(b.items)) &&
+      a.nextCursor === b.nextCursor;
+
+    const warm = (u: string, h: string[] = []) => wrk(u, h, CONNS, 3);
+    warm(`${FLOOR}/empty`);
+    warm(`${API}${page}`, [AUTH]);
+    warm(`${PEER}${page}`, [AUTH]);
+    const floor = wrk(`${FLOOR}/empty`);
+    const api = wrk(`${API}${page}`, [AUTH]);
+    const peer = wrk(`${PEER}${page}`, [AUTH]);
+    const pub = wrk(
+      `${API}/v1/models/bench-m000/predictions?version=1.0.0&limit=100&from=${encodeURIComponent(from)}`,
+    );
+    const metrics = wrk(`${API}/v1/models/bench-m000/metrics`);
+    const latest = wrk(`${API}/v1/models/bench-m000/predictions/latest`, [AUTH]);
+
+    // Playback: 8,760 hourly points; sequential requests, server time from Server-Timing.
+    const playUrl = `${API}/v1/models/bench-m000/playback?symbol=BENCH3`;
+    const server: number[] = [];
+    const client: number[] = [];
+    let bytes = 0;
+    let raw = 0;
+    let points = 0;
+    for (let i = 0; i < 40; i++) {
+      // curl (a fresh connection each time): server time from Server-Timing, client time from curl.
+      const out = execFileSync(
+        'curl',
+        [
+          '-s',
+          '-D',
+          '-',
+          '-o',
+          '/dev/null',
+          '-w',
+          'TOTAL %{time_total} %{size_download}\n',
+          '-H',
+          AUTH,
+          '-H',
+          'Accept-Encoding: br',
+          playUrl,
+        ],
+        { encoding: 'utf8' },
+      );
+      const st = /app;dur=([\d.]+)/.exec(out);
+      server.push(Number(st?.[1]));
+      const tot = /TOTAL ([\d.]+) (\d+)/.exec(out);
+      client.push(Number(tot?.[1]) * 1000);
+    }
+    {
+      const res = execFileSync('curl', ['-s', '-H', AUTH, playUrl], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      raw = Buffer.byteLength(res);
+      points = (JSON.parse(res) as { points: number }).points;
+    }
+    bytes = codedSize(playUrl);
+    const playback = wrk(playUrl, [AUTH, 'Accept-Encoding: br'], 4, DURATION);
+
+    const ratioPeer = api.rps / peer.rps;
+    const ratioFloor = floor.rps / api.rps;
+    const md = `# Predictions read benchmark
+
+Generated by \`node --import tsx bench/predictions/run.ts\` on ${new Date().toISOString().slice(0, 16)}Z
+(database from \`bench/predictions/generate.ts\`).
+
+- Machine: ${cpus().length} cores (${cpus()[0]?.model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; PostgreSQL 15 on the same host;
+  load average at start ${load0} (the host is shared with other work: absolute numbers are noisy,
+  the servers were measured one after another within one run).
+- Data: ${rows.predictions.toLocaleString('en-US')} predictions, ${rows.outcomes.toLocaleString('en-US')} outcomes, ${rows.runs.toLocaleString('en-US')} runs
+  (115 models x 10 symbols x 8,760 hourly runs).
+- Load: wrk -t2 -c${CONNS} -d${DURATION}s after a 3 s warm-up each. Seer API and the floor: ${WORKERS} Node processes
+  (node:cluster); the peer: gunicorn with ${PEER_WORKERS} sync workers (2 x cores + 1, gunicorn's advice).
+- The page: \`GET ${page}\` with the owner's API key (predictions:read): authentication (2 queries),
+  model + versions (1), the page (1) - the same checks and queries in both. Identical items and cursor from both: ${same ? 'yes' : 'NO'}.
+
+| what | requests/s | p50 | p99 | non-2xx |
+| --- | ---: | ---: | ---: | ---: |
+| Fastify empty route (floor) | ${floor.rps.toFixed(0)} | ${floor.p50} | ${floor.p99} | ${floor.non2xx} |
+| **Seer: owner's page, 100 rows** | **${api.rps.toFixed(0)}** | ${api.p50} | ${api.p99} | ${api.non2xx} |
+| Flask + gunicorn + psycopg2 peer: same page | ${peer.rps.toFixed(0)} | ${peer.p50} | ${peer.p99} | ${peer.non2xx} |
+| Seer: public page (anonymous, delayed record) | ${pub.rps.toFixed(0)} | ${pub.p50} | ${pub.p99} | ${pub.non2xx} |
+| Seer: metrics (snapshot) | ${metrics.rps.toFixed(0)} | ${metrics.p50} | ${metrics.p99} | ${metrics.non2xx} |
+| Seer: latest per symbol | ${latest.rps.toFixed(0)} | ${latest.p50} | ${latest.p99} | ${latest.non2xx} |
+| Seer: playback ${points} points, br, 4 connections | ${playback.rps.toFixed(1)} | ${playback.p50} | ${playback.p99} | ${playback.non2xx} |
+
+- Seer / peer: **${ratioPeer.toFixed(2)}x** (target >= 3x). Floor / Seer: **${ratioFloor.toFixed(2)}x** (target <= 4x).
+- Playback of ${points} points (one request at a time, 40 requests): server time (Server-Timing, request
+  arrival to rendered JSON) p50 ${pct(server, 0.5).toFixed(1)} ms, p95 ${pct(server, 0.95).toFixed(1)} ms;
+  client time including brotli and transfer p50 ${pct(client, 0.5).toFixed(1)} ms; ${(raw / 1024).toFixed(0)} KiB of JSON,
+  ${(bytes / 1024).toFixed(0)} KiB brotli-coded.
+`;
+    writeFileSync(values.out as string, md);
+    console.log(md);
+  } finally {
+    stop();
+  }
+  if (values.drop) {
+    await new Promise((r) => setTimeout(r, 2000)); // servers closing their pools
+    const pg = (await import('pg')).default;
+    const c = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${values.db} WITH (FORCE)`);
+    await c.end();
+    console.log(`dropped ${values.db}`);
+  }
+}
+
+/** The brotli-coded size of a response (fetch would decode it). */
+function codedSize(url: string): number {
+  const out = execFileSync('curl', ['-s', '-H', AUTH, '-H', 'Accept-Encoding: br', url], {
+    maxBuffer: 1 << 26,
+  });
+  brotliDecompressSync(out); // it is brotli
+  return out.length;
+}
+
+async function facts(): Promise<{
+  rows: { predictions: number; outcomes: number; runs: number };
+  to: string;
+}> {
+  const pg = (await import('pg')).default;
+  const c = new pg.Client({ connectionString: DB_URL });
+  await c.connect();
+  const r = await c.query(
+    `SELECT (SELECT count(*) FROM predictions)::int AS predictions, (SELECT count(*) FROM outcomes)::int AS outcomes,
+            (SELECT count(*) FROM runs)::int AS runs, (SELECT max(as_of) FROM predictions) AS to`,
+  );
+  await c.end();
+  const row = r.rows[0];
+  return {
+    rows: { predictions: row.predictions, outcomes: row.outcomes, runs: row.runs },
+    to: new Date(row.to).toISOString(),
+  };
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
