@@ -61,7 +61,9 @@ for (const [strategy, uid] of [
       await sandbox?.close();
     });
 
-    it('runs a numpy/pandas/sklearn model and returns validated predictions', async () => {
+    it('runs a numpy/pandas/sklearn model and returns validated predictions', {
+      timeout: 120_000,
+    }, async () => {
       const r = await sandbox.run({
         packageDir: HAPPY,
         manifest: manifestOf(HAPPY),
@@ -185,7 +187,7 @@ describe('fork template pre-imports', () => {
 });
 
 describe('fork template recovery', () => {
-  it('restarts the template if it dies, and the next run still works', async () => {
+  it('restarts the template if it dies, and the next run still works', { timeout: 120_000 }, async () => {
     const uid = 64115;
     const sandbox = await createBwrapSandbox({ strategy: 'fork', uid, gid: uid, caps: TEST_CAPS });
     try {
