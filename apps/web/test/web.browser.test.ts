@@ -72,7 +72,9 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against a demo server', () => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Sign out' }).isVisible(), { timeout: 30_000 })
+      .toBe(true);
   }
 
   async function startDemo(): Promise<void> {
@@ -160,11 +162,11 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against a demo server', () => {
     await checkA11y(page, 'marketplace');
     await shot(page, 'marketplace');
 
-    await page.getByLabel('Search').fill('reversion');
+    await page.getByLabel('Search', { exact: true }).fill('reversion');
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => page.locator('.model-card').count()).toBe(1);
     expect(page.url()).toContain('q=reversion');
-    await page.getByLabel('Search').fill('no-such-model-anywhere');
+    await page.getByLabel('Search', { exact: true }).fill('no-such-model-anywhere');
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => page.getByText('No model matches these filters.').isVisible()).toBe(true);
 
@@ -257,7 +259,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against a demo server', () => {
       .toBeGreaterThanOrEqual(3);
     await page.getByLabel('Sort by').selectOption('name');
     await page.getByRole('button', { name: 'Apply' }).click();
-    await page.getByRole('link', { name: 'momentum', exact: true }).click();
+    await page.locator('.model-card h2').getByRole('link', { name: 'momentum', exact: true }).click();
     await page.waitForURL('**/models/momentum');
     await expect.poll(() => page.getByRole('heading', { name: 'Versions' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('14-day free trial').isVisible()).toBe(true);
@@ -375,7 +377,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against a demo server', () => {
     await signIn(page, DEMO.admin.email, DEMO.admin.password);
     await page.getByRole('link', { name: 'Admin' }).click();
     await expect
-      .poll(() => page.getByText(`trader-${run}@example.com`).isVisible(), { timeout: 15_000 })
+      .poll(() => page.getByText(`trader-${run}@example.com`).first().isVisible(), { timeout: 15_000 })
       .toBe(true);
     await checkA11y(page, 'admin users');
     await shot(page, 'admin-users');
