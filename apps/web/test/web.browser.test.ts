@@ -176,7 +176,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against a demo server', () => {
     await shot(phone, 'marketplace-phone');
     await phone.getByRole('button', { name: 'Menu' }).click();
     await expect.poll(() => phone.getByRole('link', { name: 'Sign up' }).isVisible()).toBe(true);
-  }, 60_000);
+  }, 120_000);
 
   it('a developer signs up, creates a model, uploads the example package and deploys it', async () => {
     const page = await newPage();
@@ -280,6 +280,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against a demo server', () => {
     await checkA11y(page, 'api keys');
     await page.getByLabel('Name', { exact: true }).fill('my trading bot');
     await page.getByLabel(/models:read/).check();
+    await page.getByLabel(/account:read/).check();
     await page.getByRole('button', { name: 'Create key' }).click();
     const key = page.getByTestId('new-api-key');
     await expect.poll(() => key.isVisible()).toBe(true);
@@ -301,7 +302,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against a demo server', () => {
     expect((await fetch(`${base}/v1/me`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(
       401,
     );
-  }, 120_000);
+  }, 180_000);
 
   it('a session ended on the server shows a clear message, in the page and after a reload', async () => {
     const page = await newPage();
@@ -332,7 +333,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against a demo server', () => {
     await page.reload();
     await expect.poll(() => alert.textContent(), { timeout: 15_000 }).toContain('Your session has ended');
     expect(await page.getByRole('link', { name: 'Sign in' }).first().isVisible()).toBe(true);
-  }, 60_000);
+  }, 180_000);
 
   it("the model's owner sees coverage, a verified ledger and the playback of its predictions", async () => {
     const page = await newPage();
@@ -370,7 +371,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against a demo server', () => {
     await expect.poll(() => page.locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(1);
     await checkA11y(page, 'runs');
     await shot(page, 'runs');
-  }, 90_000);
+  }, 180_000);
 
   it('an admin sees users and roles, the audit log, instruments with freshness and health', async () => {
     const page = await newPage();
@@ -405,5 +406,5 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against a demo server', () => {
     await page.getByRole('tab', { name: 'Health' }).click();
     await expect.poll(() => page.getByText('Readiness:').isVisible()).toBe(true);
     await checkA11y(page, 'admin health');
-  }, 60_000);
+  }, 180_000);
 });
