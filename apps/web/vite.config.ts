@@ -17,6 +17,7 @@ export default defineConfig({
     proxy: {
       '/v1': { target: api, changeOrigin: false },
       '/openapi.json': { target: api },
+      '/readyz': { target: api },
     },
   },
   preview: {

@@ -108,11 +108,13 @@ export const session = {
     if (state.status !== 'authenticated' && reason !== 'signed_out') return;
     token = null;
     expiresAt = 0;
-    remember(false);
+    // Signing out forgets the session; an ended one is remembered, so a reload says so again.
+    if (reason === 'signed_out') remember(false);
     set({ status: 'anonymous', user: null, ended: reason === 'signed_out' ? null : reason });
   },
 
   dismissEnded(): void {
+    remember(false);
     set({ ended: null });
   },
 

@@ -10,6 +10,7 @@ import { useSession } from '../../app/auth';
 import { useMeta } from '../../app/meta';
 import { formatDate } from '../../components/format';
 import { Empty, ErrorState, FormError, Loading, QueryState } from '../../components/states';
+import { TableWrap } from '../../components/TableWrap';
 
 const ROLES: Role[] = ['subscriber', 'developer', 'admin'];
 const TABS = ['users', 'audit', 'instruments', 'health'] as const;
@@ -114,7 +115,7 @@ function UsersTab() {
       ) : items.length === 0 ? (
         <Empty title="No user matches." />
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Users">
           <table>
             <caption className="visually-hidden">Users</caption>
             <thead>
@@ -134,7 +135,7 @@ function UsersTab() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {users.hasNextPage ? (
         <button type="button" onClick={() => void users.fetchNextPage()}>
@@ -182,7 +183,7 @@ function AuditTab() {
       ) : items.length === 0 ? (
         <Empty title="No audit events." />
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Audit log">
           <table>
             <caption className="visually-hidden">Audit log</caption>
             <thead>
@@ -212,7 +213,7 @@ function AuditTab() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {audit.hasNextPage ? (
         <button type="button" onClick={() => void audit.fetchNextPage()}>
@@ -299,7 +300,7 @@ function InstrumentsTab() {
             <p className="muted small">
               Freshness is measured against the platform clock: {formatDate(meta.data?.now)}.
             </p>
-            <div className="table-wrap">
+            <TableWrap label="Instruments">
               <table>
                 <caption className="visually-hidden">Instruments</caption>
                 <thead>
@@ -316,7 +317,7 @@ function InstrumentsTab() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           </>
         )
       }

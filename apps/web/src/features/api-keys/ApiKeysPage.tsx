@@ -7,6 +7,7 @@ import { hasRole, useSession } from '../../app/auth';
 import { fieldErrors, TextField } from '../../components/Field';
 import { formatDate } from '../../components/format';
 import { Empty, FormError, QueryState } from '../../components/states';
+import { TableWrap } from '../../components/TableWrap';
 
 const SCOPES: { scope: Scope; label: string; developerOnly?: boolean }[] = [
   { scope: 'predictions:read', label: 'Read predictions and performance' },
@@ -121,7 +122,7 @@ export function ApiKeysPage() {
           k.items.length === 0 ? (
             <Empty title="No API keys." />
           ) : (
-            <div className="table-wrap">
+            <TableWrap label="Your API keys">
               <table>
                 <caption className="visually-hidden">Your API keys</caption>
                 <thead>
@@ -165,7 +166,7 @@ export function ApiKeysPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )
         }
       </QueryState>

@@ -6,6 +6,7 @@ import { api, call } from '../../api/client';
 import type { VersionSummary } from '../../api/types';
 import { formatDate } from '../../components/format';
 import { describeError, Empty, ErrorState, Loading, QueryState } from '../../components/states';
+import { TableWrap } from '../../components/TableWrap';
 import { Digest, StatusBadge } from '../model/ModelPage';
 import { BacktestsPanel } from './BacktestsPanel';
 import { PlanForm } from './PlanForm';
@@ -92,7 +93,7 @@ function VersionsPanel({ slug, versions }: { slug: string; versions: VersionSumm
   if (versions.length === 0) return <Empty title="No version yet: upload a package above." />;
   return (
     <>
-      <div className="table-wrap">
+      <TableWrap label="Versions">
         <table>
           <caption className="visually-hidden">Versions of {slug}</caption>
           <thead>
@@ -124,7 +125,7 @@ function VersionsPanel({ slug, versions }: { slug: string; versions: VersionSumm
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {chosen ? (
         <section aria-labelledby="activity">
           <h2 id="activity">Activity</h2>

@@ -5,6 +5,7 @@ import { api, call } from '../../api/client';
 import type { Run, RunStatus } from '../../api/types';
 import { formatDate, formatDuration } from '../../components/format';
 import { Empty, ErrorState, Loading } from '../../components/states';
+import { TableWrap } from '../../components/TableWrap';
 import { StatusBadge } from '../model/ModelPage';
 
 const STATUSES: RunStatus[] = [
@@ -98,7 +99,7 @@ export function RunsPanel({ slug, version }: { slug: string; version: string }) 
       ) : items.length === 0 ? (
         <Empty title="No runs yet." />
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Runs">
           <table>
             <caption className="visually-hidden">Runs of version {version}</caption>
             <thead>
@@ -119,7 +120,7 @@ export function RunsPanel({ slug, version }: { slug: string; version: string }) 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {runs.hasNextPage ? (
         <button type="button" onClick={() => void runs.fetchNextPage()} disabled={runs.isFetchingNextPage}>

@@ -11,6 +11,7 @@ import type { Model, VersionSummary } from '../../api/types';
 import { useSession } from '../../app/auth';
 import { formatDate, formatPercent, formatPrice } from '../../components/format';
 import { Empty, ErrorState, Loading, QueryState } from '../../components/states';
+import { TableWrap } from '../../components/TableWrap';
 import { useLedgerPlayback } from '../playback/useLedgerPlayback';
 
 // The chart library is loaded only where a chart is shown, keeping it out of the main bundle.
@@ -34,7 +35,7 @@ export function Digest({ digest }: { digest: string }) {
 export function VersionsTable({ slug, versions }: { slug: string; versions: VersionSummary[] }) {
   if (versions.length === 0) return <Empty title="No versions yet." />;
   return (
-    <div className="table-wrap">
+    <TableWrap label="Versions">
       <table>
         <caption className="visually-hidden">Versions</caption>
         <thead>
@@ -74,7 +75,7 @@ export function VersionsTable({ slug, versions }: { slug: string; versions: Vers
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 
@@ -178,11 +179,13 @@ function Playback({ slug, versions }: { slug: string; versions: VersionSummary[]
       ) : playback.isError ? (
         <ErrorState error={playback.error} retry={() => void playback.refetch()} />
       ) : playback.data ? (
-        <PlaybackChart
-          columns={playback.data}
-          symbol={symbol ?? ''}
-          title={`${symbol} · version ${version?.version} · live record`}
-        />
+        <Suspense fallback={<Loading label="Loading the chart" />}>
+          <PlaybackChart
+            columns={playback.data}
+            symbol={symbol ?? ''}
+            title={`${symbol} · version ${version?.version} · live record`}
+          />
+        </Suspense>
       ) : (
         <Empty title="No live predictions yet." />
       )}

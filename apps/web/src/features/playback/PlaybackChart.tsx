@@ -295,12 +295,12 @@ export function PlaybackChart({ columns, symbol, title = 'Prediction playback' }
           aria-valuetext={new Date((columns.ts[cursor] ?? 0) * 1000).toISOString()}
         />
       </label>
-      <div
-        ref={container}
-        className="playback-chart"
-        role="img"
-        aria-label={`${symbol} candlesticks with the model's predicted directions, and its running equity`}
-      />
+      <figure className="playback-figure">
+        <div ref={container} className="playback-chart" />
+        <figcaption className="visually-hidden">
+          {symbol} candlesticks with the model's predicted directions (arrows), and its running equity below.
+        </figcaption>
+      </figure>
       <div className="playback-readout" aria-live="polite">
         <p>
           <strong>
