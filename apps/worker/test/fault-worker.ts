@@ -32,8 +32,10 @@ const worker = await startWorker({
   db,
   queues,
   sandbox,
-  openPackage: (versionId) =>
-    opener(map.has(versionId) || !fallback ? versionId : (map.set(versionId, fallback), versionId)),
+  openPackage: (versionId) => {
+    if (!map.has(versionId) && fallback) map.set(versionId, fallback);
+    return opener(versionId);
+  },
   clock: () => new Date(Number(env.FW_CLOCK_MS)),
   graceMs: 300_000,
   concurrency: 1,

@@ -47,10 +47,17 @@ const { services } = api.ctx;
 const feed = await createDemoReplayFeed({ config, clock, market: services.market });
 await feed.poll();
 
+// Test-only passwords (the real demo generates them at each start); web.browser.test.ts signs in with these.
+const TEST_PASSWORDS: Record<string, string> = {
+  developer: 'replay-the-past-1',
+  subscriber: 'replay-the-past-2',
+  admin: 'replay-the-past-3',
+};
 const users: Record<string, string> = {};
 for (const [role, account] of Object.entries(DEMO_ACCOUNTS)) {
   const user = await services.accounts.createUser({
     ...account,
+    password: TEST_PASSWORDS[role] as string,
     roles: [role as 'developer' | 'subscriber' | 'admin'],
   });
   users[role] = user.id;
