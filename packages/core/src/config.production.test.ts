@@ -9,6 +9,7 @@ const PROD = {
   NODE_ENV: 'production',
   DATABASE_URL: 'postgres://db/seer',
   PUBLIC_URL: 'https://seer.example.com',
+  BILLING_MOCK_WEBHOOK_SECRET: 'a-secret-only-this-install-knows',
 };
 
 function problems(env: Record<string, string>): string[] {
@@ -24,6 +25,11 @@ function problems(env: Record<string, string>): string[] {
 describe('production defaults', () => {
   it('accepts a sound production configuration', () => {
     expect(problems(PROD)).toEqual([]);
+  });
+
+  it('refuses the mock payment provider with its public default webhook secret', () => {
+    const { BILLING_MOCK_WEBHOOK_SECRET: _omit, ...noSecret } = PROD;
+    expect(problems(noSecret).join('\n')).toMatch(/BILLING_MOCK_WEBHOOK_SECRET must be set/);
   });
 
   it('refuses SEER_GENERATE_KEYS=true', () => {

@@ -50,6 +50,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://db/seer',
       PUBLIC_URL: 'https://seer.example.com',
+      BILLING_MOCK_WEBHOOK_SECRET: 'a-secret-only-this-install-knows',
     });
     expect(prod.generateKeys).toBe(false);
     expect(prod.demo).toBe(false);

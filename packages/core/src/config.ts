@@ -611,7 +611,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
       3600,
       365 * 24 * 3600,
     ),
-    ...billingConfig(r),
+    ...billingConfig(r, production),
     sandboxUidRange: uidRange(r, 'SANDBOX_UID_RANGE', '2000000000-2000004095'),
     sandboxAllowNoCgroups: r.bool('SANDBOX_ALLOW_NO_CGROUPS', false),
     embeddedDb: r.oneOf('SEER_EMBEDDED_DB', 'postgres', ['postgres', 'pglite'] as const),
@@ -666,7 +666,7 @@ type BillingConfig = Pick<
   | 'stripeWebhookSecret'
 >;
 
-function billingConfig(r: Reader): BillingConfig {
+function billingConfig(r: Reader, production: boolean): BillingConfig {
   const billingProvider = r.oneOf<'mock' | 'stripe'>('BILLING_PROVIDER', 'mock', ['mock', 'stripe']);
   const billingGraceDays = r.int('BILLING_GRACE_DAYS', 7, 1, 60);
   const retryText = r.string('BILLING_RETRY_HOURS', '24,72,120');
@@ -687,6 +687,11 @@ function billingConfig(r: Reader): BillingConfig {
   const billingMockWebhookSecret = r.string('BILLING_MOCK_WEBHOOK_SECRET', 'seer-mock-webhook-secret');
   if (billingMockWebhookSecret.length < 16)
     r.problems.push('BILLING_MOCK_WEBHOOK_SECRET must be at least 16 characters');
+  // The default secret is in the source: in production anyone could sign a "payment succeeded".
+  if (production && billingProvider === 'mock' && r.raw('BILLING_MOCK_WEBHOOK_SECRET') === undefined)
+    r.problems.push(
+      'BILLING_MOCK_WEBHOOK_SECRET must be set when NODE_ENV=production and BILLING_PROVIDER=mock (the default secret is public)',
+    );
   return {
     billingProvider,
     billingPlatformFeePercent: r.int('BILLING_PLATFORM_FEE_PERCENT', 20, 0, 100),
