@@ -309,7 +309,9 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against a demo server', () => {
     await signIn(page, `trader-${run}@example.com`, PASSWORD);
     // Silent refresh: a reload keeps the user signed in through the refresh cookie.
     await page.reload();
-    await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Sign out' }).isVisible(), { timeout: 30_000 })
+      .toBe(true);
 
     // End the session behind the page's back (as "sign out everywhere" or an admin would).
     const cookie = (await page.context().cookies()).find((c) => c.name === 'seer_refresh');
