@@ -1,3 +1,7 @@
+// seer.toml has one definition, in core; re-exported for the sandbox's callers.
+export { parseManifest } from '@seer/core/registry/manifest';
+export { readManifest } from '@seer/core/registry/manifest-file';
+export { parseTomlSubset } from '@seer/core/registry/toml';
 export {
   createDataBroker,
   type DataBroker,
@@ -25,7 +29,6 @@ export {
 export { checkSandboxHost, formatHostCheck, type SandboxHostCheck } from './host/check';
 export { type RunLimits, resolveLimits } from './limits';
 export { extractPackageTgz } from './package/extract';
-export { parseManifest, parseTomlSubset, readManifest } from './package/manifest';
 export { readPackageFiles } from './package/read-package';
 export { encodeFrame, FrameDecoder, PROTOCOL_VERSION } from './protocol/frames';
 export * from './types';

@@ -6,11 +6,11 @@ import { createReadStream } from 'node:fs';
 import { lstat, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseTomlSubset } from '@seer/sandbox';
 import { AppError, isAppError } from '../errors';
 import type { ModelsService } from './models.service';
 import { type CanonicalFile, writeCanonicalArtifact } from './package/canonical-tar';
 import type { CreateModel, Model, Version } from './registry.schemas';
+import { parseTomlSubset } from './toml';
 import type { VersionsService } from './versions.service';
 import type { Actor } from './views';
 

@@ -2,13 +2,12 @@
  * The registry, wired: repositories, artifact store, signing keys and the three services, from
  * config and a database. The API, the worker and scripts all build it here.
  */
-import { DEFAULT_CAPS } from '@seer/sandbox';
 import type { Config } from '../config';
 import type { Db } from '../db/db';
 import { type ArtifactStore, createFsArtifactStore } from './artifacts/artifact-store';
 import { type Attestation, createArtifactVerifier, type SignedPayload } from './attestation';
 import { createSandboxDeployGate } from './deploy-gate';
-import type { ManifestCaps } from './manifest';
+import { MANIFEST_CAPS, type ManifestCaps } from './manifest';
 import { createModelsRepo } from './models.repo';
 import { createModelsService, type ModelsService } from './models.service';
 import { createPlansRepo } from './plans.repo';
@@ -17,14 +16,7 @@ import { type ArtifactKeyring, loadArtifactKeyring, type PublicSigningKey } from
 import { createVersionsRepo } from './versions.repo';
 import { createVersionsService, type DeployGate, type VersionsService } from './versions.service';
 
-export const MANIFEST_CAPS: ManifestCaps = {
-  maxLookback: DEFAULT_CAPS.maxLookback,
-  maxSymbols: DEFAULT_CAPS.maxSymbols,
-  maxCpuSeconds: DEFAULT_CAPS.maxCpuSeconds,
-  maxMemoryMb: DEFAULT_CAPS.maxMemoryMb,
-  minMemoryMb: 64,
-  maxHorizonHours: 90 * 24,
-};
+export { MANIFEST_CAPS };
 
 export interface Registry {
   models: ModelsService;

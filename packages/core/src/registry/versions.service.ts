@@ -8,7 +8,6 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { parseTomlSubset } from '@seer/sandbox';
 import { type Db, withTransaction } from '../db/db';
 import { AppError, notFound } from '../errors';
 import type { ArtifactStore } from './artifacts/artifact-store';
@@ -27,6 +26,7 @@ import type {
   VersionSummary,
 } from './registry.schemas';
 import type { ArtifactKeyring } from './signing/keyring';
+import { parseTomlSubset } from './toml';
 import type { VersionRow, VersionsRepo } from './versions.repo';
 import {
   type Actor,

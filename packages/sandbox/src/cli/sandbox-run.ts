@@ -1,9 +1,9 @@
 import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readManifest } from '@seer/core/registry/manifest-file';
 import { type BwrapSandboxOptions, createBwrapSandbox, type SandboxStrategy } from '../bwrap-sandbox';
 import { extractPackageTgz } from '../package/extract';
-import { readManifest } from '../package/manifest';
 import type { BarSource, PlatformCaps, Sandbox } from '../types';
 import { DEFAULT_CAPS, SandboxError } from '../types';
 
