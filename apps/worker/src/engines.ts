@@ -8,8 +8,11 @@ import type { Config } from '@seer/core/config';
 import type { Db } from '@seer/core/db/db';
 import { createQueues } from '@seer/core/queue/create-queues';
 import type { JobQueues } from '@seer/core/queue/queue';
+import { sweepArtifacts } from '@seer/core/registry/artifacts/artifact-gc';
 import { createRegistry } from '@seer/core/registry/registry';
+import { createVersionsRepo } from '@seer/core/registry/versions.repo';
 import { createBwrapSandbox, type Sandbox } from '@seer/sandbox';
+import { createSandboxDeployGate } from './deploy-gate';
 import { startWorker, type WorkerHandle } from './index';
 import { createRunMetrics, type RunMetrics } from './metrics';
 import { registryPackageOpener } from './registry-opener';
@@ -27,6 +30,8 @@ export interface EnginesOptions {
   log?: (msg: string, fields?: Record<string, unknown>) => void;
   /** Real ms per simulated hour when a replay clock drives the process (ticks faster). */
   replayMsPerSimHour?: number;
+  /** Real-time period of dispatching pending deploy checks and backtests from the tables. */
+  pollMs?: number;
 }
 
 export interface Engines {
@@ -53,6 +58,7 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
   let sandbox: Sandbox | undefined;
   let worker: WorkerHandle | undefined;
   let scheduler: Scheduler | undefined;
+  let gcTimer: NodeJS.Timeout | undefined;
   try {
     if (opts.worker) {
       sandbox = await createBwrapSandbox({
@@ -71,7 +77,42 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
         concurrency: config.workerConcurrency,
         leaseMs: config.runLeaseSeconds * 1000,
         metrics,
+        liveReservedSlots: config.workerLiveReservedSlots,
+        backtestConcurrency: config.backtestConcurrency,
+        backtestUserConcurrency: config.backtestUserConcurrency,
+        ...(opts.pollMs ? { backtestPollMs: opts.pollMs } : {}),
+        deployChecks: {
+          versions: registry.versions,
+          gate: (run) =>
+            createSandboxDeployGate({
+              db,
+              versionsRepo: createVersionsRepo(db),
+              openVersionPackage: (id) => registry.versions.openVersionPackage(id),
+              run,
+            }),
+          concurrency: config.deployCheckConcurrency,
+          ...(opts.pollMs ? { pollMs: opts.pollMs } : {}),
+        },
       });
+      // Stored packages nothing references any more (deleted drafts, refused uploads) go after
+      // ARTIFACT_GC_GRACE_SECONDS; several workers sweeping at once is harmless.
+      if (config.artifactGcIntervalSeconds > 0) {
+        let sweeping = false;
+        gcTimer = setInterval(() => {
+          if (sweeping) return;
+          sweeping = true;
+          sweepArtifacts({ db, store: registry.store, graceMs: config.artifactGcGraceSeconds * 1000 })
+            .then((r) => {
+              if (r.deleted.length > 0)
+                opts.log?.('artifact sweep', { scanned: r.scanned, deleted: r.deleted.length });
+            })
+            .catch((err) => opts.log?.('artifact sweep failed', { error: (err as Error).message }))
+            .finally(() => {
+              sweeping = false;
+            });
+        }, config.artifactGcIntervalSeconds * 1000);
+        gcTimer.unref();
+      }
     }
     if (opts.scheduler) {
       const tickMs = opts.replayMsPerSimHour
@@ -89,6 +130,7 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
       });
     }
   } catch (err) {
+    clearInterval(gcTimer);
     await worker?.close().catch(() => {});
     await sandbox?.close().catch(() => {});
     if (ownQueues) await queues.close().catch(() => {});
@@ -102,6 +144,7 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
     async close() {
       // Stop creating work, then finish running work, then release the sandbox and queues.
       await scheduler?.close();
+      clearInterval(gcTimer);
       await worker?.close();
       await sandbox?.close();
       if (ownQueues) await queues.close();

@@ -24,9 +24,7 @@ import {
   symbolsWithBar,
 } from '@seer/core/runs/versions.repo';
 
-export interface RunJob {
-  runId: string;
-}
+export type { RunJob } from '@seer/core/queue/jobs';
 
 export interface SchedulerOptions {
   db: Db;
@@ -71,7 +69,7 @@ export async function createScheduler(opts: SchedulerOptions): Promise<Scheduler
 
   const dispatch = async (ids: readonly string[]) => {
     for (let i = 0; i < ids.length; i += 500)
-      await queues.enqueueMany<RunJob>(
+      await queues.enqueueMany(
         'runs',
         ids.slice(i, i + 500).map((id) => ({ id, data: { runId: id } })),
       );

@@ -13,7 +13,7 @@ import { runPacedReplay } from '@seer/core/clock/paced-replay';
 import { ConfigError, loadConfig } from '@seer/core/config';
 import { createDemoReplayFeed } from '@seer/core/market/replay-feed';
 import type { JobQueues } from '@seer/core/queue/queue';
-import { publishPackageDir } from '@seer/core/registry/publish-dir';
+import { publishPackageDir, waitForDeployCheck } from '@seer/core/registry/publish-dir';
 import { startEngines } from '@seer/worker/engines';
 import { type Command, type CommandIo, UsageError } from '../cli';
 import { onShutdown, openDatabase } from '../runtime';
@@ -115,23 +115,7 @@ export const demoCommand: Command = {
       // 2. Accounts.
       const users = await createDemoUsers(services.accounts);
 
-      // 3. Example models: publish, deploy (through the real sandbox deploy gate), set plans.
-      const actor = { userId: users.developer, roles: ['developer'] };
-      for (const m of DEMO_MODELS) {
-        const { model, version } = await publishPackageDir(services.registry, {
-          actor,
-          dir: path.join(EXAMPLES, m.dir),
-          model: { tags: [...m.tags] },
-          deploy: true,
-        });
-        await services.registry.plans.setPlan(actor, model.slug, m.plan);
-        log(`deployed ${model.slug} ${version.version} (${version.status})`);
-      }
-
-      await db.analyze();
-
-      // 4. Let time run. Each quarter hour of simulated time: reveal the bars that closed, let
-      //    the scheduler create the runs that are due, and wait for them to finish.
+      // 3. The engines (the clock stands still at t0 until the replay starts: nothing is due).
       engines = await startEngines({
         config,
         db,
@@ -139,8 +123,35 @@ export const demoCommand: Command = {
         scheduler: true,
         worker: true,
         replayMsPerSimHour: config.replayMsPerSimHour,
+        pollMs: 100,
       });
       api.ctx.metricsRegistries.push(engines.metrics.registry);
+
+      // 4. Example models: publish, ask for the deploy (202-style: a deploy check) and wait for
+      //    the worker's trial run in the real sandbox, as an API client would; set plans.
+      const actor = { userId: users.developer, roles: ['developer'] };
+      for (const m of DEMO_MODELS) {
+        const { model, version } = await publishPackageDir(services.registry, {
+          actor,
+          dir: path.join(EXAMPLES, m.dir),
+          model: { tags: [...m.tags] },
+        });
+        const { check } = await services.registry.versions.requestDeploy(actor, model.slug, version.version);
+        const done = await waitForDeployCheck(services.registry.versions, actor, check.id, {
+          timeoutMs: 120_000,
+        });
+        if (done.status !== 'succeeded')
+          throw new Error(
+            `the deploy check of ${model.slug} failed (${done.errorCode}): ${done.errorMessage}`,
+          );
+        await services.registry.plans.setPlan(actor, model.slug, m.plan);
+        log(`deployed ${model.slug} ${version.version}`);
+      }
+
+      await db.analyze();
+
+      // 5. Let time run. Each quarter hour of simulated time: reveal the bars that closed, let
+      //    the scheduler create the runs that are due, and wait for them to finish.
       const scheduler = engines.scheduler!;
       replayLoop = runPacedReplay({
         config,

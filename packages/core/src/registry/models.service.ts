@@ -13,12 +13,15 @@ import {
 import type { VersionsRepo } from './versions.repo';
 import { type Actor, canManage, modelView, requireDeveloper, requireManage } from './views';
 import './registry-errors';
+import type { Quotas } from '../quotas/quotas';
 
 export interface ModelsServiceDeps {
   modelsRepo: ModelsRepo;
   versionsRepo: Pick<VersionsRepo, 'listByModel' | 'listByModels'>;
   plansRepo: Pick<PlansRepo, 'current' | 'currentForModels'>;
   clock: () => Date;
+  /** Per-user limits (429); none in scripts and unit tests. */
+  quotas?: Pick<Quotas, 'checkModels'>;
 }
 
 interface Cursor {
@@ -90,6 +93,7 @@ export function createModelsService(deps: ModelsServiceDeps) {
     async create(actor: Actor, input: CreateModel): Promise<Model> {
       requireDeveloper(actor);
       checkModelInput(input);
+      await deps.quotas?.checkModels(actor);
       const now = clock();
       const inserted = await modelsRepo.insert({
         owner_id: actor.userId,

@@ -4,9 +4,10 @@
  */
 import type { Config } from '../config';
 import type { Db } from '../db/db';
+import type { Quotas } from '../quotas/quotas';
 import { type ArtifactStore, createFsArtifactStore } from './artifacts/artifact-store';
 import { type Attestation, createArtifactVerifier, type SignedPayload } from './attestation';
-import { createSandboxDeployGate } from './deploy-gate';
+import { createDeployChecksRepo } from './deploy-checks.repo';
 import { MANIFEST_CAPS, type ManifestCaps } from './manifest';
 import { createModelsRepo } from './models.repo';
 import { createModelsService, type ModelsService } from './models.service';
@@ -41,10 +42,15 @@ export interface RegistryDeps {
   >;
   db: Db;
   clock: () => Date;
-  /** Defaults to the real sandbox gate (createSandboxDeployGate). */
+  /**
+   * Lets `versions.deploy` run checks in this process (seerd publish, tests). Core has no
+   * sandbox: the bubblewrap gate lives in apps/worker (createSandboxDeployGate) and the API gets none.
+   */
   deployGate?: DeployGate;
   keyring?: ArtifactKeyring;
   store?: ArtifactStore;
+  /** Per-user limits on models, drafts and uploads in flight (the API passes them). */
+  quotas?: Quotas;
   caps?: ManifestCaps;
   tmpDir?: string;
 }
@@ -72,18 +78,19 @@ export async function createRegistry(deps: RegistryDeps): Promise<Registry> {
     limits,
     caps: deps.caps ?? MANIFEST_CAPS,
     clock,
+    deployChecksRepo: createDeployChecksRepo(db),
     ...(deps.tmpDir ? { tmpDir: deps.tmpDir } : {}),
-    deployGate:
-      deps.deployGate ??
-      createSandboxDeployGate({
-        db,
-        versionsRepo,
-        openVersionPackage: (id) => versions.openVersionPackage(id),
-        sandboxOptions: { caps: { maxPackageBytes: config.packageMaxUnpackedBytes } },
-      }),
+    ...(deps.deployGate ? { deployGate: deps.deployGate } : {}),
+    ...(deps.quotas ? { quotas: deps.quotas } : {}),
   });
   return {
-    models: createModelsService({ modelsRepo, versionsRepo, plansRepo, clock }),
+    models: createModelsService({
+      modelsRepo,
+      versionsRepo,
+      plansRepo,
+      clock,
+      ...(deps.quotas ? { quotas: deps.quotas } : {}),
+    }),
     versions,
     plans: createPlansService({ modelsRepo, plansRepo, clock }),
     keys: { list: () => keyring.publicKeys() },
