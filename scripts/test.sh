@@ -11,6 +11,10 @@ echo "== lint and format (biome)"
 npx biome ci .
 echo "== typecheck (tsc)"
 npx tsc -p tsconfig.json --noEmit
+echo "== dependency rules (dependency-cruiser; .dependency-cruiser.cjs)"
+# Its own folder: it parses TypeScript with TypeScript 5.9 (the workspace's TypeScript 7 has no JS API).
+[ -x tools/depcruise/node_modules/.bin/depcruise ] || npm ci --prefix tools/depcruise --no-audit --no-fund
+tools/depcruise/node_modules/.bin/depcruise --config .dependency-cruiser.cjs --output-type err apps packages bench
 echo "== tests (vitest)"
 report=$(mktemp)
 pyreport=$(mktemp)

@@ -17,6 +17,7 @@ import {
   type PredictionsService,
 } from '@seer/core/predictions/predictions.service';
 import { createPredictionReadService, type PredictionReadService } from '@seer/core/predictions/read.service';
+import { createQuotas, quotaLimitsFromConfig } from '@seer/core/quotas/quotas';
 import { createRegistry, type Registry } from '@seer/core/registry/registry';
 import { createRunsService, type RunsService } from '@seer/core/runs/runs.service';
 import { Redis } from 'ioredis';
@@ -75,16 +76,20 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     now: clock,
     audit: createAuditRepo(db.kysely),
   });
+  // Per-user quotas (429 quota_exceeded_*): models, drafts, uploads in flight, queued backtests.
+  const quotas = createQuotas({ db, limits: quotaLimitsFromConfig(config) });
   const runs = createRunsService({
     db,
     clock,
     graceMs: config.runGraceSeconds * 1000,
     backtestMaxBoundaries: config.backtestMaxBoundaries,
+    quotas,
   });
   // Billing runs on platform time (the replay clock in a demo) so periods and renewals move with it.
   const billing = await createBilling({ config, db, clock });
   const predictions = createPredictionsService({ db, entitlements: billing.entitlements });
-  const registry = await createRegistry({ config, db, clock });
+  // No deploy gate: the API records deploy checks; workers run them (it never starts a sandbox).
+  const registry = await createRegistry({ config, db, clock, quotas });
   if (registry.keyring.activeKid === undefined) {
     // Fail at start-up, not at the first publish: an API without its signing key cannot do its job.
     throw new Error(

@@ -9,19 +9,18 @@ import type { Db } from '@seer/core/db/db';
 import { intervalMs } from '@seer/core/market/intervals';
 import { type Consumer, type JobQueues, UnrecoverableJobError } from '@seer/core/queue/queue';
 import {
+  claimBacktest,
+  dispatchableBacktests,
   findBacktest,
   findRunBySlot,
   insertRuns,
-  unfinishedBacktests,
   updateBacktest,
 } from '@seer/core/runs/runs.repo';
 import { boundariesBetween, parseDuration, symbolsInSession } from '@seer/core/runs/schedule';
 import { findVersionById, instrumentCalendars } from '@seer/core/runs/versions.repo';
 import type { RunExecutor, RunOutcome } from './run-executor';
 
-export interface BacktestJob {
-  backtestId: string;
-}
+export type { BacktestJob } from '@seer/core/queue/jobs';
 
 export interface BacktestRunnerOptions {
   db: Db;
@@ -30,18 +29,31 @@ export interface BacktestRunnerOptions {
   clock: () => Date;
   /** Boundaries executed at the same time within one backtest. */
   parallelism?: number;
+  /** Backtests this process runs at the same time (default 1). */
+  concurrency?: number;
+  /** Backtests of one user running at the same time across workers (default: unlimited). */
+  userConcurrency?: number;
   /** Real-time period of polling for backtests requested through the API. */
   pollMs?: number;
 }
 
+/** 'deferred': the user already has their share of backtests running; a later dispatch retries. */
 export async function runBacktest(
-  opts: Pick<BacktestRunnerOptions, 'db' | 'executor' | 'clock' | 'parallelism'>,
+  opts: Pick<BacktestRunnerOptions, 'db' | 'executor' | 'clock' | 'parallelism' | 'userConcurrency'>,
   backtestId: string,
-): Promise<void> {
+): Promise<'done' | 'deferred'> {
   const { db } = opts;
   const bt = await findBacktest(db.kysely, backtestId);
   if (!bt) throw new UnrecoverableJobError(`backtest ${backtestId} does not exist`);
-  if (bt.status === 'succeeded' || bt.status === 'failed') return;
+  if (bt.status === 'succeeded' || bt.status === 'failed') return 'done';
+  if (
+    !(await claimBacktest(db, {
+      id: bt.id,
+      userConcurrency: opts.userConcurrency ?? Number.MAX_SAFE_INTEGER,
+      startedAt: bt.started_at ?? opts.clock(),
+    }))
+  )
+    return 'deferred';
   const version = await findVersionById(db.kysely, bt.version_id);
   if (!version) {
     await updateBacktest(db.kysely, bt.id, {
@@ -49,9 +61,8 @@ export async function runBacktest(
       error_message: 'model version not found',
       finished_at: opts.clock(),
     });
-    return;
+    return 'done';
   }
-  await updateBacktest(db.kysely, bt.id, { status: 'running', started_at: bt.started_at ?? opts.clock() });
   const horizonMs = parseDuration(version.horizon) ?? intervalMs(version.interval);
   const boundaries = boundariesBetween(
     version.interval,
@@ -142,10 +153,11 @@ export async function runBacktest(
   });
   await Promise.all(workers);
   await updateBacktest(db.kysely, bt.id, { ...counts, status: 'succeeded', finished_at: opts.clock() });
+  return 'done';
 }
 
 export async function startBacktestConsumer(opts: BacktestRunnerOptions): Promise<Consumer> {
-  const consumer = await opts.queues.consume<BacktestJob>(
+  const consumer = await opts.queues.consume(
     'backtests',
     async (job) => {
       if (typeof job.data?.backtestId !== 'string')
@@ -162,13 +174,21 @@ export async function startBacktestConsumer(opts: BacktestRunnerOptions): Promis
         });
       }
     },
-    { concurrency: 1 },
+    { concurrency: opts.concurrency ?? 1 },
   );
   // The API only writes the backtest row; dispatching it from the table also resumes backtests
-  // interrupted by a restart (job id = backtest id, so duplicates collapse).
+  // interrupted by a restart (job id = backtest id, so duplicates collapse). Users take turns:
+  // see dispatchableBacktests.
   const poll = async () => {
-    for (const b of await unfinishedBacktests(opts.db.kysely, 100))
-      await opts.queues.enqueue<BacktestJob>('backtests', b.id, { backtestId: b.id });
+    const ready = await dispatchableBacktests(opts.db.kysely, {
+      limit: 100,
+      userConcurrency: opts.userConcurrency ?? 1_000_000,
+    });
+    if (ready.length > 0)
+      await opts.queues.enqueueMany(
+        'backtests',
+        ready.map((b) => ({ id: b.id, data: { backtestId: b.id } })),
+      );
   };
   await poll().catch(() => {});
   const timer = setInterval(() => void poll().catch(() => {}), opts.pollMs ?? 2000);

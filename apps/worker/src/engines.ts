@@ -12,8 +12,11 @@ import type { Config } from '@seer/core/config';
 import type { Db } from '@seer/core/db/db';
 import { createQueues } from '@seer/core/queue/create-queues';
 import type { JobQueues } from '@seer/core/queue/queue';
+import { sweepArtifacts } from '@seer/core/registry/artifacts/artifact-gc';
 import { createRegistry } from '@seer/core/registry/registry';
+import { createVersionsRepo } from '@seer/core/registry/versions.repo';
 import { createBwrapSandbox, type Sandbox } from '@seer/sandbox';
+import { createSandboxDeployGate } from './deploy-gate';
 import { startWorker, type WorkerHandle } from './index';
 import { createRunMetrics, instrumentQueues, type RunMetrics } from './metrics';
 import { registryPackageOpener } from './registry-opener';
@@ -33,6 +36,8 @@ export interface EnginesOptions {
   replayMsPerSimHour?: number;
   /** Where subscription events go (default: the log). */
   notifier?: NotificationSender;
+  /** Real-time period of dispatching pending deploy checks and backtests from the tables. */
+  pollMs?: number;
 }
 
 export interface Engines {
@@ -64,6 +69,7 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
   let worker: WorkerHandle | undefined;
   let scheduler: Scheduler | undefined;
   let billing: RenewalEngine | undefined;
+  let gcTimer: NodeJS.Timeout | undefined;
   try {
     if (opts.worker) {
       sandbox = await createBwrapSandbox({
@@ -85,7 +91,42 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
         concurrency: config.workerConcurrency,
         leaseMs: config.runLeaseSeconds * 1000,
         metrics,
+        liveReservedSlots: config.workerLiveReservedSlots,
+        backtestConcurrency: config.backtestConcurrency,
+        backtestUserConcurrency: config.backtestUserConcurrency,
+        ...(opts.pollMs ? { backtestPollMs: opts.pollMs } : {}),
+        deployChecks: {
+          versions: registry.versions,
+          gate: (run) =>
+            createSandboxDeployGate({
+              db,
+              versionsRepo: createVersionsRepo(db),
+              openVersionPackage: (id) => registry.versions.openVersionPackage(id),
+              run,
+            }),
+          concurrency: config.deployCheckConcurrency,
+          ...(opts.pollMs ? { pollMs: opts.pollMs } : {}),
+        },
       });
+      // Stored packages nothing references any more (deleted drafts, refused uploads) go after
+      // ARTIFACT_GC_GRACE_SECONDS; several workers sweeping at once is harmless.
+      if (config.artifactGcIntervalSeconds > 0) {
+        let sweeping = false;
+        gcTimer = setInterval(() => {
+          if (sweeping) return;
+          sweeping = true;
+          sweepArtifacts({ db, store: registry.store, graceMs: config.artifactGcGraceSeconds * 1000 })
+            .then((r) => {
+              if (r.deleted.length > 0)
+                opts.log?.('artifact sweep', { scanned: r.scanned, deleted: r.deleted.length });
+            })
+            .catch((err) => opts.log?.('artifact sweep failed', { error: (err as Error).message }))
+            .finally(() => {
+              sweeping = false;
+            });
+        }, config.artifactGcIntervalSeconds * 1000);
+        gcTimer.unref();
+      }
     }
     if (opts.scheduler) {
       const tickMs = opts.replayMsPerSimHour
@@ -111,7 +152,7 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
       billing = await startRenewalEngine({
         billing: b.service,
         queues,
-        notifier: opts.notifier ?? createLogNotificationSender(log),
+        notifier: countedNotifier(opts.notifier ?? createLogNotificationSender(log), metrics),
         consume: opts.worker,
         tickMs: opts.scheduler
           ? opts.replayMsPerSimHour
@@ -141,6 +182,7 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
     }
   } catch (err) {
     await billing?.close().catch(() => {});
+    clearInterval(gcTimer);
     await worker?.close().catch(() => {});
     await sandbox?.close().catch(() => {});
     if (ownQueues) await queues.close().catch(() => {});
@@ -156,9 +198,20 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
       // Stop creating work, then finish running work, then release the sandbox and queues.
       await billing?.close();
       await scheduler?.close();
+      clearInterval(gcTimer);
       await worker?.close();
       await sandbox?.close();
       if (ownQueues) await queues.close();
+    },
+  };
+}
+
+/** Every billing event sent on counts in seer_billing_events_total{type}. */
+function countedNotifier(inner: NotificationSender, metrics: RunMetrics): NotificationSender {
+  return {
+    async send(event) {
+      await inner.send(event);
+      metrics.billingEvents.inc({ type: event.type });
     },
   };
 }

@@ -5,10 +5,13 @@
 import { hostname } from 'node:os';
 import type { Db } from '@seer/core/db/db';
 import { createMetricsService } from '@seer/core/metrics/metrics.service';
+import { createPrioritySlots, type PrioritySlots } from '@seer/core/queue/priority-slots';
 import type { Consumer, JobQueues } from '@seer/core/queue/queue';
+import type { DeployGate, VersionsService } from '@seer/core/registry/versions.service';
 import { createRunsService } from '@seer/core/runs/runs.service';
 import type { Sandbox } from '@seer/sandbox';
 import { startBacktestConsumer } from './backtest-runner';
+import { startDeployCheckConsumer } from './deploy-check-worker';
 import { createRunMetrics, type RunMetrics } from './metrics';
 import { startOutcomesConsumer } from './outcomes-worker';
 import type { PackageOpener } from './package-opener';
@@ -16,6 +19,7 @@ import { createRunExecutor, type RunExecutor } from './run-executor';
 import { startRunConsumer } from './run-worker';
 
 export { type BacktestJob, runBacktest } from './backtest-runner';
+export { createSandboxDeployGate } from './deploy-gate';
 export { createRunMetrics, type RunMetrics } from './metrics';
 export { sweepOutcomes } from './outcomes-worker';
 export { type OpenedPackage, PackageIntegrityError, type PackageOpener } from './package-opener';
@@ -34,13 +38,28 @@ export interface WorkerOptions {
   leaseMs?: number;
   workerId?: string;
   metrics?: RunMetrics;
-  /** Which consumers to start (all by default). */
+  /** Which consumers to start (all by default; deploy checks only with `deployChecks`). */
   consumers?: { runs?: boolean; outcomes?: boolean; backtests?: boolean };
   backtestPollMs?: number;
+  /** Sandbox slots kept for live runs (see priority-slots.ts); default 0. */
+  liveReservedSlots?: number;
+  /** Backtests run at the same time by this process (default 1). */
+  backtestConcurrency?: number;
+  /** Backtests of one user running at the same time, across workers (default: unlimited). */
+  backtestUserConcurrency?: number;
+  /** Deploy checks: the registry's versions service and the gate (built on `gatedRun('deploy')`). */
+  deployChecks?: {
+    versions: Pick<VersionsService, 'executeDeployCheck'>;
+    gate: (run: Sandbox['run']) => DeployGate;
+    concurrency: number;
+    pollMs?: number;
+  };
 }
 
 export interface WorkerHandle {
   executor: RunExecutor;
+  /** The sandbox slots shared by live runs, deploy checks and backtests, by priority. */
+  slots: PrioritySlots;
   metrics: RunMetrics;
   workerId: string;
   close(): Promise<void>;
@@ -49,9 +68,18 @@ export interface WorkerHandle {
 export async function startWorker(opts: WorkerOptions): Promise<WorkerHandle> {
   const workerId = opts.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const metrics = opts.metrics ?? createRunMetrics();
+  // Every sandbox run of this process takes a slot: live runs first, then deploy checks, then
+  // backtests, with reserved slots for live runs (the queues are separate; the slots arbitrate).
+  const slots = createPrioritySlots({
+    capacity: opts.concurrency,
+    reservedForLive: opts.liveReservedSlots ?? 0,
+  });
+  const gated: Pick<Sandbox, 'run'> = {
+    run: (req) => slots.run(req.mode === 'live' ? 'live' : 'backtest', () => opts.sandbox.run(req)),
+  };
   const executor = createRunExecutor({
     db: opts.db,
-    sandbox: opts.sandbox,
+    sandbox: gated,
     openPackage: opts.openPackage,
     clock: opts.clock,
     workerId,
@@ -95,11 +123,29 @@ export async function startWorker(opts: WorkerOptions): Promise<WorkerHandle> {
         executor,
         clock: opts.clock,
         parallelism: Math.max(1, Math.floor(opts.concurrency / 2)),
+        concurrency: opts.backtestConcurrency ?? 1,
+        ...(opts.backtestUserConcurrency ? { userConcurrency: opts.backtestUserConcurrency } : {}),
         ...(opts.backtestPollMs ? { pollMs: opts.backtestPollMs } : {}),
       }),
     );
+  if (opts.deployChecks) {
+    const dc = opts.deployChecks;
+    consumers.push(
+      await startDeployCheckConsumer({
+        db: opts.db,
+        queues: opts.queues,
+        versions: dc.versions,
+        gate: dc.gate((req) => slots.run('deploy', () => opts.sandbox.run(req))),
+        workerId,
+        leaseMs: opts.leaseMs ?? 30_000,
+        concurrency: dc.concurrency,
+        ...(dc.pollMs ? { pollMs: dc.pollMs } : {}),
+      }),
+    );
+  }
   return {
     executor,
+    slots,
     metrics,
     workerId,
     async close() {

@@ -13,6 +13,7 @@ import {
   type ConsumeOptions,
   type JobContext,
   type JobHandler,
+  type JobPayload,
   type JobQueues,
   QUEUE_NAMES,
   type QueueCounts,
@@ -210,10 +211,10 @@ export function instrumentQueues(queues: JobQueues, metrics: RunMetrics): JobQue
     retryDeadLetter: (q, id) => queues.retryDeadLetter(q, id),
     counts: (q) => queues.counts(q),
     close: () => queues.close(),
-    consume: <T>(queue: QueueName, handler: JobHandler<T>, opts: ConsumeOptions) =>
-      queues.consume<T>(
+    consume: <Q extends QueueName>(queue: Q, handler: JobHandler<JobPayload<Q>>, opts: ConsumeOptions) =>
+      queues.consume(
         queue,
-        async (job: JobContext<T>) => {
+        async (job: JobContext<JobPayload<Q>>) => {
           if (job.attempt === 1 && job.enqueuedAt)
             metrics.queueWait.observe({ queue }, Math.max(0, (Date.now() - job.enqueuedAt.getTime()) / 1000));
           try {

@@ -5,14 +5,13 @@
  */
 import { type Consumer, type JobQueues, UnrecoverableJobError } from '@seer/core/queue/queue';
 import type { RunExecutor } from './run-executor';
-import type { RunJob } from './scheduler';
 
 export async function startRunConsumer(opts: {
   queues: JobQueues;
   executor: RunExecutor;
   concurrency: number;
 }): Promise<Consumer> {
-  return opts.queues.consume<RunJob>(
+  return opts.queues.consume(
     'runs',
     async (job) => {
       const runId = job.data?.runId;

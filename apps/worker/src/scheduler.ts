@@ -26,9 +26,7 @@ import {
 } from '@seer/core/runs/versions.repo';
 import type { RunMetrics } from './metrics';
 
-export interface RunJob {
-  runId: string;
-}
+export type { RunJob } from '@seer/core/queue/jobs';
 
 export interface SchedulerOptions {
   db: Db;
@@ -74,7 +72,7 @@ export async function createScheduler(opts: SchedulerOptions): Promise<Scheduler
 
   const dispatch = async (ids: readonly string[]) => {
     for (let i = 0; i < ids.length; i += 500)
-      await queues.enqueueMany<RunJob>(
+      await queues.enqueueMany(
         'runs',
         ids.slice(i, i + 500).map((id) => ({ id, data: { runId: id } })),
       );

@@ -18,7 +18,7 @@ import { startDemoReplay } from '@seer/core/market/replay-feed';
 import { verifyLedger } from '@seer/core/predictions/ledger';
 import { chainPage } from '@seer/core/predictions/predictions.repo';
 import { createBullQueues, obliteratePrefix } from '@seer/core/queue/bullmq-queue';
-import { publishPackageDir } from '@seer/core/registry/publish-dir';
+import { publishPackageDir, waitForDeployCheck } from '@seer/core/registry/publish-dir';
 import { createRegistry } from '@seer/core/registry/registry';
 import { createTestDb, type TestDb } from '@seer/core/testing/test-db';
 import { sql } from 'kysely';
@@ -80,13 +80,13 @@ describe('end to end: replay clock, registry, scheduler, worker, ledger, outcome
       });
       const owner = await seedUser(t.db, ['developer']);
       const registry = await createRegistry({ config, db: t.db, clock: now });
-      const { version } = await publishPackageDir(registry, {
-        actor: { userId: owner, roles: ['developer'] },
-        dir: MOMENTUM,
-        slug: 'e2e-momentum',
-        deploy: true,
-      });
-      expect(version.status).toBe('deployed');
+      const actor = { userId: owner, roles: ['developer'] };
+      const { version } = await publishPackageDir(registry, { actor, dir: MOMENTUM, slug: 'e2e-momentum' });
+      // Deploy as the API does: a deploy check that the running worker executes (BullMQ).
+      const { check } = await registry.versions.requestDeploy(actor, 'e2e-momentum', version.version);
+      expect(
+        (await waitForDeployCheck(registry.versions, actor, check.id, { timeoutMs: 60_000 })).status,
+      ).toBe('succeeded');
       const deployed = await sql<{
         deployed_at: Date;
       }>`SELECT deployed_at FROM model_versions WHERE id = ${version.id}`.execute(t.db.kysely);

@@ -149,7 +149,7 @@ describe.each(TEST_DRIVERS)('runs engine (%s)', (driver) => {
 
       // Re-delivering a finished run changes nothing.
       expect(await worker.executor.execute(ok?.id as string)).toBe('already_finished');
-      await queues.enqueue('runs', ok?.id as string, { runId: ok?.id });
+      await queues.enqueue('runs', ok?.id as string, { runId: ok?.id as string });
       await new Promise((r) => setTimeout(r, 200));
       expect(
         await chainPage(t.db.kysely, { versionId: v.id, mode: 'live', afterSeq: 0, limit: 1000 }),

@@ -100,6 +100,23 @@ export interface Config {
   demoPassword: string | undefined;
   /** PostgreSQL URL of the schema owner, used only to migrate; DATABASE_URL is then the runtime login. */
   migrationDatabaseUrl: string | undefined;
+  /** Sandbox slots of a worker kept for live runs only (backtests and deploy checks never use them). */
+  workerLiveReservedSlots: number;
+  /** Deploy checks one worker process runs at the same time. */
+  deployCheckConcurrency: number;
+  /** Backtests one worker process runs at the same time. */
+  backtestConcurrency: number;
+  /** Backtests of one user running at the same time, across all workers. */
+  backtestUserConcurrency: number;
+  /** Per-user quotas (429 quota_exceeded_*). */
+  quotaModelsPerUser: number;
+  quotaDraftsPerUser: number;
+  quotaUploadsInFlightPerUser: number;
+  quotaQueuedBacktestsPerUser: number;
+  /** Stored packages no version references are deleted once older than this. */
+  artifactGcGraceSeconds: number;
+  /** Period of the artifact sweep in the worker; 0 turns it off. */
+  artifactGcIntervalSeconds: number;
 }
 
 interface VariableSpec {
@@ -391,6 +408,59 @@ export const VARIABLES: readonly VariableSpec[] = [
     description:
       'When seerd runs as root, the unprivileged OS user that owns and runs the private PostgreSQL server (PostgreSQL refuses to run as root).',
   },
+  {
+    name: 'WORKER_LIVE_RESERVED_SLOTS',
+    default: '1',
+    description:
+      'Sandbox slots of each worker (of WORKER_CONCURRENCY) that only live runs may use, so a due live run never waits behind backtests or deploy checks. At most WORKER_CONCURRENCY - 1.',
+  },
+  {
+    name: 'DEPLOY_CHECK_CONCURRENCY',
+    default: '1',
+    description: 'Deploy checks (trial runs before deploy) one worker process runs at the same time.',
+  },
+  {
+    name: 'BACKTEST_CONCURRENCY',
+    default: '2',
+    description: 'Backtests one worker process runs at the same time.',
+  },
+  {
+    name: 'BACKTEST_USER_CONCURRENCY',
+    default: '1',
+    description:
+      "Backtests of one user running at the same time across all workers; the rest wait their turn, so one user's backtests cannot starve others'.",
+  },
+  {
+    name: 'QUOTA_MODELS_PER_USER',
+    default: '50',
+    description: 'Most models one user may own (429 quota_exceeded_models). Admins are exempt.',
+  },
+  {
+    name: 'QUOTA_DRAFTS_PER_USER',
+    default: '20',
+    description: 'Most draft versions one user may have across their models (429 quota_exceeded_drafts).',
+  },
+  {
+    name: 'QUOTA_UPLOADS_IN_FLIGHT_PER_USER',
+    default: '2',
+    description: 'Package uploads of one user being processed at the same time (429 quota_exceeded_uploads).',
+  },
+  {
+    name: 'QUOTA_QUEUED_BACKTESTS_PER_USER',
+    default: '5',
+    description: 'Backtests of one user queued or running at the same time (429 quota_exceeded_backtests).',
+  },
+  {
+    name: 'ARTIFACT_GC_GRACE_SECONDS',
+    default: '86400',
+    description:
+      'Stored packages that no version references are deleted once they are older than this (never one just uploaded).',
+  },
+  {
+    name: 'ARTIFACT_GC_INTERVAL_SECONDS',
+    default: '3600',
+    description: 'How often a worker sweeps unreferenced stored packages; 0 turns the sweep off.',
+  },
 ];
 
 export class ConfigError extends Error {
@@ -623,6 +693,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     metricsToken: r.raw('METRICS_TOKEN'),
     demoPassword: r.raw('SEER_DEMO_PASSWORD'),
     migrationDatabaseUrl: r.url('MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']),
+    workerLiveReservedSlots: r.int('WORKER_LIVE_RESERVED_SLOTS', 1, 0, 255),
+    deployCheckConcurrency: r.int('DEPLOY_CHECK_CONCURRENCY', 1, 1, 64),
+    backtestConcurrency: r.int('BACKTEST_CONCURRENCY', 2, 1, 64),
+    backtestUserConcurrency: r.int('BACKTEST_USER_CONCURRENCY', 1, 1, 64),
+    quotaModelsPerUser: r.int('QUOTA_MODELS_PER_USER', 50, 1, 1_000_000),
+    quotaDraftsPerUser: r.int('QUOTA_DRAFTS_PER_USER', 20, 1, 1_000_000),
+    quotaUploadsInFlightPerUser: r.int('QUOTA_UPLOADS_IN_FLIGHT_PER_USER', 2, 1, 1000),
+    quotaQueuedBacktestsPerUser: r.int('QUOTA_QUEUED_BACKTESTS_PER_USER', 5, 1, 1_000_000),
+    artifactGcGraceSeconds: r.int('ARTIFACT_GC_GRACE_SECONDS', 86_400, 60, 365 * 86_400),
+    artifactGcIntervalSeconds: r.int('ARTIFACT_GC_INTERVAL_SECONDS', 3600, 0, 7 * 86_400),
   };
   if (config.sandboxUidRange.count < config.workerConcurrency + 1)
     r.problems.push(

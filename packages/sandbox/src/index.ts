@@ -1,3 +1,7 @@
+// seer.toml has one definition, in core; re-exported for the sandbox's callers.
+export { parseManifest } from '@seer/core/registry/manifest';
+export { readManifest } from '@seer/core/registry/manifest-file';
+export { parseTomlSubset } from '@seer/core/registry/toml';
 export {
   createDataBroker,
   type DataBroker,
@@ -24,7 +28,6 @@ export {
 } from './cli/sandbox-run';
 export { checkSandboxHost, formatHostCheck, type SandboxHostCheck } from './host/check';
 export { type RunLimits, resolveLimits } from './limits';
-export { parseManifest, parseTomlSubset, readManifest } from './package/manifest';
 export { readPackageFiles } from './package/read-package';
 export { encodeFrame, FrameDecoder, PROTOCOL_VERSION } from './protocol/frames';
 export * from './types';

@@ -1,3 +1,5 @@
+import { MANIFEST_CAPS, type RunManifest as ModelManifest } from '@seer/core/registry/manifest';
+
 export type Interval = '1h' | '4h' | '1d';
 export type Target = 'return' | 'direction' | 'price';
 
@@ -44,16 +46,8 @@ export const SANDBOX_ERROR_CODES = [
 ] as const;
 export type SandboxErrorCode = (typeof SANDBOX_ERROR_CODES)[number];
 
-export interface ModelManifest {
-  entrypoint: string;
-  interval: Interval;
-  horizon: string;
-  target: Target;
-  symbols: string[];
-  lookback: number;
-  resources: { cpu_seconds: number; memory_mb: number };
-  params?: Record<string, unknown>;
-}
+/** The manifest a run needs: defined once, in core (seer.toml's type, syntax and rules). */
+export type { RunManifest as ModelManifest } from '@seer/core/registry/manifest';
 
 export interface SandboxRunRequest {
   /** An extracted package directory (verified, or verified by the sandbox's `verify` hook). */
@@ -128,8 +122,8 @@ export interface PlatformCaps {
 }
 
 export const DEFAULT_CAPS: PlatformCaps = {
-  maxCpuSeconds: 60,
-  maxMemoryMb: 2048,
+  maxCpuSeconds: MANIFEST_CAPS.maxCpuSeconds,
+  maxMemoryMb: MANIFEST_CAPS.maxMemoryMb,
   maxWallMs: 120_000,
   wallPerCpuSecond: 2,
   wallSlackMs: 3_000,
@@ -139,8 +133,8 @@ export const DEFAULT_CAPS: PlatformCaps = {
   maxFrameBytes: 4 * 1024 * 1024,
   maxLogBytes: 64 * 1024,
   maxStderrBytes: 256 * 1024,
-  maxLookback: 10_000,
-  maxSymbols: 100,
+  maxLookback: MANIFEST_CAPS.maxLookback,
+  maxSymbols: MANIFEST_CAPS.maxSymbols,
   dataRequestsPerSymbol: 4,
   maxDataRequests: 200,
   maxPackageBytes: 64 * 1024 * 1024,

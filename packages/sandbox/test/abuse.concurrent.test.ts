@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBwrapSandbox, type SandboxStrategy } from '../src/bwrap-sandbox';
-import type { Sandbox, SandboxResult } from '../src/types';
+import type { ModelManifest, Sandbox, SandboxResult } from '../src/types';
 import { CASES } from './abuse-suite';
 import {
   ABUSE_DIR,
@@ -69,7 +69,7 @@ for (const [strategy, uid] of [
     it('each hostile run fails as it does alone and the benign runs succeed', {
       timeout: 500_000,
     }, async () => {
-      const run = (dir: string, params?: Record<string, unknown>): Promise<SandboxResult> =>
+      const run = (dir: string, params?: ModelManifest['params']): Promise<SandboxResult> =>
         sandbox.run({
           packageDir: dir,
           manifest: manifestOf(dir, params ? { params } : {}),
@@ -81,7 +81,7 @@ for (const [strategy, uid] of [
       const jobs: Array<{ name: string; p: Promise<SandboxResult> }> = [];
       for (const [i, name] of HOSTILE.entries()) {
         const c = CASES.find((x) => x.name === name)!;
-        const params = c.manifest?.params as Record<string, unknown> | undefined;
+        const params = c.manifest?.params as ModelManifest['params'] | undefined;
         jobs.push({ name, p: run(join(ABUSE_DIR, name), params) });
         if (i % 4 === 1) for (const b of BENIGN) jobs.push({ name: `benign:${b}`, p: run(b) });
       }

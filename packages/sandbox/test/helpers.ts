@@ -2,8 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readManifest } from '@seer/core/registry/manifest-file';
 import { createMemoryBarSource } from '../src/broker/sql-bar-source';
-import { readManifest } from '../src/package/manifest';
 import type { Bar, ModelManifest, PlatformCaps } from '../src/types';
 
 export const REPO = fileURLToPath(new URL('../../..', import.meta.url));

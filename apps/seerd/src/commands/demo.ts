@@ -15,7 +15,7 @@ import { runPacedReplay } from '@seer/core/clock/paced-replay';
 import { ConfigError, loadConfig } from '@seer/core/config';
 import { createDemoReplayFeed } from '@seer/core/market/replay-feed';
 import type { JobQueues } from '@seer/core/queue/queue';
-import { publishPackageDir } from '@seer/core/registry/publish-dir';
+import { publishPackageDir, waitForDeployCheck } from '@seer/core/registry/publish-dir';
 import { startEngines } from '@seer/worker/engines';
 import { type Command, type CommandIo, UsageError } from '../cli';
 import { onShutdown, openDatabase } from '../runtime';
@@ -145,29 +145,7 @@ export const demoCommand: Command = {
       // 2. Accounts.
       const users = await createDemoUsers(services.accounts, accounts);
 
-      // 3. Example models: publish, deploy (through the real sandbox deploy gate), set plans.
-      const actor = { userId: users.developer, roles: ['developer'] };
-      const demoSlugs = new Map<string, string>();
-      for (const m of DEMO_MODELS) {
-        const { model, version } = await publishPackageDir(services.registry, {
-          actor,
-          dir: path.join(EXAMPLES, m.dir),
-          model: { tags: [...m.tags] },
-          deploy: true,
-        });
-        await services.registry.plans.setPlan(actor, model.slug, m.plan);
-        demoSlugs.set(m.dir, model.slug);
-        log(`deployed ${model.slug} ${version.version} (${version.status})`);
-      }
-
-      // 3b. Billing: the demo subscriber trials the model that has a trial and pays for the paid
-      //     one (mock provider, test card 4242...); the mock's signed webhook confirms the charge.
-      await subscribeDemoTrader(api, users.subscriber, demoSlugs, log);
-
-      await db.analyze();
-
-      // 4. Let time run. Each quarter hour of simulated time: reveal the bars that closed, let
-      //    the scheduler create the runs that are due, and wait for them to finish.
+      // 3. The engines (the clock stands still at t0 until the replay starts: nothing is due).
       engines = await startEngines({
         config,
         db,
@@ -175,8 +153,41 @@ export const demoCommand: Command = {
         scheduler: true,
         worker: true,
         replayMsPerSimHour: config.replayMsPerSimHour,
+        pollMs: 100,
       });
       api.ctx.metricsRegistries.push(engines.metrics.registry);
+
+      // 4. Example models: publish, ask for the deploy (202-style: a deploy check) and wait for
+      //    the worker's trial run in the real sandbox, as an API client would; set plans.
+      const actor = { userId: users.developer, roles: ['developer'] };
+      const demoSlugs = new Map<string, string>();
+      for (const m of DEMO_MODELS) {
+        const { model, version } = await publishPackageDir(services.registry, {
+          actor,
+          dir: path.join(EXAMPLES, m.dir),
+          model: { tags: [...m.tags] },
+        });
+        const { check } = await services.registry.versions.requestDeploy(actor, model.slug, version.version);
+        const done = await waitForDeployCheck(services.registry.versions, actor, check.id, {
+          timeoutMs: 120_000,
+        });
+        if (done.status !== 'succeeded')
+          throw new Error(
+            `the deploy check of ${model.slug} failed (${done.errorCode}): ${done.errorMessage}`,
+          );
+        await services.registry.plans.setPlan(actor, model.slug, m.plan);
+        demoSlugs.set(m.dir, model.slug);
+        log(`deployed ${model.slug} ${version.version}`);
+      }
+
+      // 4b. Billing: the demo subscriber trials the model that has a trial and pays for the paid
+      //     one (mock provider, test card 4242...); the mock's signed webhook confirms the charge.
+      await subscribeDemoTrader(api, users.subscriber, demoSlugs, log);
+
+      await db.analyze();
+
+      // 5. Let time run. Each quarter hour of simulated time: reveal the bars that closed, let
+      //    the scheduler create the runs that are due, and wait for them to finish.
       const scheduler = engines.scheduler!;
       replayLoop = runPacedReplay({
         config,

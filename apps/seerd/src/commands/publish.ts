@@ -6,14 +6,16 @@ import path from 'node:path';
 import { createUsersRepo } from '@seer/core/accounts/users.repo';
 import { isAppError } from '@seer/core/errors';
 import { publishPackageDir } from '@seer/core/registry/publish-dir';
-import { createRegistry } from '@seer/core/registry/registry';
+import { createRegistry, type Registry } from '@seer/core/registry/registry';
+import { createVersionsRepo } from '@seer/core/registry/versions.repo';
+import { createSandboxDeployGate } from '@seer/worker/deploy-gate';
 import { type Command, UsageError } from '../cli';
 import { loadConfigOrExit, openDatabase } from '../runtime';
 
 export const publishCommand: Command = {
   path: ['publish'],
   summary:
-    'Publish a model package folder as a user (creating the model if needed); --deploy also deploys it.',
+    'Publish a model package folder as a user (creating the model if needed); --deploy also runs the deploy check here (the real sandbox) and deploys it.',
   usage: 'PACKAGE_DIR --owner <email> [--slug <slug>] [--deploy]',
   allowPositionals: true,
   options: {
@@ -33,7 +35,20 @@ export const publishCommand: Command = {
         io.stderr(`seerd publish: no active user ${values.owner}\n`);
         return 1;
       }
-      const registry = await createRegistry({ config, db, clock: () => new Date() });
+      // --deploy runs the deploy check in this process (an operator command, like sandbox-run),
+      // through the same claimed deploy_checks row a worker would use: a cold sandbox per check.
+      const registry: Registry = await createRegistry({
+        config,
+        db,
+        clock: () => new Date(),
+        deployGate: (c) =>
+          createSandboxDeployGate({
+            db,
+            versionsRepo: createVersionsRepo(db),
+            openVersionPackage: (id) => registry.versions.openVersionPackage(id),
+            sandboxOptions: { caps: { maxPackageBytes: config.packageMaxUnpackedBytes } },
+          })(c),
+      });
       const { model, version } = await publishPackageDir(registry, {
         actor: { userId: user.id, roles: user.roles },
         dir: path.resolve(dir),

@@ -7,14 +7,13 @@
  * subscription and does only what is still due. With the mock provider it also plays the
  * provider's back office (settles charges, delivers signed webhooks).
  */
+import type { BillingJob } from '../queue/jobs';
 import type { JobQueues } from '../queue/queue';
 import type { BillingService } from './billing.service';
 import type { NotificationSender } from './notifications';
 import type { MockProvider } from './providers/mock-provider';
 
-export type BillingJob =
-  | { kind: 'subscription'; subscriptionId: string }
-  | { kind: 'event'; outboxId: string };
+export type { BillingJob };
 
 export interface RenewalEngineOptions {
   billing: BillingService;
@@ -54,7 +53,7 @@ export async function startRenewalEngine(opts: RenewalEngineOptions): Promise<Re
   const consumer =
     opts.consume === false
       ? undefined
-      : await queues.consume<BillingJob>(
+      : await queues.consume(
           'billing',
           async (job) => {
             if (job.data.kind === 'subscription') {
@@ -81,13 +80,13 @@ export async function startRenewalEngine(opts: RenewalEngineOptions): Promise<Re
     const trialsEnding = await billing.noteTrialsEnding();
     const due = await repo.due(billing.now(), 500);
     if (due.length > 0)
-      await queues.enqueueMany<BillingJob>(
+      await queues.enqueueMany(
         'billing',
         due.map((id) => ({ id: `sub-${id}`, data: { kind: 'subscription', subscriptionId: id } })),
       );
     const events = await repo.pendingOutbox(500);
     if (events.length > 0)
-      await queues.enqueueMany<BillingJob>(
+      await queues.enqueueMany(
         'billing',
         events.map((e) => ({ id: `evt-${e.id}`, data: { kind: 'event', outboxId: e.id } })),
       );

@@ -2,7 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBullQueues, obliteratePrefix } from './bullmq-queue';
 import { createInProcessQueues } from './in-process-queue';
-import { type JobQueues, UnrecoverableJobError } from './queue';
+import {
+  type ConsumeOptions,
+  type Consumer,
+  type JobHandler,
+  type JobQueues,
+  type QueueName,
+  UnrecoverableJobError,
+} from './queue';
+
+/** The contract is about delivery, not payloads (the job catalogue types those): speak untyped. */
+interface LooseQueues extends Omit<JobQueues, 'enqueue' | 'enqueueMany' | 'consume'> {
+  enqueue(queue: QueueName, jobId: string, data: unknown): Promise<void>;
+  enqueueMany(queue: QueueName, jobs: ReadonlyArray<{ id: string; data: unknown }>): Promise<void>;
+  consume<T = unknown>(queue: QueueName, handler: JobHandler<T>, opts: ConsumeOptions): Promise<Consumer>;
+}
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -47,7 +61,7 @@ describe.each(IMPLS)('JobQueues contract (%s)', (_name, make) => {
   const setup = () => {
     const m = make();
     cleanup = m.cleanup;
-    return m.q;
+    return m.q as unknown as LooseQueues;
   };
 
   it('delivers jobs enqueued before and after the consumer starts, with their data', async () => {

@@ -10,8 +10,9 @@
  * - Dead letters stay visible (`deadLetters`) until retried (`retryDeadLetter`) or dropped.
  */
 
-export const QUEUE_NAMES = ['runs', 'outcomes', 'backtests', 'billing'] as const;
-export type QueueName = (typeof QUEUE_NAMES)[number];
+import type { JobPayload, QueueName } from './jobs';
+
+export { type JobCatalogue, type JobPayload, QUEUE_NAMES, type QueueName } from './jobs';
 
 export interface JobContext<T> {
   id: string;
@@ -69,10 +70,17 @@ export interface JobQueues {
   readonly kind: 'bullmq' | 'in-process';
   /** How failed jobs are retried; a handler can tell its last attempt (attempt === retry.attempts). */
   readonly retry: RetryPolicy;
-  enqueue<T>(queue: QueueName, jobId: string, data: T): Promise<void>;
+  enqueue<Q extends QueueName>(queue: Q, jobId: string, data: JobPayload<Q>): Promise<void>;
   /** The same as enqueue for many jobs, in one round trip where the backend allows. */
-  enqueueMany<T>(queue: QueueName, jobs: ReadonlyArray<{ id: string; data: T }>): Promise<void>;
-  consume<T>(queue: QueueName, handler: JobHandler<T>, opts: ConsumeOptions): Promise<Consumer>;
+  enqueueMany<Q extends QueueName>(
+    queue: Q,
+    jobs: ReadonlyArray<{ id: string; data: JobPayload<Q> }>,
+  ): Promise<void>;
+  consume<Q extends QueueName>(
+    queue: Q,
+    handler: JobHandler<JobPayload<Q>>,
+    opts: ConsumeOptions,
+  ): Promise<Consumer>;
   deadLetters(queue: QueueName, limit?: number): Promise<DeadLetter[]>;
   /** Moves a dead job back to waiting; false when there is no such dead job. */
   retryDeadLetter(queue: QueueName, jobId: string): Promise<boolean>;

@@ -1,16 +1,13 @@
 /**
- * The authoritative rules for seer.toml at publish time. TOML syntax is read by the sandbox's
- * parser (one TOML reader in the codebase); the field rules live here because publishing must
- * report every bad field at once, with a JSON pointer, while the sandbox only needs a yes/no.
- * Everything accepted here is also accepted by the sandbox's parseManifest.
- * Pure: the package's files and the database facts arrive as arguments.
+ * The one definition of seer.toml: its type, its rules and (through ./toml.ts) its syntax. The
+ * registry validates with every database fact at publish time (every bad field at once, with a
+ * JSON pointer); the sandbox, the worker and `seerd sandbox-run` use `parseManifest` below, the
+ * same rules without the database facts. Pure: files and facts arrive as arguments.
  */
-import { parseTomlSubset } from '@seer/sandbox';
 import type { FieldError } from '../errors';
 import type { JsonValue } from './canonical-json';
 import { compareVersionStrings, MAX_VERSION_LENGTH, parseSemver } from './semver';
-
-type TomlValue = ReturnType<typeof parseTomlSubset>[string];
+import { parseTomlSubset, type TomlValue } from './toml';
 
 export type Interval = '1h' | '4h' | '1d';
 export type Target = 'return' | 'direction' | 'price';
@@ -19,11 +16,8 @@ export const INTERVALS: readonly Interval[] = ['1h', '4h', '1d'];
 export const TARGETS: readonly Target[] = ['return', 'direction', 'price'];
 export const INTERVAL_HOURS: Record<Interval, number> = { '1h': 1, '4h': 4, '1d': 24 };
 
-/** The normalized manifest: what is stored, signed, and handed to the sandbox. */
-export interface RegistryManifest {
-  name: string;
-  version: string;
-  description?: string;
+/** What running a version needs: the part of the manifest the sandbox sees. */
+export interface RunManifest {
   entrypoint: string;
   interval: Interval;
   horizon: string;
@@ -32,6 +26,13 @@ export interface RegistryManifest {
   lookback: number;
   resources: { cpu_seconds: number; memory_mb: number };
   params?: { [k: string]: JsonValue };
+}
+
+/** The normalized manifest: what is stored, signed, and handed (as a RunManifest) to the sandbox. */
+export interface RegistryManifest extends RunManifest {
+  name: string;
+  version: string;
+  description?: string;
 }
 
 export interface ManifestCaps {
@@ -43,14 +44,27 @@ export interface ManifestCaps {
   maxHorizonHours: number;
 }
 
+/** Platform ceilings of manifest values (the sandbox's DEFAULT_CAPS take theirs from here). */
+export const MANIFEST_CAPS: ManifestCaps = {
+  maxLookback: 10_000,
+  maxSymbols: 100,
+  maxCpuSeconds: 60,
+  maxMemoryMb: 2048,
+  minMemoryMb: 64,
+  maxHorizonHours: 90 * 24,
+};
+
 export interface ManifestContext {
   caps: ManifestCaps;
   /** Every version the model already has, in any status. */
   existingVersions: readonly string[];
-  /** Symbols of the instruments table. */
-  knownSymbols: ReadonlySet<string>;
-  /** Text of a package file (paths relative to the package root, `/`-separated), or undefined. */
-  readText(path: string): string | undefined;
+  /** Symbols of the instruments table; omitted: any well-formed symbol (no database at hand). */
+  knownSymbols?: ReadonlySet<string>;
+  /**
+   * Text of a package file (paths relative to the package root, `/`-separated), or undefined.
+   * Omitted: the entrypoint file is not checked (only the manifest text is at hand).
+   */
+  readText?(path: string): string | undefined;
 }
 
 export const DEFAULT_RESOURCES = { cpu_seconds: 10, memory_mb: 512 } as const;
@@ -162,12 +176,14 @@ export function validateManifest(raw: Record<string, TomlValue>, ctx: ManifestCo
       bad('/entrypoint', 'must look like module:function, e.g. model:predict');
     else {
       const [module, fn = 'predict'] = entrypoint.split(':') as [string, string | undefined];
-      const file = moduleFiles(module).find((f) => ctx.readText(f) !== undefined);
-      if (!file)
+      const readText = ctx.readText;
+      const file = readText ? moduleFiles(module).find((f) => readText(f) !== undefined) : undefined;
+      if (!readText) entrypointFile = moduleFiles(module)[0]!;
+      else if (!file)
         bad('/entrypoint', `module ${module} not found in the package (expected ${moduleFiles(module)[0]})`);
       else {
         entrypointFile = file;
-        const src = ctx.readText(file)!;
+        const src = readText(file)!;
         if (!new RegExp(`^def\\s+${fn}\\s*\\(`, 'm').test(src))
           bad('/entrypoint', `${file} has no top-level \`def ${fn}(\``);
       }
@@ -204,7 +220,7 @@ export function validateManifest(raw: Record<string, TomlValue>, ctx: ManifestCo
       if (typeof s !== 'string' || !SYMBOL.test(s))
         bad(`/symbols/${i}`, 'must be an instrument symbol such as USDCHF');
       else if (symbols.includes(s)) bad(`/symbols/${i}`, `${s} is listed twice`);
-      else if (!ctx.knownSymbols.has(s))
+      else if (ctx.knownSymbols && !ctx.knownSymbols.has(s))
         bad(`/symbols/${i}`, `${s} is not an instrument this platform has data for`);
       else symbols.push(s);
     });
@@ -266,4 +282,24 @@ export function validateManifest(raw: Record<string, TomlValue>, ctx: ManifestCo
       ...(params !== undefined ? { params } : {}),
     },
   };
+}
+
+/**
+ * seer.toml as every runner reads it: the publish rules with the platform caps and without the
+ * database facts (versions, known instruments). Throws one Error naming every bad field.
+ */
+export function parseManifest(
+  text: string,
+  readText?: (path: string) => string | undefined,
+): RegistryManifest {
+  const r = validateManifestText(text, {
+    caps: MANIFEST_CAPS,
+    existingVersions: [],
+    ...(readText ? { readText } : {}),
+  });
+  if (r.ok) return r.manifest;
+  const problems = r.errors.map(
+    (e) => `${e.field.slice(1).replaceAll('/', '.') || 'seer.toml'} ${e.message}`,
+  );
+  throw new Error(`invalid seer.toml: ${problems.join('; ')}`);
 }

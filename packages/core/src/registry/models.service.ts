@@ -13,12 +13,15 @@ import {
 import type { VersionsRepo } from './versions.repo';
 import { type Actor, canManage, modelView, requireDeveloper, requireManage } from './views';
 import './registry-errors';
+import type { Quotas } from '../quotas/quotas';
 
 export interface ModelsServiceDeps {
   modelsRepo: ModelsRepo;
   versionsRepo: Pick<VersionsRepo, 'listByModel' | 'listByModels'>;
   plansRepo: Pick<PlansRepo, 'current' | 'currentForModels'>;
   clock: () => Date;
+  /** Per-user limits (429); none in scripts and unit tests. */
+  quotas?: Pick<Quotas, 'checkModels'>;
 }
 
 interface Cursor {
@@ -120,6 +123,7 @@ export function createModelsService(deps: ModelsServiceDeps) {
       requireDeveloper(actor);
       checkModelInput(input);
       if (RESERVED_SLUGS.has(input.slug)) throw slugUnavailable();
+      await deps.quotas?.checkModels(actor);
       const now = clock();
       const inserted = await modelsRepo.insert({
         owner_id: actor.userId,

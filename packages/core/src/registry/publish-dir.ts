@@ -6,11 +6,11 @@ import { createReadStream } from 'node:fs';
 import { lstat, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseTomlSubset } from '@seer/sandbox';
 import { AppError, isAppError } from '../errors';
 import type { ModelsService } from './models.service';
 import { type CanonicalFile, writeCanonicalArtifact } from './package/canonical-tar';
-import type { CreateModel, Model, Version } from './registry.schemas';
+import type { CreateModel, DeployCheckJob, Model, Version } from './registry.schemas';
+import { parseTomlSubset } from './toml';
 import type { VersionsService } from './versions.service';
 import type { Actor } from './views';
 
@@ -44,7 +44,7 @@ export interface PublishDirOptions {
   dir: string;
   /** Metadata used only when the model has to be created. */
   model?: Partial<Omit<CreateModel, 'slug'>>;
-  /** Also deploy the new version (runs the deploy gate). */
+  /** Also deploy the new version: runs the deploy check in this process (needs a registry with a deployGate). */
   deploy?: boolean;
 }
 
@@ -84,5 +84,25 @@ export async function publishPackageDir(
     return { model: await services.models.get(opts.actor, slug), version };
   } finally {
     await rm(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Waits until a worker has finished a deploy check (the demo, scripts): the finished check, or
+ * an Error after `timeoutMs`.
+ */
+export async function waitForDeployCheck(
+  versions: Pick<VersionsService, 'getDeployCheck'>,
+  actor: Actor,
+  checkId: string,
+  opts: { timeoutMs?: number; pollMs?: number; signal?: AbortSignal } = {},
+): Promise<DeployCheckJob> {
+  const until = Date.now() + (opts.timeoutMs ?? 300_000);
+  for (;;) {
+    const check = await versions.getDeployCheck(actor, checkId);
+    if (check.status === 'succeeded' || check.status === 'failed') return check;
+    if (Date.now() > until || opts.signal?.aborted)
+      throw new Error(`deploy check ${checkId} is still ${check.status}: is a worker running?`);
+    await new Promise((r) => setTimeout(r, opts.pollMs ?? 50));
   }
 }

@@ -124,6 +124,42 @@ export const DeployCheckSchema = Type.Object(
 );
 export type DeployCheck = Static<typeof DeployCheckSchema>;
 
+export const DeployCheckJobSchema = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    model: Type.String({ description: 'Model slug.' }),
+    version: Type.String(),
+    status: Type.Union(
+      [Type.Literal('queued'), Type.Literal('running'), Type.Literal('succeeded'), Type.Literal('failed')],
+      { description: 'succeeded: the version is now deployed. failed: it stays a draft; see errorCode.' },
+    ),
+    errorCode: Nullable(
+      Type.String({
+        description:
+          "Why the check failed: no_market_data, sandbox_unavailable, invalid_status_transition, or the trial run's own code (model_error, bad_output, timeout, memory_exceeded, ...).",
+      }),
+    ),
+    errorMessage: Nullable(Type.String()),
+    logs: Nullable(
+      Type.String({ description: "The trial run's log lines and the tail of its stderr (at most 16 KiB)." }),
+    ),
+    asOf: Nullable(
+      Type.String({ format: 'date-time', description: 'The instant the trial run predicted at.' }),
+    ),
+    attempts: Type.Integer({ description: 'Times a worker started this check (transient failures retry).' }),
+    createdAt: DateTime,
+    startedAt: Nullable(DateTime),
+    finishedAt: Nullable(DateTime),
+  },
+  {
+    title: 'DeployCheckJob',
+    description: 'A deploy request: a worker runs the version once in the sandbox, then deploys it.',
+  },
+);
+export type DeployCheckJob = Static<typeof DeployCheckJobSchema>;
+
+export const DeployCheckParamsSchema = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
 export const ManifestSchema = Type.Object(
   {
     name: Type.String(),

@@ -53,8 +53,28 @@ export interface PlansTable {
   created_at: Generated<Date>;
 }
 
+export type DeployCheckStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export interface DeployChecksTable {
+  id: Generated<string>;
+  version_id: string;
+  requested_by: string | null;
+  status: Generated<DeployCheckStatus>;
+  attempts: Generated<number>;
+  lease_owner: string | null;
+  lease_expires_at: Date | null;
+  as_of: Date | null;
+  error_code: string | null;
+  error_message: string | null;
+  logs: string | null;
+  created_at: Generated<Date>;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
 export interface RegistryTables {
   models: ModelsTable;
   model_versions: ModelVersionsTable;
   plans: PlansTable;
+  deploy_checks: DeployChecksTable;
 }

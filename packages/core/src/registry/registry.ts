@@ -2,13 +2,13 @@
  * The registry, wired: repositories, artifact store, signing keys and the three services, from
  * config and a database. The API, the worker and scripts all build it here.
  */
-import { DEFAULT_CAPS } from '@seer/sandbox';
 import type { Config } from '../config';
 import type { Db } from '../db/db';
+import type { Quotas } from '../quotas/quotas';
 import { type ArtifactStore, createFsArtifactStore } from './artifacts/artifact-store';
 import { type Attestation, createArtifactVerifier, type SignedPayload } from './attestation';
-import { createSandboxDeployGate } from './deploy-gate';
-import type { ManifestCaps } from './manifest';
+import { createDeployChecksRepo } from './deploy-checks.repo';
+import { MANIFEST_CAPS, type ManifestCaps } from './manifest';
 import { createModelsRepo } from './models.repo';
 import { createModelsService, type ModelsService } from './models.service';
 import { createPlansRepo } from './plans.repo';
@@ -17,14 +17,7 @@ import { type ArtifactKeyring, loadArtifactKeyring, type PublicSigningKey } from
 import { createVersionsRepo } from './versions.repo';
 import { createVersionsService, type DeployGate, type VersionsService } from './versions.service';
 
-export const MANIFEST_CAPS: ManifestCaps = {
-  maxLookback: DEFAULT_CAPS.maxLookback,
-  maxSymbols: DEFAULT_CAPS.maxSymbols,
-  maxCpuSeconds: DEFAULT_CAPS.maxCpuSeconds,
-  maxMemoryMb: DEFAULT_CAPS.maxMemoryMb,
-  minMemoryMb: 64,
-  maxHorizonHours: 90 * 24,
-};
+export { MANIFEST_CAPS };
 
 export interface Registry {
   models: ModelsService;
@@ -49,10 +42,15 @@ export interface RegistryDeps {
   >;
   db: Db;
   clock: () => Date;
-  /** Defaults to the real sandbox gate (createSandboxDeployGate). */
+  /**
+   * Lets `versions.deploy` run checks in this process (seerd publish, tests). Core has no
+   * sandbox: the bubblewrap gate lives in apps/worker (createSandboxDeployGate) and the API gets none.
+   */
   deployGate?: DeployGate;
   keyring?: ArtifactKeyring;
   store?: ArtifactStore;
+  /** Per-user limits on models, drafts and uploads in flight (the API passes them). */
+  quotas?: Quotas;
   caps?: ManifestCaps;
   tmpDir?: string;
 }
@@ -80,18 +78,19 @@ export async function createRegistry(deps: RegistryDeps): Promise<Registry> {
     limits,
     caps: deps.caps ?? MANIFEST_CAPS,
     clock,
+    deployChecksRepo: createDeployChecksRepo(db),
     ...(deps.tmpDir ? { tmpDir: deps.tmpDir } : {}),
-    deployGate:
-      deps.deployGate ??
-      createSandboxDeployGate({
-        db,
-        versionsRepo,
-        openVersionPackage: (id) => versions.openVersionPackage(id),
-        sandboxOptions: { caps: { maxPackageBytes: config.packageMaxUnpackedBytes } },
-      }),
+    ...(deps.deployGate ? { deployGate: deps.deployGate } : {}),
+    ...(deps.quotas ? { quotas: deps.quotas } : {}),
   });
   return {
-    models: createModelsService({ modelsRepo, versionsRepo, plansRepo, clock }),
+    models: createModelsService({
+      modelsRepo,
+      versionsRepo,
+      plansRepo,
+      clock,
+      ...(deps.quotas ? { quotas: deps.quotas } : {}),
+    }),
     versions,
     plans: createPlansService({ modelsRepo, plansRepo, clock }),
     keys: { list: () => keyring.publicKeys() },

@@ -8,12 +8,13 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { parseTomlSubset } from '@seer/sandbox';
 import { type Db, withTransaction } from '../db/db';
 import { AppError, notFound } from '../errors';
+import type { Quotas } from '../quotas/quotas';
 import type { ArtifactStore } from './artifacts/artifact-store';
 import { type Attestation, type SignedPayload, signedPayloadText, verifyArtifact } from './attestation';
 import { canonicalJson } from './canonical-json';
+import type { DeployCheckRow, DeployChecksRepo } from './deploy-checks.repo';
 import { isImmutable, transitionOrThrow } from './lifecycle';
 import { type ManifestCaps, type RegistryManifest, validateManifestText } from './manifest';
 import type { ModelRow, ModelsRepo } from './models.repo';
@@ -22,11 +23,13 @@ import { type ExtractLimits, extractPackage } from './package/safe-extract';
 import type {
   AttestationView,
   DeployCheck,
+  DeployCheckJob,
   ValidationReport,
   Version,
   VersionSummary,
 } from './registry.schemas';
 import type { ArtifactKeyring } from './signing/keyring';
+import { parseTomlSubset } from './toml';
 import type { VersionRow, VersionsRepo } from './versions.repo';
 import {
   type Actor,
@@ -50,10 +53,21 @@ export interface DeployCandidate {
 }
 
 export type DeployGateResult =
-  | { ok: true; asOf?: Date }
-  | { ok: false; code: string; message: string; asOf?: Date };
-/** Runs the version once before it may be deployed; a failure blocks the deploy with its reason. */
+  | { ok: true; asOf?: Date; logs?: string }
+  | { ok: false; code: string; message: string; asOf?: Date; logs?: string };
+/**
+ * Runs the version once before it may be deployed; a failure blocks the deploy with its reason.
+ * Implemented outside core (apps/worker: the bubblewrap sandbox) and injected where checks run:
+ * the workers and `seerd publish`, never the API.
+ */
 export type DeployGate = (candidate: DeployCandidate) => Promise<DeployGateResult>;
+
+export type DeployCheckOutcome = 'succeeded' | 'failed' | 'skipped';
+
+/** Thrown for trouble that retrying may fix (the check went back to queued). */
+export class DeployCheckRetryableError extends Error {
+  override name = 'DeployCheckRetryableError';
+}
 
 export interface OpenedPackage {
   /** Extracted package root, verified against the signed digest. */
@@ -69,9 +83,13 @@ export interface VersionsServiceDeps {
   db: Db;
   modelsRepo: Pick<ModelsRepo, 'findBySlug' | 'findById' | 'hasPublicHistory'>;
   versionsRepo: VersionsRepo;
+  deployChecksRepo: DeployChecksRepo;
   store: ArtifactStore;
   keyring: ArtifactKeyring;
-  deployGate: DeployGate;
+  /** Only where checks may run in-process (`deploy`): workers and seerd, never the API. */
+  deployGate?: DeployGate;
+  /** Per-user limits on drafts and uploads in flight (429); none in scripts and unit tests. */
+  quotas?: Pick<Quotas, 'checkDrafts' | 'acquireUploadSlot'>;
   limits: ExtractLimits;
   caps: ManifestCaps;
   clock: () => Date;
@@ -83,6 +101,28 @@ const MAX_SOURCE_READ = 4 * 1024 * 1024;
 
 /** Gate codes that are not the model's fault keep their own error code. */
 const GATE_CODES = new Set(['no_market_data', 'sandbox_unavailable']);
+const LOGS_CAP = 16 * 1024;
+
+function capTail(s: string, max: number): string {
+  return s.length <= max ? s : `[truncated]\n${s.slice(-max)}`;
+}
+
+function deployCheckView(row: DeployCheckRow, slug: string, version: string): DeployCheckJob {
+  return {
+    id: row.id,
+    model: slug,
+    version,
+    status: row.status,
+    errorCode: row.error_code,
+    errorMessage: row.error_message,
+    logs: row.logs,
+    asOf: row.as_of?.toISOString() ?? null,
+    attempts: row.attempts,
+    createdAt: row.created_at.toISOString(),
+    startedAt: row.started_at?.toISOString() ?? null,
+    finishedAt: row.finished_at?.toISOString() ?? null,
+  };
+}
 
 export function createVersionsService(deps: VersionsServiceDeps) {
   const { db, modelsRepo, versionsRepo, store, keyring, limits, caps, clock } = deps;
@@ -166,11 +206,13 @@ export function createVersionsService(deps: VersionsServiceDeps) {
     }
   }
 
-  return {
+  const service = {
     async publish(actor: Actor, input: { slug: string; body: Readable | Buffer }): Promise<Version> {
       requireDeveloper(actor);
       const { model, publiclyVisible } = await loadModel(actor, input.slug);
       requireManage(actor, model, publiclyVisible);
+      await deps.quotas?.checkDrafts(actor);
+      const releaseSlot = await deps.quotas?.acquireUploadSlot(actor);
       const work = await mkdtemp(path.join(tmpParent, 'seer-publish-'));
       try {
         const extracted = await extractPackage(input.body, path.join(work, 'pkg'), limits);
@@ -295,9 +337,13 @@ export function createVersionsService(deps: VersionsServiceDeps) {
           throw new AppError('version_exists', {
             detail: `Version ${manifest.version} of ${model.slug} was published concurrently; publish a higher version.`,
           });
+        // Store again now that a row references it: a garbage sweep that ran between the first put
+        // and the insert (same bytes, an old unreferenced copy) cannot leave the row dangling.
+        await store.put(artifact.digest, artifactFile);
         return versionView(row, model.slug);
       } finally {
         await rm(work, { recursive: true, force: true });
+        await releaseSlot?.();
       }
     },
 
@@ -326,57 +372,216 @@ export function createVersionsService(deps: VersionsServiceDeps) {
       };
     },
 
-    /** Runs the deploy gate, then draft -> deployed. */
-    async deploy(actor: Actor, slug: string, version: string): Promise<Version> {
+    /**
+     * Asks for a deploy: records a queued deploy check (or answers the one already queued or
+     * running) for a worker to run. Never runs anything itself: the API process has no sandbox.
+     */
+    async requestDeploy(
+      actor: Actor,
+      slug: string,
+      version: string,
+    ): Promise<{ check: DeployCheckJob; created: boolean }> {
       const { model, row, publiclyVisible } = await loadVersion(actor, slug, version);
       requireManage(actor, model, publiclyVisible);
       transitionOrThrow(row.status, 'deploy', `version ${version}`);
-      const manifest = (
-        typeof row.manifest === 'string' ? JSON.parse(row.manifest) : row.manifest
-      ) as RegistryManifest;
-      // Never deploy bytes that no longer match their signature.
-      const check = await mkdtemp(path.join(tmpParent, 'seer-deploy-'));
-      try {
-        await fetchVerified(row, model, check);
-      } finally {
-        await rm(check, { recursive: true, force: true });
-      }
-      // Outside any transaction: the gate reads market data and may take seconds.
-      const gate = await deps.deployGate({
-        id: row.id,
-        model: model.slug,
-        version,
-        manifest,
-        digest: row.digest,
+      const { row: check, created } = await deps.deployChecksRepo.request({
+        version_id: row.id,
+        requested_by: actor.userId,
+        created_at: clock(),
       });
-      const checkedAt = clock();
-      const record: DeployCheck = {
-        ok: gate.ok,
-        ...(gate.ok ? {} : { code: gate.code, message: gate.message.slice(0, 2000) }),
-        ...(gate.asOf ? { asOf: gate.asOf.toISOString() } : {}),
-        checkedAt: checkedAt.toISOString(),
-      };
-      if (!gate.ok) {
-        await versionsRepo.recordDeployCheck(row.id, JSON.stringify(record));
-        const code = GATE_CODES.has(gate.code) ? gate.code : 'deploy_check_failed';
-        throw new AppError(code, {
-          detail:
-            code === 'deploy_check_failed'
-              ? `The trial run of ${slug}@${version} failed (${gate.code}): ${gate.message}`.slice(0, 2000)
-              : gate.message,
+      return { check: deployCheckView(check, model.slug, row.version), created };
+    },
+
+    /** A deploy check, for the owner of the model or an admin (404 to anyone else). */
+    async getDeployCheck(viewer: Actor | null, id: string): Promise<DeployCheckJob> {
+      const check = await deps.deployChecksRepo.findById(id);
+      const row = check && (await versionsRepo.findById(check.version_id));
+      const model = row && (await modelsRepo.findById(row.model_id));
+      if (!check || !row || !model || !canManage(viewer, model)) throw notFound(`Deploy check ${id}`);
+      return deployCheckView(check, model.slug, row.version);
+    },
+
+    /**
+     * For a worker: claim a deploy check, verify the package, run the gate, and either deploy the
+     * version (draft -> deployed, in one transaction with the check's success) or record why not.
+     * Transient trouble hands the check back and throws DeployCheckRetryableError, unless this is
+     * the last attempt: then the check fails with that reason, so a developer is never left waiting.
+     */
+    async executeDeployCheck(o: {
+      checkId: string;
+      gate: DeployGate;
+      workerId: string;
+      leaseMs: number;
+      lastAttempt: boolean;
+    }): Promise<DeployCheckOutcome> {
+      const check = await deps.deployChecksRepo.claim({
+        id: o.checkId,
+        workerId: o.workerId,
+        leaseMs: o.leaseMs,
+        startedAt: clock(),
+      });
+      if (!check) return 'skipped'; // finished, deleted with its draft, or leased by a live worker
+      const finish = async (
+        fields:
+          | { ok: true; asOf?: Date; logs?: string }
+          | { ok: false; code: string; message: string; asOf?: Date; logs?: string },
+      ): Promise<DeployCheckOutcome> => {
+        const done = await deps.deployChecksRepo.finish({
+          id: check.id,
+          workerId: o.workerId,
+          fields: {
+            status: fields.ok ? 'succeeded' : 'failed',
+            error_code: fields.ok ? null : fields.code,
+            error_message: fields.ok ? null : fields.message.slice(0, 2000),
+            logs: fields.logs ? capTail(fields.logs, LOGS_CAP) : null,
+            as_of: fields.asOf ?? null,
+            finished_at: clock(),
+          },
         });
+        return done ? (fields.ok ? 'succeeded' : 'failed') : 'skipped';
+      };
+      const heartbeat = setInterval(
+        () =>
+          void deps.deployChecksRepo
+            .extendLease({ id: check.id, workerId: o.workerId, leaseMs: o.leaseMs })
+            .catch(() => {}),
+        Math.max(250, Math.floor(o.leaseMs / 3)),
+      );
+      heartbeat.unref();
+      try {
+        const row = await versionsRepo.findById(check.version_id);
+        const model = row && (await modelsRepo.findById(row.model_id));
+        if (!row || !model)
+          return await finish({ ok: false, code: 'not_found', message: 'The version no longer exists.' });
+        if (row.status !== 'draft')
+          return await finish({
+            ok: false,
+            code: 'invalid_status_transition',
+            message: `Version ${row.version} is ${row.status}; only a draft can be deployed.`,
+          });
+        const manifest = (
+          typeof row.manifest === 'string' ? JSON.parse(row.manifest) : row.manifest
+        ) as RegistryManifest;
+        // Never deploy bytes that no longer match their signature.
+        const work = await mkdtemp(path.join(tmpParent, 'seer-deploy-'));
+        try {
+          await fetchVerified(row, model, work);
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'artifact_integrity_failed')
+            return await finish({ ok: false, code: err.code, message: err.detail });
+          throw err;
+        } finally {
+          await rm(work, { recursive: true, force: true });
+        }
+        const gate = await o.gate({
+          id: row.id,
+          model: model.slug,
+          version: row.version,
+          manifest,
+          digest: row.digest,
+        });
+        if (!gate.ok && gate.code === 'sandbox_unavailable' && !o.lastAttempt)
+          throw new DeployCheckRetryableError(gate.message);
+        const checkedAt = clock();
+        const record: DeployCheck = {
+          ok: gate.ok,
+          ...(gate.ok ? {} : { code: gate.code, message: gate.message.slice(0, 2000) }),
+          ...(gate.asOf ? { asOf: gate.asOf.toISOString() } : {}),
+          checkedAt: checkedAt.toISOString(),
+        };
+        if (!gate.ok) {
+          await versionsRepo.recordDeployCheck(row.id, JSON.stringify(record));
+          return await finish(gate);
+        }
+        const deployed = await withTransaction(db, async (trx) => {
+          const updated = await versionsRepo.transition(
+            row.id,
+            'draft',
+            { status: 'deployed', deployed_at: checkedAt, deploy_check: JSON.stringify(record) },
+            trx,
+          );
+          if (!updated) return false;
+          const mine = await deps.deployChecksRepo.finish(
+            {
+              id: check.id,
+              workerId: o.workerId,
+              fields: {
+                status: 'succeeded',
+                error_code: null,
+                error_message: null,
+                logs: gate.logs ? capTail(gate.logs, LOGS_CAP) : null,
+                as_of: gate.asOf ?? null,
+                finished_at: checkedAt,
+              },
+            },
+            trx,
+          );
+          // Lost the lease (presumed dead): roll back, the new holder decides.
+          if (!mine) throw new DeployCheckRetryableError('lease lost');
+          return true;
+        }).catch((err) => {
+          if (err instanceof DeployCheckRetryableError && err.message === 'lease lost')
+            return 'lost' as const;
+          throw err;
+        });
+        if (deployed === 'lost') return 'skipped';
+        if (!deployed)
+          return await finish({
+            ok: false,
+            code: 'invalid_status_transition',
+            message: `Version ${row.version} changed while it was checked; only a draft can be deployed.`,
+          });
+        return 'succeeded';
+      } catch (err) {
+        if (o.lastAttempt) {
+          const code = err instanceof AppError ? err.code : 'sandbox_unavailable';
+          return finish({
+            ok: false,
+            code,
+            message: `The deploy check could not run: ${(err as Error).message}`,
+          });
+        }
+        await deps.deployChecksRepo.release({ id: check.id, workerId: o.workerId }).catch(() => {});
+        if (err instanceof DeployCheckRetryableError) throw err;
+        throw new DeployCheckRetryableError((err as Error).message, { cause: err });
+      } finally {
+        clearInterval(heartbeat);
       }
-      const updated = await versionsRepo.transition(row.id, 'draft', {
-        status: 'deployed',
-        deployed_at: checkedAt,
-        deploy_check: JSON.stringify(record),
+    },
+
+    /**
+     * Request and run the check here and now, with this process's gate (seerd publish, tests):
+     * the version, deployed; or the AppError saying why not.
+     */
+    async deploy(actor: Actor, slug: string, version: string): Promise<Version> {
+      const gate = deps.deployGate;
+      if (!gate)
+        throw new AppError('sandbox_unavailable', {
+          detail: 'This process cannot run deploy checks; request the deploy and let a worker run the check.',
+        });
+      const { check } = await service.requestDeploy(actor, slug, version);
+      await service.executeDeployCheck({
+        checkId: check.id,
+        gate,
+        workerId: `inline:${process.pid}`,
+        leaseMs: 120_000,
+        lastAttempt: true,
       });
-      if (!updated) {
-        const now = await versionsRepo.findById(row.id);
-        transitionOrThrow(now?.status ?? 'retired', 'deploy', `version ${version}`);
-        throw new AppError('conflict', { detail: 'The version changed during deploy; retry.' });
-      }
-      return versionView(updated, model.slug);
+      const done = await deps.deployChecksRepo.findById(check.id);
+      const { model, row } = await loadVersion(actor, slug, version);
+      if (done?.status === 'succeeded') return versionView(row, model.slug);
+      const code = done?.error_code ?? 'conflict';
+      if (code === 'invalid_status_transition') transitionOrThrow(row.status, 'deploy', `version ${version}`);
+      if (done?.status !== 'failed')
+        throw new AppError('conflict', {
+          detail: 'Another worker is running the deploy check of this version; retry later.',
+        });
+      const message = done.error_message ?? '';
+      if (GATE_CODES.has(code) || code === 'artifact_integrity_failed')
+        throw new AppError(code, { detail: message });
+      throw new AppError('deploy_check_failed', {
+        detail: `The trial run of ${slug}@${version} failed (${code}): ${message}`.slice(0, 2000),
+      });
     },
 
     /** deployed -> retired: scheduling stops, history stays. */
@@ -437,6 +642,7 @@ export function createVersionsService(deps: VersionsServiceDeps) {
       }
     },
   };
+  return service;
 }
 
 export type VersionsService = ReturnType<typeof createVersionsService>;

@@ -3,7 +3,7 @@
  * processes dying, whatever simulated time the scheduler may be replaying.
  */
 import { type Selectable, sql } from 'kysely';
-import type { Executor } from '../db/db';
+import { type Db, type Executor, withTransaction } from '../db/db';
 import type { BacktestsTable, RunMode, RunStatus, RunsTable } from './runs.tables';
 
 export type Run = Selectable<RunsTable>;
@@ -269,6 +269,70 @@ export async function updateBacktest(
   fields: Partial<Omit<Backtest, 'id' | 'version_id' | 'created_at'>>,
 ): Promise<void> {
   await ex.updateTable('backtests').set(fields).where('id', '=', id).execute();
+}
+
+/**
+ * Backtests a worker may dispatch now, fairly: every running one (to resume it after a restart),
+ * then queued ones taking turns between users (each user's oldest first, then everyone's second,
+ * ...), leaving out those that would take a user past `userConcurrency` running at once.
+ */
+export async function dispatchableBacktests(
+  ex: Executor,
+  o: { limit: number; userConcurrency: number },
+): Promise<Array<{ id: string }>> {
+  const { rows } = await sql<{ id: string }>`
+    WITH running AS (
+      SELECT requested_by, count(*)::int AS n FROM backtests WHERE status = 'running' GROUP BY requested_by
+    ), ranked AS (
+      SELECT id, requested_by, created_at,
+             row_number() OVER (PARTITION BY requested_by ORDER BY created_at, id) AS turn
+      FROM backtests WHERE status = 'queued'
+    )
+    SELECT id FROM (
+      SELECT id, 0::bigint AS turn, created_at FROM backtests WHERE status = 'running'
+      UNION ALL
+      SELECT r.id, r.turn, r.created_at
+      FROM ranked r LEFT JOIN running u ON u.requested_by IS NOT DISTINCT FROM r.requested_by
+      WHERE r.turn + coalesce(u.n, 0) <= ${o.userConcurrency}
+    ) x
+    ORDER BY turn, created_at
+    LIMIT ${o.limit}`.execute(ex);
+  return rows;
+}
+
+/**
+ * queued -> running, unless the requesting user already has `userConcurrency` backtests running
+ * (false: it waits for a later turn). A backtest already running is resumed (true). Serialized per
+ * user by an advisory lock, so two workers cannot both take a user's last free turn.
+ */
+export async function claimBacktest(
+  db: Db,
+  o: { id: string; userConcurrency: number; startedAt: Date },
+): Promise<boolean> {
+  return withTransaction(db, async (trx) => {
+    const bt = await trx
+      .selectFrom('backtests')
+      .select(['status', 'requested_by'])
+      .where('id', '=', o.id)
+      .executeTakeFirst();
+    if (!bt) return false;
+    if (bt.status === 'running') return true;
+    if (bt.status !== 'queued') return false;
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`backtests:${bt.requested_by ?? ''}`}))`.execute(trx);
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM backtests
+      WHERE status = 'running' AND requested_by IS NOT DISTINCT FROM ${bt.requested_by} AND id <> ${o.id}`.execute(
+      trx,
+    );
+    if ((rows[0]?.n ?? 0) >= o.userConcurrency) return false;
+    const r = await trx
+      .updateTable('backtests')
+      .set({ status: 'running', started_at: o.startedAt })
+      .where('id', '=', o.id)
+      .where('status', '=', 'queued')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  });
 }
 
 export async function unfinishedBacktests(ex: Executor, limit: number): Promise<Array<{ id: string }>> {

@@ -5,6 +5,7 @@
 import type { Db } from '../db/db';
 import { AppError, forbidden, notFound, registerErrorCodes } from '../errors';
 import { intervalMs } from '../market/intervals';
+import type { Quotas } from '../quotas/quotas';
 import {
   type Backtest,
   countLiveRuns,
@@ -38,6 +39,8 @@ export interface RunsServiceDeps {
   clock: () => Date;
   graceMs: number;
   backtestMaxBoundaries: number;
+  /** Per-user limit on queued backtests (429); none in scripts and unit tests. */
+  quotas?: Pick<Quotas, 'checkQueuedBacktests'>;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -197,6 +200,7 @@ export function createRunsService(deps: RunsServiceDeps) {
         throw new AppError('backtest_too_large', {
           detail: `the range has ${total} boundaries; at most ${deps.backtestMaxBoundaries} per backtest`,
         });
+      await deps.quotas?.checkQueuedBacktests(o.caller);
       const b = await insertBacktest(db.kysely, {
         version_id: v.id,
         requested_by: o.caller.userId,

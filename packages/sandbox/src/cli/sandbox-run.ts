@@ -2,9 +2,9 @@ import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isAppError } from '@seer/core/errors';
+import { readManifest } from '@seer/core/registry/manifest-file';
 import { type ExtractLimits, extractPackage } from '@seer/core/registry/package/safe-extract';
 import { type BwrapSandboxOptions, createBwrapSandbox, type SandboxStrategy } from '../bwrap-sandbox';
-import { readManifest } from '../package/manifest';
 import type { BarSource, PlatformCaps, Sandbox } from '../types';
 import { DEFAULT_CAPS } from '../types';
 

@@ -26,7 +26,7 @@ const backtestsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security: [{ bearer: [] }],
         params: VersionParamsSchema,
         body: BacktestRequestSchema,
-        response: { 202: BacktestSchema, ...problemResponses(400, 401, 403, 404, 413, 415, 422) },
+        response: { 202: BacktestSchema, ...problemResponses(400, 401, 403, 404, 413, 415, 422, 429) },
       },
     },
     async (request, reply) => {

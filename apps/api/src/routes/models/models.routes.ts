@@ -25,7 +25,7 @@ const modelsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Create a model (developer role). Publish versions to it next.',
         security: [{ bearer: [] }],
         body: CreateModelSchema,
-        response: { 201: ModelSchema, ...problemResponses(400, 401, 403, 409, 413, 415) },
+        response: { 201: ModelSchema, ...problemResponses(400, 401, 403, 409, 413, 415, 429) },
       },
     },
     async (request, reply) => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { packageTgz } from '@seer/core/registry/package/test-archives';
-import { createRegistry } from '@seer/core/registry/registry';
+import type { DeployGate } from '@seer/core/registry/versions.service';
 import { TEST_DRIVERS } from '@seer/core/testing/test-db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdmin, createApiKey, registerAndLogin, type TestUser } from '../../testing/auth';
@@ -34,17 +34,6 @@ describe.each(TEST_DRIVERS)('registry API on %s', (driver) => {
       packageMaxUnpackedBytes: 2_000_000,
       packageMaxFiles: 100,
     });
-    // The sandbox (bubblewrap) is the one part replaced here; deploy-gate.test.ts runs the real one.
-    const ctx = h.app.ctx;
-    Object.assign(
-      ctx.services.registry,
-      await createRegistry({
-        config: ctx.config,
-        db: ctx.db,
-        clock: ctx.clock,
-        deployGate: async () => gateResult,
-      }),
-    );
     await h.t.db.query(
       `INSERT INTO instruments (symbol, name, asset_class) VALUES ('USDCHF', 'USD/CHF', 'fx')`,
     );
@@ -80,6 +69,27 @@ describe.each(TEST_DRIVERS)('registry API on %s', (driver) => {
       url: `/v1/models/${slug}/versions/${version}${what}`,
       headers: user?.authHeader ?? {},
     });
+  // The API only records deploy checks; here the test plays the worker, with the sandbox (the one
+  // part replaced) answering gateResult. deploy-checks.test.ts in apps/worker runs the real thing.
+  const gate: DeployGate = async () => gateResult;
+  const deploy = async (user: TestUser, slug: string, version: string) => {
+    const res = await action(user, slug, version, '/deploy');
+    if (res.statusCode !== 202) return { res, check: undefined };
+    await h.app.ctx.services.registry.versions.executeDeployCheck({
+      checkId: res.json().id,
+      gate,
+      workerId: 'test-worker',
+      leaseMs: 30_000,
+      lastAttempt: true,
+    });
+    const polled = await h.app.inject({
+      method: 'GET',
+      url: res.headers.location as string,
+      headers: user.authHeader,
+    });
+    expect(polled.statusCode).toBe(200);
+    return { res, check: polled.json() };
+  };
   const problem = (res: { statusCode: number; headers: Record<string, unknown>; json(): unknown }) => {
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     return res.json() as { code: string; status: number; detail: string; errors?: Array<{ field: string }> };
@@ -255,9 +265,34 @@ describe.each(TEST_DRIVERS)('registry API on %s', (driver) => {
       ).toEqual([]);
       expect((await action(bob, 'api-life', '1.0.0', '/deploy')).statusCode).toBe(404);
 
-      const deployed = await action(alice, 'api-life', '1.0.0', '/deploy');
-      expect(deployed.statusCode).toBe(200);
-      expect(deployed.json()).toMatchObject({ status: 'deployed', deployCheck: { ok: true } });
+      const queued = await action(alice, 'api-life', '1.0.0', '/deploy');
+      expect(queued.statusCode).toBe(202);
+      expect(queued.json()).toMatchObject({
+        model: 'api-life',
+        version: '1.0.0',
+        status: 'queued',
+        errorCode: null,
+      });
+      expect(queued.headers.location).toBe(`/v1/deploy-checks/${queued.json().id}`);
+      // Asking again while it is queued answers the same check; nobody else may see it.
+      expect((await action(alice, 'api-life', '1.0.0', '/deploy')).json().id).toBe(queued.json().id);
+      for (const other of [bob, sub])
+        expect(
+          (
+            await h.app.inject({
+              method: 'GET',
+              url: queued.headers.location as string,
+              headers: other.authHeader,
+            })
+          ).statusCode,
+        ).toBe(404);
+      expect((await action(alice, 'api-life', '1.0.0', '', 'GET')).json().status).toBe('draft');
+      const { check } = await deploy(alice, 'api-life', '1.0.0');
+      expect(check).toMatchObject({ id: queued.json().id, status: 'succeeded', attempts: 1 });
+      expect((await action(alice, 'api-life', '1.0.0', '', 'GET')).json()).toMatchObject({
+        status: 'deployed',
+        deployCheck: { ok: true },
+      });
       const again = await action(alice, 'api-life', '1.0.0', '/deploy');
       expect(again.statusCode).toBe(409);
       expect(problem(again).code).toBe('invalid_status_transition');
@@ -289,16 +324,17 @@ describe.each(TEST_DRIVERS)('registry API on %s', (driver) => {
       await upload(alice, 'api-gate', await packageTgz());
       try {
         gateResult = { ok: false, code: 'bad_output', message: 'USDCHF.value must be finite' };
-        const failed = await action(alice, 'api-gate', '1.0.0', '/deploy');
-        expect(failed.statusCode).toBe(422);
-        expect(problem(failed)).toMatchObject({
-          code: 'deploy_check_failed',
-          detail: expect.stringMatching(/bad_output/),
+        const failed = await deploy(alice, 'api-gate', '1.0.0');
+        expect(failed.res.statusCode).toBe(202);
+        expect(failed.check).toMatchObject({
+          status: 'failed',
+          errorCode: 'bad_output',
+          errorMessage: 'USDCHF.value must be finite',
         });
         gateResult = { ok: false, code: 'no_market_data', message: 'No 1h bars are stored yet for USDCHF' };
-        const noData = await action(alice, 'api-gate', '1.0.0', '/deploy');
-        expect(noData.statusCode).toBe(409);
-        expect(problem(noData).code).toBe('no_market_data');
+        const noData = await deploy(alice, 'api-gate', '1.0.0');
+        expect(noData.check).toMatchObject({ status: 'failed', errorCode: 'no_market_data' });
+        expect(noData.check.id).not.toBe(failed.check.id);
       } finally {
         gateResult = { ok: true };
       }
@@ -315,7 +351,7 @@ describe.each(TEST_DRIVERS)('registry API on %s', (driver) => {
     it('publishes an attestation anyone can verify with the listed public key', async () => {
       await createModel(alice, 'api-att');
       const v = (await upload(alice, 'api-att', await packageTgz())).json();
-      await action(alice, 'api-att', '1.0.0', '/deploy');
+      await deploy(alice, 'api-att', '1.0.0');
       const att = (await action(null, 'api-att', '1.0.0', '/attestation', 'GET')).json();
       expect(att).toMatchObject({
         model: 'api-att',

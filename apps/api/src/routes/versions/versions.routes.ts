@@ -3,6 +3,8 @@ import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typ
 import { AppError } from '@seer/core/errors';
 import {
   AttestationSchema,
+  DeployCheckJobSchema,
+  DeployCheckParamsSchema,
   SlugParamsSchema,
   VersionListSchema,
   VersionParamsSchema,
@@ -34,7 +36,7 @@ const versionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security: [{ bearer: [] }],
         consumes: PACKAGE_TYPES,
         params: SlugParamsSchema,
-        response: { 201: VersionSchema, ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422) },
+        response: { 201: VersionSchema, ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 429) },
       },
     },
     async (request, reply) => {
@@ -109,32 +111,61 @@ const versionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  for (const action of ['deploy', 'retire'] as const) {
-    app.post(
-      `/models/:slug/versions/:version/${action}`,
-      {
-        preHandler: app.authenticate,
-        schema: {
-          operationId: action === 'deploy' ? 'deployVersion' : 'retireVersion',
-          tags: ['versions'],
-          summary:
-            action === 'deploy'
-              ? 'Deploy a draft: it first runs once in the sandbox on the newest stored data; a failure blocks the deploy with the reason.'
-              : 'Retire a deployed version: scheduling stops, its history stays visible.',
-          security: [{ bearer: [] }],
-          params: VersionParamsSchema,
-          response: { 200: VersionSchema, ...problemResponses(400, 401, 403, 404, 409, 422, 503) },
-        },
+  app.post(
+    '/models/:slug/versions/:version/deploy',
+    {
+      preHandler: app.authenticate,
+      schema: {
+        operationId: 'deployVersion',
+        tags: ['versions'],
+        summary:
+          'Deploy a draft: answers 202 with a deploy check; a worker runs the version once in the sandbox on the newest stored data and deploys it, or records why not. Poll the check.',
+        description:
+          'Asking again while a check is queued or running answers the same check. The API never runs the sandbox itself; see GET /v1/deploy-checks/{id} (Location header).',
+        security: [{ bearer: [] }],
+        params: VersionParamsSchema,
+        response: { 202: DeployCheckJobSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
-      async (request) => {
-        const actor = writerOf(request);
-        const { slug, version } = request.params;
-        return action === 'deploy'
-          ? registry.versions.deploy(actor, slug, version)
-          : registry.versions.retire(actor, slug, version);
+    },
+    async (request, reply) => {
+      const { slug, version } = request.params;
+      const { check } = await registry.versions.requestDeploy(writerOf(request), slug, version);
+      return reply.code(202).header('location', `/v1/deploy-checks/${check.id}`).send(check);
+    },
+  );
+
+  app.get(
+    '/deploy-checks/:id',
+    {
+      preHandler: app.authenticate,
+      schema: {
+        operationId: 'getDeployCheck',
+        tags: ['versions'],
+        summary: 'A deploy check: status, error code and the trial run logs (owner or admin).',
+        security: [{ bearer: [] }],
+        params: DeployCheckParamsSchema,
+        response: { 200: DeployCheckJobSchema, ...problemResponses(400, 401, 404) },
       },
-    );
-  }
+    },
+    async (request) => registry.versions.getDeployCheck(viewerOf(request), request.params.id),
+  );
+
+  app.post(
+    '/models/:slug/versions/:version/retire',
+    {
+      preHandler: app.authenticate,
+      schema: {
+        operationId: 'retireVersion',
+        tags: ['versions'],
+        summary: 'Retire a deployed version: scheduling stops, its history stays visible.',
+        security: [{ bearer: [] }],
+        params: VersionParamsSchema,
+        response: { 200: VersionSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      registry.versions.retire(writerOf(request), request.params.slug, request.params.version),
+  );
 
   app.get(
     '/models/:slug/versions/:version/attestation',

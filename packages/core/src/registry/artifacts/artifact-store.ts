@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { chmod, copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../errors';
@@ -21,6 +21,12 @@ export interface ArtifactStore {
   /** Copies the stored bytes to a local file (for verification and extraction). */
   download(digest: string, localFile: string): Promise<void>;
   size(digest: string): Promise<number | undefined>;
+  /** When the artifact was last stored (a `put` of an existing key renews it); undefined when absent. */
+  storedAt(digest: string): Promise<Date | undefined>;
+  /** Every stored artifact (for the garbage collector). */
+  list(): AsyncIterable<{ digest: string; storedAt: Date }>;
+  /** Removes an artifact; absent is fine. Only the garbage collector calls it. */
+  delete(digest: string): Promise<void>;
 }
 
 const DIGEST = /^[0-9a-f]{64}$/;
@@ -50,9 +56,41 @@ export function createFsArtifactStore(dir: string): ArtifactStore & { pathFor(di
     async has(digest) {
       return (await size(digest)) !== undefined;
     },
+    async storedAt(digest) {
+      try {
+        return (await stat(pathFor(digest))).mtime;
+      } catch {
+        return undefined;
+      }
+    },
+    async *list() {
+      const root = path.join(dir, 'sha256');
+      let shards: string[] = [];
+      try {
+        shards = await readdir(root);
+      } catch {
+        return; // nothing stored yet
+      }
+      for (const shard of shards.sort()) {
+        for (const name of (await readdir(path.join(root, shard)).catch(() => [] as string[])).sort()) {
+          const m = /^([0-9a-f]{64})\.tar\.gz$/.exec(name);
+          if (!m) continue;
+          const st = await stat(path.join(root, shard, name)).catch(() => undefined);
+          if (st) yield { digest: m[1] as string, storedAt: st.mtime };
+        }
+      }
+    },
+    async delete(digest) {
+      await rm(pathFor(digest), { force: true });
+    },
     async put(digest, localFile) {
       const final = pathFor(digest);
-      if ((await size(digest)) !== undefined) return;
+      if ((await size(digest)) !== undefined) {
+        // Same bytes uploaded again: renew the time so the garbage collector's grace restarts.
+        const now = new Date();
+        await utimes(final, now, now).catch(() => {});
+        return;
+      }
       await mkdir(path.dirname(final), { recursive: true });
       // Copy beside the final name, then rename: readers never see a half-written artifact.
       const tmp = `${final}.${randomBytes(6).toString('hex')}.tmp`;

@@ -6,18 +6,20 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AppError } from '@seer/core/errors';
+import { publishPackageDir } from '@seer/core/registry/publish-dir';
+import { createRegistry, type Registry } from '@seer/core/registry/registry';
+import { createVersionsRepo } from '@seer/core/registry/versions.repo';
+import type { Actor } from '@seer/core/registry/views';
+import { createTestDb, type TestDb } from '@seer/core/testing/test-db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../errors';
-import { createTestDb, type TestDb } from '../testing/test-db';
-import { publishPackageDir } from './publish-dir';
-import { createRegistry, type Registry } from './registry';
-import type { Actor } from './views';
+import { createSandboxDeployGate } from '../src/deploy-gate';
 
-const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 // The committed demo data set (USD/CHF hourly, ts,open,high,low,close,volume with UTC timestamps).
-const CSV = fileURLToPath(new URL('../../demo-data/usdchf_1h.csv', import.meta.url));
+const CSV = fileURLToPath(new URL('../../../packages/core/demo-data/usdchf_1h.csv', import.meta.url));
 
-describe('deploy gate with the real sandbox on PostgreSQL', () => {
+describe('deploy gate in-process (seerd publish) with the real sandbox on PostgreSQL', () => {
   let t: TestDb;
   let work: string;
   let reg: Registry;
@@ -61,6 +63,13 @@ describe('deploy gate with the real sandbox on PostgreSQL', () => {
       },
       db: t.db,
       clock: () => new Date(),
+      // In-process checks, as `seerd publish --deploy` runs them: a cold sandbox per check.
+      deployGate: (c) =>
+        createSandboxDeployGate({
+          db: t.db,
+          versionsRepo: createVersionsRepo(t.db),
+          openVersionPackage: (id) => reg.versions.openVersionPackage(id),
+        })(c),
     });
   }, 60_000);
   afterAll(async () => {

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Interval, ModelManifest, Target } from '../types';
-
+/**
+ * The one TOML reader of the codebase (seer.toml is all it reads): a strict subset, pure.
+ */
 export type TomlValue = string | number | boolean | TomlValue[] | { [k: string]: TomlValue };
 
 /**
@@ -109,62 +108,4 @@ function parseValue(s: string, line: number): [TomlValue, string] {
   const tok = m[1]!;
   if (tok === 'true' || tok === 'false') return [tok === 'true', m[2]!];
   return [Number(tok.replace(/_/g, '')), m[2]!];
-}
-
-const INTERVALS = ['1h', '4h', '1d'];
-const TARGETS = ['return', 'direction', 'price'];
-
-/** Parse and check a seer.toml into the manifest the sandbox needs. */
-export function parseManifest(text: string): ModelManifest & { name: string; version: string } {
-  const t = parseTomlSubset(text);
-  const problems: string[] = [];
-  const str = (k: string): string => {
-    if (typeof t[k] === 'string') return t[k] as string;
-    problems.push(`${k} must be a string`);
-    return '';
-  };
-  const name = str('name');
-  const version = str('version');
-  const entrypoint = str('entrypoint');
-  if (entrypoint && !/^[A-Za-z_][\w.]*(:[A-Za-z_]\w*)?$/.test(entrypoint))
-    problems.push('entrypoint must be module:function');
-  const interval = str('interval');
-  if (interval && !INTERVALS.includes(interval))
-    problems.push(`interval must be one of ${INTERVALS.join(', ')}`);
-  const horizon = str('horizon');
-  const target = str('target');
-  if (target && !TARGETS.includes(target)) problems.push(`target must be one of ${TARGETS.join(', ')}`);
-  const symbols = t.symbols;
-  if (!Array.isArray(symbols) || !symbols.length || !symbols.every((s) => typeof s === 'string')) {
-    problems.push('symbols must be a non-empty list of strings');
-  }
-  const lookback = t.lookback;
-  if (typeof lookback !== 'number' || !Number.isInteger(lookback) || lookback < 1) {
-    problems.push('lookback must be a positive integer');
-  }
-  const res = (t.resources ?? {}) as Record<string, TomlValue>;
-  const cpu = res.cpu_seconds ?? 10;
-  const mem = res.memory_mb ?? 512;
-  if (typeof cpu !== 'number' || cpu <= 0) problems.push('resources.cpu_seconds must be a positive number');
-  if (typeof mem !== 'number' || mem <= 0) problems.push('resources.memory_mb must be a positive number');
-  if (problems.length) throw new Error(`invalid seer.toml: ${problems.join('; ')}`);
-  const params = t.params;
-  return {
-    name,
-    version,
-    entrypoint,
-    interval: interval as Interval,
-    horizon,
-    target: target as Target,
-    symbols: symbols as string[],
-    lookback: lookback as number,
-    resources: { cpu_seconds: cpu as number, memory_mb: mem as number },
-    ...(params && typeof params === 'object' && !Array.isArray(params)
-      ? { params: params as Record<string, unknown> }
-      : {}),
-  };
-}
-
-export function readManifest(packageDir: string): ReturnType<typeof parseManifest> {
-  return parseManifest(readFileSync(join(packageDir, 'seer.toml'), 'utf8'));
 }

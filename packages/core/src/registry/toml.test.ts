@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseManifest, parseTomlSubset } from './manifest';
+import { parseManifest } from './manifest';
+import { parseTomlSubset } from './toml';
 
 const DOC = `name = "btc-momentum"
 version = "1.2.0"            # semver, must increase
@@ -33,7 +34,7 @@ describe('seer.toml', () => {
   });
   it('reports every problem', () => {
     expect(() => parseManifest('name = "x"\ninterval = "5m"\n')).toThrow(
-      /interval must be one of.*symbols must be/,
+      /invalid seer.toml: version is required.*interval must be one of.*symbols is required/,
     );
     expect(() => parseTomlSubset('a = {x = 1}')).toThrow(/unsupported value/);
     expect(() => parseTomlSubset('a = 1\na = 2')).toThrow(/duplicate key/);

@@ -1,8 +1,13 @@
 /**
- * The default deploy gate: run the version once in the real sandbox, on the stored market data,
- * at the close of the newest stored bar of its symbols. A model that cannot produce valid
- * predictions on real data never reaches the schedule.
+ * The bubblewrap deploy gate (injected into core's registry by the worker and `seerd publish`):
+ * run the version once in the real sandbox, on the stored market data, at the close of the newest
+ * stored bar of its symbols. A model that cannot produce valid predictions on real data never
+ * reaches the schedule. Core defines the DeployGate interface and never imports the sandbox.
  */
+import type { Db } from '@seer/core/db/db';
+import { INTERVAL_HOURS } from '@seer/core/registry/manifest';
+import type { VersionsRepo } from '@seer/core/registry/versions.repo';
+import type { DeployCandidate, DeployGate, OpenedPackage } from '@seer/core/registry/versions.service';
 import {
   type BwrapSandboxOptions,
   createBwrapSandbox,
@@ -10,24 +15,22 @@ import {
   type QueryFn,
   type Sandbox,
   SandboxError,
+  type SandboxRunRequest,
 } from '@seer/sandbox';
-import type { Db } from '../db/db';
-import { INTERVAL_HOURS } from './manifest';
-import type { VersionsRepo } from './versions.repo';
-import type { DeployCandidate, DeployGate, OpenedPackage } from './versions.service';
 
 export interface SandboxDeployGateDeps {
   db: Db;
   versionsRepo: Pick<VersionsRepo, 'latestBars'>;
   openVersionPackage(versionId: string): Promise<OpenedPackage>;
-  /** Defaults to a cold bubblewrap sandbox per check (deploys are rare; nothing stays running). */
-  createSandbox?: () => Promise<Sandbox>;
+  /**
+   * Runs the trial (the worker passes its shared, priority-gated sandbox). Without it, a cold
+   * bubblewrap sandbox is made per check and closed after it (seerd publish).
+   */
+  run?: (req: SandboxRunRequest) => ReturnType<Sandbox['run']>;
   sandboxOptions?: BwrapSandboxOptions;
 }
 
 export function createSandboxDeployGate(deps: SandboxDeployGateDeps): DeployGate {
-  const makeSandbox =
-    deps.createSandbox ?? (() => createBwrapSandbox({ strategy: 'cold', ...deps.sandboxOptions }));
   return async (candidate: DeployCandidate) => {
     const m = candidate.manifest;
     const latest = await deps.versionsRepo.latestBars(m.symbols, m.interval);
@@ -43,11 +46,15 @@ export function createSandboxDeployGate(deps: SandboxDeployGateDeps): DeployGate
     const asOf = new Date(newestOpen + INTERVAL_HOURS[m.interval] * 3_600_000);
 
     let pkg: OpenedPackage | undefined;
-    let sandbox: Sandbox | undefined;
+    let own: Sandbox | undefined;
     try {
       pkg = await deps.openVersionPackage(candidate.id);
-      sandbox = await makeSandbox();
-      const result = await sandbox.run({
+      let run = deps.run;
+      if (!run) {
+        own = await createBwrapSandbox({ strategy: 'cold', ...deps.sandboxOptions });
+        run = own.run.bind(own);
+      }
+      const result = await run({
         packageDir: pkg.dir,
         manifest: {
           entrypoint: pkg.manifest.entrypoint,
@@ -63,14 +70,21 @@ export function createSandboxDeployGate(deps: SandboxDeployGateDeps): DeployGate
         mode: 'backtest',
         source: createSqlBarSource(deps.db.modelReaderQuery as QueryFn),
       });
-      if (result.ok) return { ok: true, asOf };
+      const logs = [...result.logs, ...(result.stderr ? [result.stderr.slice(-8000)] : [])].join('\n');
+      if (result.ok) return { ok: true, asOf, ...(logs ? { logs } : {}) };
       const tail = result.stderr ? `\n${result.stderr.slice(-1500)}` : '';
-      return { ok: false, code: result.code, message: `${result.message}${tail}`, asOf };
+      return {
+        ok: false,
+        code: result.code,
+        message: `${result.message}${tail}`,
+        asOf,
+        ...(logs ? { logs } : {}),
+      };
     } catch (err) {
       if (err instanceof SandboxError) return { ok: false, code: err.code, message: err.message, asOf };
       throw err;
     } finally {
-      await sandbox?.close().catch(() => {});
+      await own?.close().catch(() => {});
       await pkg?.cleanup();
     }
   };
