@@ -40,6 +40,15 @@ const SEER_ACL = [
   '+info',
 ];
 
+const QUEUE_KEYS = ['~seer:runs:*', '~seer:outcomes:*', '~seer:backtests:*', '~seer:billing:*'];
+const COMMON = SEER_ACL.slice(SEER_ACL.indexOf('-@all')).filter((c) => c !== '+@blocking');
+/** The per-process users of docs/OPERATIONS.md. */
+const PROCESS_USERS: Record<'api' | 'scheduler' | 'worker', string[]> = {
+  api: ['on', '>api-pass', 'resetkeys', '~seer:throttle:*', ...QUEUE_KEYS, 'resetchannels', ...COMMON],
+  scheduler: ['on', '>scheduler-pass', 'resetkeys', ...QUEUE_KEYS, 'resetchannels', ...COMMON],
+  worker: ['on', '>worker-pass', 'resetkeys', ...QUEUE_KEYS, 'resetchannels', ...COMMON, '+@blocking'],
+};
+
 async function startRedis(args: string[], port: number): Promise<ChildProcess> {
   const p = spawn(REDIS, ['--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...args], {
     stdio: 'pipe',
@@ -112,6 +121,7 @@ describe.skipIf(!existsSync(REDIS))('Redis with authentication and TLS', () => {
     port = await freePort();
     tlsPort = await freePort();
     const auth = ['--requirepass', 'default-pass', '--user', 'seer-app', ...SEER_ACL];
+    for (const [name, rules] of Object.entries(PROCESS_USERS)) auth.push('--user', `seer-${name}`, ...rules);
     procs.push(await startRedis(['--port', String(port), ...auth], port));
     procs.push(
       await startRedis(
@@ -143,6 +153,37 @@ describe.skipIf(!existsSync(REDIS))('Redis with authentication and TLS', () => {
   it('BullMQ enqueues and consumes with requirepass and with an ACL user limited to seer:*', async () => {
     expect(await roundTrip(`redis://:default-pass@127.0.0.1:${port}`)).toEqual({ hello: 'tls' });
     expect(await roundTrip(`redis://seer-app:app-pass@127.0.0.1:${port}`)).toEqual({ hello: 'tls' });
+  });
+
+  it('the per-process ACL users of docs/OPERATIONS.md do their part: API and scheduler enqueue, the worker consumes', async () => {
+    const at = (user: string) => `redis://seer-${user}:${user}-pass@127.0.0.1:${port}`;
+    const worker = createQueues({ redisUrl: at('worker'), prefix: 'seer' });
+    const seen: unknown[] = [];
+    try {
+      await worker.consume('runs', async (j) => void seen.push(j.data), { concurrency: 1 });
+      for (const user of ['api', 'scheduler']) {
+        const q = createQueues({ redisUrl: at(user), prefix: 'seer' });
+        try {
+          await q.enqueue('runs', `from-${user}`, { from: user });
+        } finally {
+          await q.close();
+        }
+      }
+      await expect.poll(() => seen.length, { timeout: 5000 }).toBe(2);
+      expect(seen).toEqual(expect.arrayContaining([{ from: 'api' }, { from: 'scheduler' }]));
+    } finally {
+      await worker.close();
+    }
+    const api = new Redis(at('api'), { maxRetriesPerRequest: 1 });
+    const scheduler = new Redis(at('scheduler'), { maxRetriesPerRequest: 1 });
+    try {
+      expect((await createRedisThrottleStore(api).hit('acct:y', 60)).count).toBe(1);
+      // Only the API touches the login throttle.
+      await expect(scheduler.get('seer:throttle:acct:y')).rejects.toThrow(/NOPERM/);
+    } finally {
+      api.disconnect();
+      scheduler.disconnect();
+    }
   });
 
   it('the login throttle counts as the ACL user; keys outside seer:* and wrong passwords are refused', async () => {
