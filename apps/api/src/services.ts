@@ -20,6 +20,7 @@ import { createPredictionReadService, type PredictionReadService } from '@seer/c
 import { createQuotas, quotaLimitsFromConfig } from '@seer/core/quotas/quotas';
 import { createRegistry, type Registry } from '@seer/core/registry/registry';
 import { createRunsService, type RunsService } from '@seer/core/runs/runs.service';
+import { redisTlsOptions } from '@seer/core/transport/transport-security';
 import { Redis } from 'ioredis';
 import type { ProbeTarget } from './context';
 
@@ -57,7 +58,11 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   let throttle: ReturnType<typeof createRedisThrottleStore> | undefined;
   if (config.redisUrl) {
     // Login throttling is shared across API processes through Redis when there is one.
-    const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, connectTimeout: 5000 });
+    const redis = new Redis(config.redisUrl, {
+      maxRetriesPerRequest: 2,
+      connectTimeout: 5000,
+      ...redisTlsOptions(config.redisUrl, config.redisCaFile),
+    });
     redis.on('error', () => {}); // reported by the readiness probe; ioredis reconnects on its own
     lifecycle.probes.push({ name: 'redis', check: async () => void (await redis.ping()) });
     lifecycle.closers.push(async () => void (await redis.quit().catch(() => redis.disconnect())));

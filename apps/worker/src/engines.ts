@@ -57,6 +57,7 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
     opts.queues ??
     createQueues({
       redisUrl: config.redisUrl,
+      redisCaFile: config.redisCaFile,
       lockDurationMs: config.runLeaseSeconds * 1000,
       stalledIntervalMs: config.runLeaseSeconds * 1000,
     });

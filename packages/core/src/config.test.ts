@@ -48,12 +48,64 @@ describe('loadConfig', () => {
     expect(p.some((x) => x.startsWith('DATABASE_URL is required'))).toBe(true);
     const prod = loadConfig({
       NODE_ENV: 'production',
-      DATABASE_URL: 'postgres://db/seer',
+      DATABASE_URL: 'postgres://db/seer?sslmode=verify-full',
       PUBLIC_URL: 'https://seer.example.com',
       BILLING_MOCK_WEBHOOK_SECRET: 'a-secret-only-this-install-knows',
     });
     expect(prod.generateKeys).toBe(false);
     expect(prod.demo).toBe(false);
+  });
+
+  it('refuses plain-text PostgreSQL and Redis to a non-local host in production unless allowed by name', () => {
+    const prod = { NODE_ENV: 'production' };
+    const p = problems({
+      ...prod,
+      DATABASE_URL: 'postgres://u:s3cret@db.internal/seer',
+      REDIS_URL: 'redis://:pw@cache:6379',
+    });
+    expect(p.join('\n')).toMatch(
+      /DATABASE_URL connects to a non-local host without TLS.*DATABASE_ALLOW_PLAINTEXT=true/,
+    );
+    expect(p.join('\n')).toMatch(
+      /REDIS_URL connects to a non-local host without TLS.*REDIS_ALLOW_PLAINTEXT=true/,
+    );
+    expect(p.join()).not.toContain('s3cret');
+    expect(
+      problems({
+        ...prod,
+        DATABASE_URL: 'postgres://db/seer',
+        MODEL_READER_DATABASE_URL: 'postgres://r@db/seer?sslmode=require',
+      }),
+    ).toEqual([expect.stringMatching(/^DATABASE_URL connects/)]);
+    // TLS, local hosts and sockets, and the named opt-outs are accepted.
+    for (const env of <Record<string, string>[]>[
+      { DATABASE_URL: 'postgres://db/seer?sslmode=verify-full', REDIS_URL: 'rediss://u:p@cache:6380' },
+      { DATABASE_URL: 'postgres://127.0.0.2/seer', REDIS_URL: 'redis://localhost:6379' },
+      { DATABASE_URL: 'postgres://[::1]/seer', REDIS_URL: 'redis://127.0.0.1' },
+      { DATABASE_URL: 'postgres:///seer?host=/var/run/postgresql' },
+      {
+        DATABASE_URL: 'postgres://db/seer',
+        DATABASE_ALLOW_PLAINTEXT: 'true',
+        REDIS_URL: 'redis://cache',
+        REDIS_ALLOW_PLAINTEXT: 'true',
+      },
+    ])
+      expect(problems({ ...prod, ...env })).toEqual([]);
+    // Outside production plain text is fine; a mode that may fall back to plain text never is.
+    expect(problems({ DATABASE_URL: 'postgres://db/seer' })).toEqual([]);
+    expect(problems({ DATABASE_URL: 'postgres://db/seer?sslmode=prefer' })[0]).toMatch(
+      /sslmode=prefer is not supported/,
+    );
+    const c = loadConfig({
+      DATABASE_CA_FILE: '/etc/seer/pg-ca.pem',
+      REDIS_CA_FILE: '/etc/seer/redis-ca.pem',
+    });
+    expect([c.databaseCaFile, c.redisCaFile, c.databaseAllowPlaintext, c.redisAllowPlaintext]).toEqual([
+      '/etc/seer/pg-ca.pem',
+      '/etc/seer/redis-ca.pem',
+      false,
+      false,
+    ]);
   });
 
   it('reads the sandbox pre-import list and rejects what is not a module name', () => {

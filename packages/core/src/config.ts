@@ -6,6 +6,7 @@
 import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { pgTransport, plaintextProblem } from './transport/transport-security';
 
 export type Environment = 'development' | 'test' | 'production';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -117,6 +118,14 @@ export interface Config {
   artifactGcGraceSeconds: number;
   /** Period of the artifact sweep in the worker; 0 turns it off. */
   artifactGcIntervalSeconds: number;
+  /** CA certificate (PEM file) that verifies the PostgreSQL server (sslmode=verify-full/verify-ca). */
+  databaseCaFile: string | undefined;
+  /** Production only: accept a plain-text PostgreSQL connection to a non-local host. */
+  databaseAllowPlaintext: boolean;
+  /** CA certificate (PEM file) that verifies the Redis server of a rediss:// URL. */
+  redisCaFile: string | undefined;
+  /** Production only: accept a plain-text redis:// connection to a non-local host. */
+  redisAllowPlaintext: boolean;
 }
 
 interface VariableSpec {
@@ -461,6 +470,30 @@ export const VARIABLES: readonly VariableSpec[] = [
     default: '3600',
     description: 'How often a worker sweeps unreferenced stored packages; 0 turns the sweep off.',
   },
+  {
+    name: 'DATABASE_CA_FILE',
+    default: undefined,
+    description:
+      'PEM file of the CA that signed the PostgreSQL server certificate; used with sslmode=verify-full (chain and host name) or verify-ca (chain only) in DATABASE_URL / MODEL_READER_DATABASE_URL. Wins over sslrootcert= in the URL. Unset with verify-full: the system CAs.',
+  },
+  {
+    name: 'DATABASE_ALLOW_PLAINTEXT',
+    default: 'false',
+    description:
+      'Production refuses a PostgreSQL URL without sslmode=require/verify-ca/verify-full to a host that is not local (localhost, 127.0.0.0/8, ::1, a Unix socket). true accepts plain text anyway.',
+  },
+  {
+    name: 'REDIS_CA_FILE',
+    default: undefined,
+    description:
+      'PEM file of the CA that signed the Redis server certificate, for a rediss:// REDIS_URL (the host name is verified too). Unset: the system CAs.',
+  },
+  {
+    name: 'REDIS_ALLOW_PLAINTEXT',
+    default: 'false',
+    description:
+      'Production refuses a redis:// REDIS_URL to a host that is not local (use rediss://). true accepts plain text anyway.',
+  },
 ];
 
 export class ConfigError extends Error {
@@ -703,6 +736,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     quotaQueuedBacktestsPerUser: r.int('QUOTA_QUEUED_BACKTESTS_PER_USER', 5, 1, 1_000_000),
     artifactGcGraceSeconds: r.int('ARTIFACT_GC_GRACE_SECONDS', 86_400, 60, 365 * 86_400),
     artifactGcIntervalSeconds: r.int('ARTIFACT_GC_INTERVAL_SECONDS', 3600, 0, 7 * 86_400),
+    ...transportConfig(r, production),
   };
   if (config.sandboxUidRange.count < config.workerConcurrency + 1)
     r.problems.push(
@@ -733,6 +767,47 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     );
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return Object.freeze(config);
+}
+
+type TransportConfig = Pick<
+  Config,
+  'databaseCaFile' | 'databaseAllowPlaintext' | 'redisCaFile' | 'redisAllowPlaintext'
+>;
+
+/** TLS settings of the PostgreSQL and Redis connections, and production's refusal of plain text. */
+function transportConfig(r: Reader, production: boolean): TransportConfig {
+  const t: TransportConfig = {
+    databaseCaFile: r.raw('DATABASE_CA_FILE'),
+    databaseAllowPlaintext: r.bool('DATABASE_ALLOW_PLAINTEXT', false),
+    redisCaFile: r.raw('REDIS_CA_FILE'),
+    redisAllowPlaintext: r.bool('REDIS_ALLOW_PLAINTEXT', false),
+  };
+  for (const name of ['DATABASE_URL', 'MODEL_READER_DATABASE_URL']) {
+    const url = r.raw(name);
+    if (url === undefined || !URL.canParse(url)) continue;
+    try {
+      pgTransport(url);
+    } catch (err) {
+      r.problems.push(`${name}: ${(err as Error).message}`);
+      continue;
+    }
+    const p = production
+      ? plaintextProblem(name, url, 'pg', 'DATABASE_ALLOW_PLAINTEXT', t.databaseAllowPlaintext)
+      : undefined;
+    if (p) r.problems.push(p);
+  }
+  const redisUrl = r.raw('REDIS_URL');
+  if (production && redisUrl !== undefined && URL.canParse(redisUrl)) {
+    const p = plaintextProblem(
+      'REDIS_URL',
+      redisUrl,
+      'redis',
+      'REDIS_ALLOW_PLAINTEXT',
+      t.redisAllowPlaintext,
+    );
+    if (p) r.problems.push(p);
+  }
+  return t;
 }
 
 type BillingConfig = Pick<

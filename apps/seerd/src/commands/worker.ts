@@ -39,7 +39,7 @@ export const workerQueueCommand: Command = {
     const limit = Number(values.limit ?? 20);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
       throw new UsageError('--limit must be 1..1000');
-    const queues = createQueues({ redisUrl: config.redisUrl });
+    const queues = createQueues({ redisUrl: config.redisUrl, redisCaFile: config.redisCaFile });
     try {
       const counts = await queues.counts(queue);
       const dead = await queues.deadLetters(queue, limit);
@@ -66,7 +66,7 @@ export const workerRetryCommand: Command = {
     }
     const [jobId] = positionals;
     if (!jobId || positionals.length !== 1) throw new UsageError('give exactly one job id');
-    const queues = createQueues({ redisUrl: config.redisUrl });
+    const queues = createQueues({ redisUrl: config.redisUrl, redisCaFile: config.redisCaFile });
     try {
       const ok = await queues.retryDeadLetter(queueArg(values.queue), jobId);
       io.stdout(ok ? `retrying ${jobId}\n` : `no dead letter ${jobId}\n`);

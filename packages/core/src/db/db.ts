@@ -12,6 +12,7 @@ import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import type { Config } from '../config';
+import { pgConnectionOptions } from '../transport/transport-security';
 import { acquireLock } from './dir-lock';
 import { PGlitePool } from './pglite-pool';
 import type { Database } from './schema';
@@ -75,6 +76,8 @@ export interface OpenDbOptions {
   /** Folder of the embedded database; `memory://` for a throwaway in-memory one. */
   pgliteDir?: string;
   applicationName?: string;
+  /** CA file verifying the server for sslmode=verify-full/verify-ca (DATABASE_CA_FILE). */
+  caFile?: string | undefined;
 }
 
 export function dbOptionsFromConfig(config: Config): OpenDbOptions {
@@ -83,6 +86,7 @@ export function dbOptionsFromConfig(config: Config): OpenDbOptions {
     modelReaderDatabaseUrl: config.modelReaderDatabaseUrl,
     poolMax: config.databasePoolMax,
     pgliteDir: path.join(config.dataDir, 'pglite'),
+    caFile: config.databaseCaFile,
   };
 }
 
@@ -93,8 +97,9 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
 }
 
 function openPg(url: string, options: OpenDbOptions): Db {
+  // sslmode and the CA are applied here, not by the driver's URL parsing (see transport-security).
   const pool = new pg.Pool({
-    connectionString: url,
+    ...pgConnectionOptions(url, options.caFile),
     max: options.poolMax ?? 10,
     types: pgTypes,
     application_name: options.applicationName ?? 'seer',
@@ -128,7 +133,7 @@ function openPg(url: string, options: OpenDbOptions): Db {
   let modelReaderQuery: RawQuery;
   if (options.modelReaderDatabaseUrl) {
     readerPool = new pg.Pool({
-      connectionString: options.modelReaderDatabaseUrl,
+      ...pgConnectionOptions(options.modelReaderDatabaseUrl, options.caFile),
       max: Math.max(2, Math.ceil((options.poolMax ?? 10) / 2)),
       types: pgTypes,
       application_name: 'seer-model-reader',

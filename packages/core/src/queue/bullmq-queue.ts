@@ -6,6 +6,7 @@
  */
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { redisTlsOptions } from '../transport/transport-security';
 import {
   type ConsumeOptions,
   type Consumer,
@@ -21,6 +22,8 @@ import {
 
 export interface BullQueuesOptions {
   redisUrl: string;
+  /** CA file verifying the server of a rediss:// URL (REDIS_CA_FILE). */
+  redisCaFile?: string | undefined;
   /** Redis key prefix; tests use a unique one each. */
   prefix?: string;
   retry?: Partial<RetryPolicy>;
@@ -38,7 +41,11 @@ export function createBullQueues(opts: BullQueuesOptions): JobQueues {
   const connections: Redis[] = [];
   const connect = () => {
     // BullMQ requires maxRetriesPerRequest: null so blocking commands survive reconnects.
-    const c = new Redis(opts.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
+    const c = new Redis(opts.redisUrl, {
+      maxRetriesPerRequest: null,
+      lazyConnect: false,
+      ...redisTlsOptions(opts.redisUrl, opts.redisCaFile),
+    });
     c.on('error', () => {}); // reconnects on its own; errors surface on the commands that fail
     connections.push(c);
     return c;

@@ -5,6 +5,7 @@ import type { JobQueues, RetryPolicy } from './queue';
 /** BullMQ when a Redis URL is configured, the in-process dispatcher otherwise. */
 export function createQueues(opts: {
   redisUrl: string | undefined;
+  redisCaFile?: string | undefined;
   prefix?: string;
   retry?: Partial<RetryPolicy>;
   lockDurationMs?: number;
