@@ -111,7 +111,8 @@ describe('every seerd command exits within a second of its output', () => {
     );
     expectPrompt(await runSeerd(['db', 'status'], env), 3, 'db status');
     const pglite = { SEER_DATA_DIR: work, SEER_EMBEDDED_DB: 'pglite' };
-    expectPrompt(await runSeerd(['migrate'], pglite), 0, 'migrate (PGlite)');
+    // A fresh PGlite runs initdb in WebAssembly: minutes on a busy machine.
+    expectPrompt(await runSeerd(['migrate'], pglite, { timeoutMs: 300_000 }), 0, 'migrate (PGlite)');
     expectPrompt(await runSeerd(['migrate'], pglite), 0, 'migrate (PGlite, up to date)');
   }, 600_000);
 });

@@ -86,8 +86,25 @@ export function randomPort(): number {
   return 20000 + Math.floor(Math.random() * 20000);
 }
 
-/** Starts a long-running seerd command and resolves once /readyz answers 200. */
+/**
+ * Starts a long-running seerd command and resolves once /readyz answers 200. A random port that
+ * turns out to be taken (other suites share the machine) is retried with another one.
+ */
 export async function startServer(
+  args: string[],
+  env: Record<string, string>,
+  opts: { timeoutMs?: number; pollMs?: number } = {},
+): Promise<Server & { readyMs: number }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(args, env, opts);
+    } catch (err) {
+      if (attempt >= 3 || !/EADDRINUSE/.test((err as Error).message)) throw err;
+    }
+  }
+}
+
+async function startOnce(
   args: string[],
   env: Record<string, string>,
   { timeoutMs = 240_000, pollMs = 100 } = {},
