@@ -137,6 +137,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/logout-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log out everywhere: ends every session of your account, this one included. */
+        post: operations["logoutAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -148,6 +165,23 @@ export interface paths {
         get: operations["getMe"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your password (needs the current one); ends your other sessions, keeps this one. */
+        post: operations["changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -557,8 +591,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Deploy a draft: it first runs once in the sandbox on the newest stored data; a failure blocks the deploy with the reason. */
+        /**
+         * Deploy a draft: answers 202 with a deploy check; a worker runs the version once in the sandbox on the newest stored data and deploys it, or records why not. Poll the check.
+         * @description Asking again while a check is queued or running answers the same check. The API never runs the sandbox itself; see GET /v1/deploy-checks/{id} (Location header).
+         */
         post: operations["deployVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deploy-checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A deploy check: status, error code and the trial run logs (owner or admin). */
+        get: operations["getDeployCheck"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -659,6 +713,237 @@ export interface paths {
         };
         /** Ed25519 public keys (PEM and JWK) that sign model version attestations. */
         get: operations["listSigningKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your subscriptions, newest first (live and ended). */
+        get: operations["listSubscriptions"];
+        put?: never;
+        /** Subscribe to a model: a trial when its plan has one and you never trialled it, else the first month is charged at once. */
+        post: operations["createSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your subscriptions. */
+        get: operations["getSubscription"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel at the end of the paid period (a trial is never charged); past_due ends at once. */
+        post: operations["cancelSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a cancel before the period ends. */
+        post: operations["resumeSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{id}/accept-price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the pending price rise: the next renewal is at the new price (else the subscription ends at period end). */
+        post: operations["acceptSubscriptionPrice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your receipts: one per charge attempt or refund, newest first. Admins: all=true for everyone. */
+        get: operations["listInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund a paid charge in full (admins). The earnings journal is reversed. */
+        post: operations["refundInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/earnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Developers: gross, platform fee and net per model and month. Admins: the whole platform, with totals per currency. */
+        get: operations["getEarnings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/webhooks/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Signed webhook from the payment provider (mock or stripe). Idempotent per event id. */
+        post: operations["receiveBillingWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models/{slug}/predictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A model's predictions across its versions, in (as_of, id) order, keyset-paginated.
+         * @description Entitled callers (owner, admin, subscriber) see every prediction; everyone else the public record: resolved predictions older than the model public delay. JSON, CSV or NDJSON by Accept or ?format=. API keys need predictions:read.
+         */
+        get: operations["listModelPredictions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models/{slug}/predictions/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest prediction per symbol (public callers: the newest public one). */
+        get: operations["latestModelPredictions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models/{slug}/playback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Columns aligned on the interval: bars, the prediction made at each as_of, its outcome, strategy return and running equity.
+         * @description Default range: the year up to now; at most 17,520 points. Same access rules as the predictions: public callers see only the delayed record. Compressed (br, gzip) when accepted.
+         */
+        get: operations["modelPlayback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models/{slug}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Performance metrics of every version's own record (live or backtest, never mixed).
+         * @description Public. Without from/to the metrics come from snapshots maintained as outcomes land; with from/to they are computed on request. docs/METRICS.md has the formulas and their definition versions.
+         */
+        get: operations["modelMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1573,6 +1858,84 @@ export interface operations {
             };
         };
     };
+    logoutAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description application/problem+json error body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -1600,7 +1963,7 @@ export interface operations {
                         /** @enum {unknown} */
                         via: "jwt" | "api_key";
                         /** @description What this credential may do. */
-                        scopes: ("predictions:read" | "models:read" | "models:write" | "account:read")[];
+                        scopes: ("predictions:read" | "models:read" | "models:write" | "account:read" | "admin")[];
                         apiKeyId: string | null;
                     };
                 };
@@ -1667,6 +2030,272 @@ export interface operations {
             };
         };
     };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    /** @description Same policy as at registration. */
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description application/problem+json error body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     listApiKeys: {
         parameters: {
             query?: never;
@@ -1689,7 +2318,7 @@ export interface operations {
                             name: string;
                             /** @description Public part of the key, shown to tell keys apart. */
                             prefix: string;
-                            scopes: ("predictions:read" | "models:read" | "models:write" | "account:read")[];
+                            scopes: ("predictions:read" | "models:read" | "models:write" | "account:read" | "admin")[];
                             /** Format: date-time */
                             createdAt: string;
                             expiresAt: string | null;
@@ -1772,7 +2401,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    scopes: ("predictions:read" | "models:read" | "models:write" | "account:read")[];
+                    scopes: ("predictions:read" | "models:read" | "models:write" | "account:read" | "admin")[];
                     /** Format: date-time */
                     expiresAt?: string;
                 };
@@ -1791,7 +2420,7 @@ export interface operations {
                         name: string;
                         /** @description Public part of the key, shown to tell keys apart. */
                         prefix: string;
-                        scopes: ("predictions:read" | "models:read" | "models:write" | "account:read")[];
+                        scopes: ("predictions:read" | "models:read" | "models:write" | "account:read" | "admin")[];
                         /** Format: date-time */
                         createdAt: string;
                         expiresAt: string | null;
@@ -4768,6 +5397,36 @@ export interface operations {
                     };
                 };
             };
+            /** @description application/problem+json error body. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
         };
     };
     getBacktest: {
@@ -4947,7 +5606,8 @@ export interface operations {
                 target?: "return" | "direction" | "price";
                 /** @description Only the caller's own models, deployed or not (authentication required). */
                 mine?: boolean;
-                sort?: "newest" | "name" | "recently_deployed";
+                /** @description Metric sorts rank by the live all-symbol record of the newest deployed version, best first (max_drawdown: smallest first); models without it come last. */
+                sort?: "newest" | "name" | "recently_deployed" | "sharpe" | "sortino" | "calmar" | "psr" | "total_return" | "annualized_return" | "hit_rate" | "ic" | "win_rate" | "profit_factor" | "coverage" | "max_drawdown" | "count";
                 cursor?: string;
                 limit?: number;
             };
@@ -5048,6 +5708,36 @@ export interface operations {
             };
             /** @description application/problem+json error body. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5307,6 +5997,36 @@ export interface operations {
             };
             /** @description application/problem+json error body. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6202,6 +6922,36 @@ export interface operations {
                     };
                 };
             };
+            /** @description application/problem+json error body. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
         };
     };
     getVersion: {
@@ -6561,8 +7311,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description A deploy request: a worker runs the version once in the sandbox, then deploys it. */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6573,61 +7323,18 @@ export interface operations {
                         /** @description Model slug. */
                         model: string;
                         version: string;
-                        status: "draft" | "deployed" | "retired";
-                        interval: "1h" | "4h" | "1d";
-                        horizon: string;
-                        target: "return" | "direction" | "price";
-                        symbols: string[];
-                        /** @description SHA-256 (hex) of the canonical package tar. */
-                        digest: string;
+                        /** @description succeeded: the version is now deployed. failed: it stays a draft; see errorCode. */
+                        status: "queued" | "running" | "succeeded" | "failed";
+                        errorCode: string | null;
+                        errorMessage: string | null;
+                        logs: string | null;
+                        asOf: string | null;
+                        /** @description Times a worker started this check (transient failures retry). */
+                        attempts: number;
                         /** Format: date-time */
                         createdAt: string;
-                        deployedAt: string | null;
-                        retiredAt: string | null;
-                        /**
-                         * Manifest
-                         * @description The normalized seer.toml, as signed.
-                         */
-                        manifest: {
-                            name: string;
-                            version: string;
-                            description?: string;
-                            entrypoint: string;
-                            interval: "1h" | "4h" | "1d";
-                            horizon: string;
-                            target: "return" | "direction" | "price";
-                            symbols: string[];
-                            lookback: number;
-                            resources: {
-                                cpu_seconds: number;
-                                memory_mb: number;
-                            };
-                            params?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                        artifactBytes: number;
-                        unpackedBytes: number;
-                        fileCount: number;
-                        signingKeyId: string;
-                        /** ValidationReport */
-                        validation: {
-                            files: number;
-                            unpackedBytes: number;
-                            archiveBytes: number;
-                            entrypointFile: string;
-                            /** @description What was checked and passed. */
-                            checks: string[];
-                        };
-                        deployCheck: {
-                            ok: boolean;
-                            code?: string;
-                            message?: string;
-                            /** Format: date-time */
-                            asOf?: string;
-                            /** Format: date-time */
-                            checkedAt: string;
-                        } | null;
+                        startedAt: string | null;
+                        finishedAt: string | null;
                     };
                 };
             };
@@ -6781,8 +7488,48 @@ export interface operations {
                     };
                 };
             };
+        };
+    };
+    getDeployCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A deploy request: a worker runs the version once in the sandbox, then deploys it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description Model slug. */
+                        model: string;
+                        version: string;
+                        /** @description succeeded: the version is now deployed. failed: it stays a draft; see errorCode. */
+                        status: "queued" | "running" | "succeeded" | "failed";
+                        errorCode: string | null;
+                        errorMessage: string | null;
+                        logs: string | null;
+                        asOf: string | null;
+                        /** @description Times a worker started this check (transient failures retry). */
+                        attempts: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                    };
+                };
+            };
             /** @description application/problem+json error body. */
-            422: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6812,7 +7559,37 @@ export interface operations {
                 };
             };
             /** @description application/problem+json error body. */
-            503: {
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7047,66 +7824,6 @@ export interface operations {
             };
             /** @description application/problem+json error body. */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description URI identifying the problem type. */
-                        type: string;
-                        /** @description Short summary of the HTTP status. */
-                        title: string;
-                        /** @description HTTP status code. */
-                        status: number;
-                        /** @description Stable machine-readable error code; clients branch on this. */
-                        code: string;
-                        /** @description Human-readable explanation. */
-                        detail: string;
-                        /** @description Request path (without query string). */
-                        instance: string;
-                        /** @description Request id, also in the x-request-id header. */
-                        requestId: string;
-                        /** @description Field-level validation errors. */
-                        errors?: {
-                            /** @description JSON pointer to the offending field, e.g. `/email`. */
-                            field: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description application/problem+json error body. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description URI identifying the problem type. */
-                        type: string;
-                        /** @description Short summary of the HTTP status. */
-                        title: string;
-                        /** @description HTTP status code. */
-                        status: number;
-                        /** @description Stable machine-readable error code; clients branch on this. */
-                        code: string;
-                        /** @description Human-readable explanation. */
-                        detail: string;
-                        /** @description Request path (without query string). */
-                        instance: string;
-                        /** @description Request id, also in the x-request-id header. */
-                        requestId: string;
-                        /** @description Field-level validation errors. */
-                        errors?: {
-                            /** @description JSON pointer to the offending field, e.g. `/email`. */
-                            field: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description application/problem+json error body. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7822,6 +8539,2337 @@ export interface operations {
                                 /** @enum {string} */
                                 use: "sig";
                             };
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            modelId: string;
+                            modelSlug: string;
+                            status: "incomplete" | "trialing" | "active" | "past_due" | "canceled" | "expired";
+                            /** @description Integer minor units (cents) of `currency`. */
+                            priceMinor: number;
+                            currency: string;
+                            trialEnd: string | null;
+                            /** Format: date-time */
+                            currentPeriodStart: string;
+                            /** Format: date-time */
+                            currentPeriodEnd: string;
+                            cancelAtPeriodEnd: boolean;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            graceUntil: string | null;
+                            nextRetryAt: string | null;
+                            pendingPrice: {
+                                /** @description Integer minor units (cents) of `currency`. */
+                                priceMinor: number;
+                                currency: string;
+                            } | null;
+                            /** @description Whether this subscription lets you read predictions now. */
+                            access: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The model slug. */
+                    model: string;
+                    /** @description A payment method to keep on file: a test card number with the mock provider, a pm_... id with Stripe. Needed once for paid plans. */
+                    paymentMethod?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        modelId: string;
+                        modelSlug: string;
+                        status: "incomplete" | "trialing" | "active" | "past_due" | "canceled" | "expired";
+                        /** @description Integer minor units (cents) of `currency`. */
+                        priceMinor: number;
+                        currency: string;
+                        trialEnd: string | null;
+                        /** Format: date-time */
+                        currentPeriodStart: string;
+                        /** Format: date-time */
+                        currentPeriodEnd: string;
+                        cancelAtPeriodEnd: boolean;
+                        endedAt: string | null;
+                        endReason: string | null;
+                        graceUntil: string | null;
+                        nextRetryAt: string | null;
+                        pendingPrice: {
+                            /** @description Integer minor units (cents) of `currency`. */
+                            priceMinor: number;
+                            currency: string;
+                        } | null;
+                        /** @description Whether this subscription lets you read predictions now. */
+                        access: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        modelId: string;
+                        modelSlug: string;
+                        status: "incomplete" | "trialing" | "active" | "past_due" | "canceled" | "expired";
+                        /** @description Integer minor units (cents) of `currency`. */
+                        priceMinor: number;
+                        currency: string;
+                        trialEnd: string | null;
+                        /** Format: date-time */
+                        currentPeriodStart: string;
+                        /** Format: date-time */
+                        currentPeriodEnd: string;
+                        cancelAtPeriodEnd: boolean;
+                        endedAt: string | null;
+                        endReason: string | null;
+                        graceUntil: string | null;
+                        nextRetryAt: string | null;
+                        pendingPrice: {
+                            /** @description Integer minor units (cents) of `currency`. */
+                            priceMinor: number;
+                            currency: string;
+                        } | null;
+                        /** @description Whether this subscription lets you read predictions now. */
+                        access: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    cancelSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        modelId: string;
+                        modelSlug: string;
+                        status: "incomplete" | "trialing" | "active" | "past_due" | "canceled" | "expired";
+                        /** @description Integer minor units (cents) of `currency`. */
+                        priceMinor: number;
+                        currency: string;
+                        trialEnd: string | null;
+                        /** Format: date-time */
+                        currentPeriodStart: string;
+                        /** Format: date-time */
+                        currentPeriodEnd: string;
+                        cancelAtPeriodEnd: boolean;
+                        endedAt: string | null;
+                        endReason: string | null;
+                        graceUntil: string | null;
+                        nextRetryAt: string | null;
+                        pendingPrice: {
+                            /** @description Integer minor units (cents) of `currency`. */
+                            priceMinor: number;
+                            currency: string;
+                        } | null;
+                        /** @description Whether this subscription lets you read predictions now. */
+                        access: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    resumeSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        modelId: string;
+                        modelSlug: string;
+                        status: "incomplete" | "trialing" | "active" | "past_due" | "canceled" | "expired";
+                        /** @description Integer minor units (cents) of `currency`. */
+                        priceMinor: number;
+                        currency: string;
+                        trialEnd: string | null;
+                        /** Format: date-time */
+                        currentPeriodStart: string;
+                        /** Format: date-time */
+                        currentPeriodEnd: string;
+                        cancelAtPeriodEnd: boolean;
+                        endedAt: string | null;
+                        endReason: string | null;
+                        graceUntil: string | null;
+                        nextRetryAt: string | null;
+                        pendingPrice: {
+                            /** @description Integer minor units (cents) of `currency`. */
+                            priceMinor: number;
+                            currency: string;
+                        } | null;
+                        /** @description Whether this subscription lets you read predictions now. */
+                        access: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    acceptSubscriptionPrice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        modelId: string;
+                        modelSlug: string;
+                        status: "incomplete" | "trialing" | "active" | "past_due" | "canceled" | "expired";
+                        /** @description Integer minor units (cents) of `currency`. */
+                        priceMinor: number;
+                        currency: string;
+                        trialEnd: string | null;
+                        /** Format: date-time */
+                        currentPeriodStart: string;
+                        /** Format: date-time */
+                        currentPeriodEnd: string;
+                        cancelAtPeriodEnd: boolean;
+                        endedAt: string | null;
+                        endReason: string | null;
+                        graceUntil: string | null;
+                        nextRetryAt: string | null;
+                        pendingPrice: {
+                            /** @description Integer minor units (cents) of `currency`. */
+                            priceMinor: number;
+                            currency: string;
+                        } | null;
+                        /** @description Whether this subscription lets you read predictions now. */
+                        access: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: {
+                all?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            subscriptionId: string;
+                            /** Format: uuid */
+                            modelId: string;
+                            kind: "charge" | "refund";
+                            refundOf: string | null;
+                            status: "pending" | "succeeded" | "failed";
+                            /** @description Integer minor units (cents) of `currency`. */
+                            amountMinor: number;
+                            currency: string;
+                            /** Format: date-time */
+                            periodStart: string;
+                            /** Format: date-time */
+                            periodEnd: string;
+                            attempt: number;
+                            failureCode: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            settledAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    refundInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        subscriptionId: string;
+                        /** Format: uuid */
+                        modelId: string;
+                        kind: "charge" | "refund";
+                        refundOf: string | null;
+                        status: "pending" | "succeeded" | "failed";
+                        /** @description Integer minor units (cents) of `currency`. */
+                        amountMinor: number;
+                        currency: string;
+                        /** Format: date-time */
+                        periodStart: string;
+                        /** Format: date-time */
+                        periodEnd: string;
+                        attempt: number;
+                        failureCode: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        settledAt: string | null;
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getEarnings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scope: "developer" | "platform";
+                        items: {
+                            /** Format: uuid */
+                            modelId: string;
+                            modelSlug: string;
+                            /** Format: uuid */
+                            developerId: string;
+                            /** @description YYYY-MM (UTC). */
+                            month: string;
+                            currency: string;
+                            /** @description Integer minor units (cents) of `currency`. */
+                            grossMinor: number;
+                            /** @description Integer minor units (cents) of `currency`. */
+                            feeMinor: number;
+                            /** @description Integer minor units (cents) of `currency`. */
+                            netMinor: number;
+                        }[];
+                        totals: {
+                            currency: string;
+                            /** @description Integer minor units (cents) of `currency`. */
+                            grossMinor: number;
+                            /** @description Integer minor units (cents) of `currency`. */
+                            feeMinor: number;
+                            /** @description Integer minor units (cents) of `currency`. */
+                            netMinor: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    receiveBillingWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: "mock" | "stripe";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        received: boolean;
+                        duplicate: boolean;
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listModelPredictions: {
+        parameters: {
+            query?: {
+                symbol?: string;
+                version?: string;
+                mode?: "live" | "backtest";
+                /** @description as_of >= from */
+                from?: string;
+                /** @description as_of <= to */
+                to?: string;
+                /** @description nextCursor of the previous page (same filters). */
+                cursor?: string;
+                limit?: number;
+                /** @description Overrides the Accept header (application/json, text/csv, application/x-ndjson). CSV and NDJSON carry the next cursor in the X-Next-Cursor header. */
+                format?: "json" | "csv" | "ndjson";
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        model: string;
+                        mode: "live" | "backtest";
+                        /** @description full: every prediction (owner, admin, subscriber). public: only predictions whose outcome is known and whose as_of is at or before publicUntil (now minus the model public delay). */
+                        access: "full" | "public";
+                        publicUntil: string | null;
+                        items: {
+                            version: string;
+                            /** Format: uuid */
+                            version_id: string;
+                            mode: "live" | "backtest";
+                            seq: number;
+                            symbol: string;
+                            /** Format: date-time */
+                            as_of: string;
+                            horizon: string;
+                            target: string;
+                            value: number;
+                            confidence: number | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            prev_hash: string;
+                            hash: string;
+                            /** Format: uuid */
+                            run_id: string;
+                            outcome: {
+                                /** @description Close of the bar that closed at as_of. */
+                                base_close: number;
+                                /** @description Close of the bar that closed at as_of + horizon. */
+                                realized_close: number;
+                                realized_return: number;
+                                realized_direction: number;
+                                /** @description The realized value in the prediction target. */
+                                realized_value: number;
+                            } | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description application/problem+json error body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    latestModelPredictions: {
+        parameters: {
+            query?: {
+                symbol?: string;
+                version?: string;
+                mode?: "live" | "backtest";
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        model: string;
+                        mode: "live" | "backtest";
+                        /** @description full: every prediction (owner, admin, subscriber). public: only predictions whose outcome is known and whose as_of is at or before publicUntil (now minus the model public delay). */
+                        access: "full" | "public";
+                        publicUntil: string | null;
+                        /** @description The newest prediction per symbol, by symbol. */
+                        items: {
+                            version: string;
+                            /** Format: uuid */
+                            version_id: string;
+                            mode: "live" | "backtest";
+                            seq: number;
+                            symbol: string;
+                            /** Format: date-time */
+                            as_of: string;
+                            horizon: string;
+                            target: string;
+                            value: number;
+                            confidence: number | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            prev_hash: string;
+                            hash: string;
+                            /** Format: uuid */
+                            run_id: string;
+                            outcome: {
+                                /** @description Close of the bar that closed at as_of. */
+                                base_close: number;
+                                /** @description Close of the bar that closed at as_of + horizon. */
+                                realized_close: number;
+                                realized_return: number;
+                                realized_direction: number;
+                                /** @description The realized value in the prediction target. */
+                                realized_value: number;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    modelPlayback: {
+        parameters: {
+            query?: {
+                symbol?: string;
+                version?: string;
+                mode?: "live" | "backtest";
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        model: string;
+                        version: string;
+                        symbol: string;
+                        mode: "live" | "backtest";
+                        interval: string;
+                        horizon: string;
+                        target: string;
+                        /** @description full: every prediction (owner, admin, subscriber). public: only predictions whose outcome is known and whose as_of is at or before publicUntil (now minus the model public delay). */
+                        access: "full" | "public";
+                        publicUntil: string | null;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        points: number;
+                        /** @description as_of of each point, epoch seconds: the close of the bar and the instant of the prediction. */
+                        t: number[];
+                        open: (number | null)[];
+                        high: (number | null)[];
+                        low: (number | null)[];
+                        close: (number | null)[];
+                        volume: (number | null)[];
+                        /** @description The value predicted at t (null: none, or not public). */
+                        prediction: (number | null)[];
+                        confidence: (number | null)[];
+                        /** @description Outcome: close at t + horizon over close at t, minus 1. */
+                        realizedReturn: (number | null)[];
+                        realizedValue: (number | null)[];
+                        /** @description Strategy return of the prediction at t (direction x realized return). */
+                        pnl: (number | null)[];
+                        /** @description Running sum of pnl up to and including t. */
+                        equity: number[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description application/problem+json error body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    modelMetrics: {
+        parameters: {
+            query?: {
+                version?: string;
+                symbol?: string;
+                /** @description as_of >= from (computed on request) */
+                from?: string;
+                /** @description as_of <= to (computed on request) */
+                to?: string;
+                mode?: "live" | "backtest";
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        model: string;
+                        mode: "live" | "backtest";
+                        symbol: string | null;
+                        from: string | null;
+                        to: string | null;
+                        /** @description snapshot: maintained as outcomes land; computed: on request (a date range). */
+                        source: "snapshot" | "computed";
+                        /** @description Every version's own record (retired ones included), never mixed. */
+                        versions: {
+                            version: string;
+                            status: string;
+                            computedAt: string | null;
+                            /** Metrics */
+                            metrics: {
+                                definitionVersion: string;
+                                /** @description Definition version of each metric (docs/METRICS.md); bumped when its formula changes. */
+                                definitions: {
+                                    [key: string]: number;
+                                };
+                                /** @description Predictions in the record (resolved and pending). */
+                                count: number;
+                                resolved: number;
+                                pending: number;
+                                coverage: number | null;
+                                hitRate: number | null;
+                                mae: number | null;
+                                rmse: number | null;
+                                ic: number | null;
+                                /** @description Periods (distinct as_of) with at least one resolved prediction. */
+                                periods: number;
+                                /** @description Resolved predictions with a non-flat direction. */
+                                trades: number;
+                                totalReturn: number | null;
+                                annualizedReturn: number | null;
+                                annualizedVolatility: number | null;
+                                sharpe: number | null;
+                                sharpePerPeriod: number | null;
+                                sortino: number | null;
+                                maxDrawdown: number | null;
+                                maxDrawdownDuration: number | null;
+                                calmar: number | null;
+                                winRate: number | null;
+                                profitFactor: number | null;
+                                bestPeriod: number | null;
+                                worstPeriod: number | null;
+                                psr: number | null;
+                                dsr: number | null;
+                                /** @description Versions of the model ever deployed (the trials DSR deflates for). */
+                                trials: number;
+                                skewness: number | null;
+                                kurtosis: number | null;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
                         }[];
                     };
                 };
