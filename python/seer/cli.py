@@ -203,15 +203,24 @@ def cmd_publish(args):
 def cmd_deploy(args):
     slug, version = _model_at_version(args.target)
     c = _client(args)
-    v = c.post(f"/v1/models/{slug}/versions/{version}/deploy")
+    # The platform answers 202 with a deploy check: a worker runs the version once in the
+    # sandbox, then deploys it or records why not. Follow the check to its end.
+    check = c.post(f"/v1/models/{slug}/versions/{version}/deploy")
     deadline = time.time() + args.timeout
-    while v.get("status") not in ("deployed", "draft", "retired") and time.time() < deadline:
-        print(f"deploy check: {v.get('status')}", file=sys.stderr)
+    last = None
+    while check.get("status") in ("queued", "running"):
+        if check.get("status") != last:
+            print(f"deploy check: {check.get('status')}", file=sys.stderr)
+            last = check.get("status")
+        if time.time() > deadline:
+            _err(f"the deploy check of {slug}@{version} is still {check.get('status')} after {args.timeout:.0f} s")
+            return 1
         time.sleep(1)
-        v = c.get(f"/v1/models/{slug}/versions/{version}")
-    if v.get("status") != "deployed":
-        reason = v.get("deployError") or v.get("deployCheck") or v.get("status")
-        _err(f"{slug}@{version} was not deployed: {reason}")
+        check = c.get(f"/v1/deploy-checks/{check['id']}")
+    if check.get("status") != "succeeded":
+        for line in (check.get("logs") or "").splitlines()[-20:]:
+            print(f"    {line}", file=sys.stderr)
+        _err(f"{slug}@{version} was not deployed ({check.get('errorCode')}): {check.get('errorMessage')}")
         return 1
     print(f"{slug}@{version} deployed")
     return 0
