@@ -15,7 +15,7 @@ import { createManualClock, delay } from '@seer/core/clock/clock';
 import { runPacedReplay } from '@seer/core/clock/paced-replay';
 import { loadConfig } from '@seer/core/config';
 import { createDemoReplayFeed } from '@seer/core/market/replay-feed';
-import { publishPackageDir } from '@seer/core/registry/publish-dir';
+import { publishPackageDir, waitForDeployCheck } from '@seer/core/registry/publish-dir';
 import { DEMO_ACCOUNTS } from '@seer/seerd/commands/demo';
 import { openDatabase } from '@seer/seerd/runtime';
 import { startEngines } from '@seer/worker/engines';
@@ -62,18 +62,7 @@ for (const [role, account] of Object.entries(DEMO_ACCOUNTS)) {
   });
   users[role] = user.id;
 }
-const actor = { userId: users.developer as string, roles: ['developer'] };
-for (const m of MODELS) {
-  const { model } = await publishPackageDir(services.registry, {
-    actor,
-    dir: path.join(EXAMPLES, m.dir),
-    model: { tags: [...m.tags] },
-    deploy: true,
-  });
-  await services.registry.plans.setPlan(actor, model.slug, m.plan);
-}
-await db.analyze();
-
+// The engines first: deploys are checked by the worker (the API never starts a sandbox).
 const engines = await startEngines({
   config,
   db,
@@ -81,7 +70,23 @@ const engines = await startEngines({
   scheduler: true,
   worker: true,
   replayMsPerSimHour: config.replayMsPerSimHour,
+  pollMs: 100,
 });
+const actor = { userId: users.developer as string, roles: ['developer'] };
+for (const m of MODELS) {
+  const { model, version } = await publishPackageDir(services.registry, {
+    actor,
+    dir: path.join(EXAMPLES, m.dir),
+    model: { tags: [...m.tags] },
+  });
+  const { check } = await services.registry.versions.requestDeploy(actor, model.slug, version.version);
+  const done = await waitForDeployCheck(services.registry.versions, actor, check.id, { timeoutMs: 180_000 });
+  if (done.status !== 'succeeded')
+    throw new Error(`deploy check of ${model.slug}: ${done.errorCode} ${done.errorMessage}`);
+  await services.registry.plans.setPlan(actor, model.slug, m.plan);
+}
+await db.analyze();
+
 const scheduler = engines.scheduler!;
 const abort = new AbortController();
 const replay = runPacedReplay({

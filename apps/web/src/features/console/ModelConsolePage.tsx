@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, call } from '../../api/client';
+import { ApiError, api, call } from '../../api/client';
 import type { VersionSummary } from '../../api/types';
 import { formatDate } from '../../components/format';
 import { describeError, Empty, ErrorState, Loading, QueryState } from '../../components/states';
@@ -20,8 +20,21 @@ function VersionActions({ slug, v }: { slug: string; v: VersionSummary }) {
   const params = { path: { slug, version: v.version } };
   const act = useMutation({
     mutationFn: async (action: Action) => {
-      if (action === 'deploy')
-        return call(api.POST('/v1/models/{slug}/versions/{version}/deploy', { params }));
+      if (action === 'deploy') {
+        // 202 with a deploy check: a worker runs the version once in the sandbox. Follow it.
+        let check = await call(api.POST('/v1/models/{slug}/versions/{version}/deploy', { params }));
+        while (check.status === 'queued' || check.status === 'running') {
+          await new Promise((r) => setTimeout(r, 1000));
+          check = await call(api.GET('/v1/deploy-checks/{id}', { params: { path: { id: check.id } } }));
+        }
+        if (check.status === 'failed')
+          throw new ApiError({
+            status: 422,
+            code: check.errorCode ?? 'deploy_check_failed',
+            detail: `The deploy check failed (${check.errorCode ?? 'unknown'}): ${check.errorMessage ?? ''}`,
+          });
+        return check;
+      }
       if (action === 'retire')
         return call(api.POST('/v1/models/{slug}/versions/{version}/retire', { params }));
       return call(api.DELETE('/v1/models/{slug}/versions/{version}', { params }));
