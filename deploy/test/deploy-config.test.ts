@@ -38,7 +38,10 @@ async function promtool(...args: string[]): Promise<string> {
 
 describe('Prometheus (promtool from Debian)', () => {
   it('the scrape config is valid', async () => {
-    expect(await promtool('check', 'config', 'prometheus/prometheus.yml')).toMatch(/SUCCESS/);
+    // --syntax-only: the API's bearer-token file exists only on the Prometheus host.
+    expect(await promtool('check', 'config', '--syntax-only', 'prometheus/prometheus.yml')).toMatch(
+      /SUCCESS/,
+    );
   });
   it('the alert rules are valid', async () => {
     expect(await promtool('check', 'rules', 'prometheus/rules/seer.yml')).toMatch(/SUCCESS: \d+ rules found/);
