@@ -57,7 +57,11 @@ describe('loadConfig', () => {
   });
 
   it('refuses plain-text PostgreSQL and Redis to a non-local host in production unless allowed by name', () => {
-    const prod = { NODE_ENV: 'production' };
+    const prod = {
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://seer.example.com',
+      BILLING_MOCK_WEBHOOK_SECRET: 'a-secret-only-this-install-knows',
+    };
     const p = problems({
       ...prod,
       DATABASE_URL: 'postgres://u:s3cret@db.internal/seer',
