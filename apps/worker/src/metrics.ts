@@ -52,11 +52,30 @@ export function createRunMetrics(registry: Registry = new Registry()): RunMetric
   const sources: MetricSources = {};
   // Scrape-time gauges: a failed read (Redis or the database down) leaves the last values and
   // must not fail the whole scrape, or every other metric would vanish with it.
-  const marketDataOverdue = new Gauge({
+  // Both freshness gauges come from one query per scrape, whichever is collected first.
+  let freshness: Promise<void> | undefined;
+  let freshnessAt = 0;
+  const refreshFreshness = (): Promise<void> => {
+    if (!sources.db) return Promise.resolve();
+    if (!freshness || Date.now() - freshnessAt > 1000) {
+      freshnessAt = Date.now();
+      freshness = collectFreshness(
+        marketDataAge,
+        marketDataOverdue,
+        sources.db,
+        sources.now?.() ?? new Date(),
+      ).catch(() => {});
+    }
+    return freshness;
+  };
+  const marketDataOverdue: Gauge<'symbol' | 'interval'> = new Gauge({
     name: 'seer_market_data_overdue_seconds',
     help: 'How long a bar the trading calendar says has closed has been missing (0 when up to date).',
     labelNames: ['symbol', 'interval'],
     registers,
+    async collect() {
+      await refreshFreshness();
+    },
   });
   const marketDataAge: Gauge<'symbol' | 'interval'> = new Gauge({
     name: 'seer_market_data_age_seconds',
@@ -64,13 +83,7 @@ export function createRunMetrics(registry: Registry = new Registry()): RunMetric
     labelNames: ['symbol', 'interval'],
     registers,
     async collect() {
-      if (!sources.db) return;
-      await collectFreshness(
-        marketDataAge,
-        marketDataOverdue,
-        sources.db,
-        sources.now?.() ?? new Date(),
-      ).catch(() => {});
+      await refreshFreshness();
     },
   });
   const queueJobs: Gauge<'queue' | 'state'> = new Gauge({
