@@ -38,6 +38,8 @@ const config = loadConfig({
   SEER_REPLAY_MS_PER_HOUR: process.env.SEER_REPLAY_MS_PER_HOUR ?? '200',
   RUN_GRACE_SECONDS: '1800',
   SANDBOX_PREIMPORT: '',
+  // A throwaway single-process database, as in the demo.
+  SEER_EMBEDDED_DB: 'pglite',
 });
 const t0 = config.replayStart!;
 const db = await openDatabase(config, { migrate: true });
