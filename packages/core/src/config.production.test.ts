@@ -7,7 +7,7 @@ import { ConfigError, loadConfig } from './config';
 
 const PROD = {
   NODE_ENV: 'production',
-  DATABASE_URL: 'postgres://db/seer',
+  DATABASE_URL: 'postgres://db/seer?sslmode=verify-full',
   PUBLIC_URL: 'https://seer.example.com',
   BILLING_MOCK_WEBHOOK_SECRET: 'a-secret-only-this-install-knows',
 };
