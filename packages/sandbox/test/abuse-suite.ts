@@ -213,7 +213,8 @@ export const CASES: AbuseCase[] = [
         const known =
           MOUNT_ROOTS.includes(root) ||
           root === join(ABUSE_DIR, 'mountinfo_host_paths') ||
-          /^\/tmp\/seer-sandbox-\d+-\w+\/chan\d+$/.test(root);
+          // The sandbox's own content-addressed copies (runtime, cold-path package) and channels.
+          /^\/tmp\/seer-sandbox-\d+-\w+\/(chan\d+|store\/(runtime|pkg)-[0-9a-f]+)$/.test(root);
         expect(known, `unexpected host path in mountinfo: ${root}`).toBe(true);
       }
     },
