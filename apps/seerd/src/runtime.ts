@@ -71,10 +71,12 @@ export async function openDatabase(
 
 /** The database as its owner: MIGRATION_DATABASE_URL when set, else the one DATABASE_URL/PGlite. */
 export async function openOwnerDatabase(config: Readonly<Config>): Promise<Db> {
-  const { dbOptionsFromConfig, openDb } = await import('@seer/core/db/db');
+  const { openDb } = await import('@seer/core/db/db');
+  // Without an owner URL the one database is the owner's: DATABASE_URL, or the embedded default
+  // (the private PostgreSQL server, or PGlite when chosen), opened as every command opens it.
   return config.migrationDatabaseUrl
     ? openDb({ databaseUrl: config.migrationDatabaseUrl, poolMax: 2, applicationName: 'seer-migrate' })
-    : openDb(dbOptionsFromConfig(config));
+    : openDatabase(config, { migrate: false });
 }
 
 async function migrateAsOwner(config: Readonly<Config>, log?: (s: string) => void) {
