@@ -132,7 +132,20 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
         }, config.artifactGcIntervalSeconds * 1000);
         gcTimer.unref();
       }
-      ledgerSigner = await startLedgerSigner({ db, config, metrics, ...(opts.log ? { log: opts.log } : {}) });
+      // Without its key a worker still runs models: a later checkpoint covers everything stored
+      // meanwhile (the chain is continuous), and LedgerCheckpointOverdue says signing stopped.
+      ledgerSigner = await startLedgerSigner({
+        db,
+        config,
+        metrics,
+        ...(opts.log ? { log: opts.log } : {}),
+      }).catch((err: Error) => {
+        opts.log?.('ledger checkpoint signing disabled', {
+          error: err.message,
+          hint: `provision an Ed25519 key: openssl genpkey -algorithm ed25519 -out ${config.ledgerSigningKeyFile} (LEDGER_SIGNING_KEY_FILE, docs/VERIFYING.md)`,
+        });
+        return undefined;
+      });
     }
     if (opts.scheduler) {
       const tickMs = opts.replayMsPerSimHour
