@@ -317,10 +317,12 @@ def verify_record(record, earlier=()):
         r = verify(entries)
         name = f"{record.get('model')}@{chain.get('version')} {chain.get('mode')}"
         head = chain.get("head") or {}
-        if r["valid"] and head and (int(head.get("seq", 0)) != (max(r["hashes"]) if r["hashes"] else 0)
-                                    or head.get("hash") != r["head"]):
+        # The recorded head (read before the entries) must be an entry of the downloaded chain.
+        hseq = int(head.get("seq", 0)) if head else 0
+        at = GENESIS_HASH if hseq == 0 else r["hashes"].get(hseq)
+        if r["valid"] and head and at != head.get("hash"):
             r["valid"] = False
-            r["firstBreak"] = {"seq": head.get("seq"), "reason": "head_mismatch"}
+            r["firstBreak"] = {"seq": hseq, "reason": "head_mismatch"}
         state = "chain OK" if r["valid"] else f"BROKEN at seq {r['firstBreak']['seq']} ({r['firstBreak']['reason']})"
         ok = ok and r["valid"]
         extra = f", {r['revealed']} revealed values match their commitments" if r["revealed"] else ""

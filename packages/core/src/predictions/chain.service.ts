@@ -70,6 +70,12 @@ export function createChainService(deps: ChainServiceDeps) {
       const publicUntil =
         level === 'public' ? new Date(clock().getTime() - model.publicDelaySeconds * 1000) : null;
       const after = o.cursor ? Number(o.cursor) : 0;
+      // The head is read first: entries appended meanwhile only make the page reach past it, so a
+      // verifier finds the head inside the chain it downloaded (docs/VERIFYING.md).
+      const head = (await chainHead(db.kysely, { versionId: v.id, mode: o.mode })) ?? {
+        seq: 0,
+        hash: GENESIS_HASH,
+      };
       const { rows } = await db.query<{
         ledger_format: string;
         seq: string;
@@ -123,10 +129,6 @@ export function createChainService(deps: ChainServiceDeps) {
           ? { ...base, value: r.value, confidence: r.confidence, salt: r.salt }
           : { ...base, value: null, confidence: null, salt: null };
       }) satisfies ChainPage['items'];
-      const head = (await chainHead(db.kysely, { versionId: v.id, mode: o.mode })) ?? {
-        seq: 0,
-        hash: GENESIS_HASH,
-      };
       return {
         model: model.slug,
         version: v.version,
