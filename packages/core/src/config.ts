@@ -118,6 +118,10 @@ export interface Config {
   artifactGcGraceSeconds: number;
   /** Period of the artifact sweep in the worker; 0 turns it off. */
   artifactGcIntervalSeconds: number;
+  /** PKCS#8 PEM of the workers' Ed25519 ledger checkpoint key; the API never reads it. */
+  ledgerSigningKeyFile: string;
+  /** How often a worker signs checkpoints of every changed chain head; 0 turns it off. */
+  ledgerCheckpointIntervalSeconds: number;
   /** CA certificate (PEM file) that verifies the PostgreSQL server (sslmode=verify-full/verify-ca). */
   databaseCaFile: string | undefined;
   /** Production only: accept a plain-text PostgreSQL connection to a non-local host. */
@@ -471,6 +475,17 @@ export const VARIABLES: readonly VariableSpec[] = [
     description: 'How often a worker sweeps unreferenced stored packages; 0 turns the sweep off.',
   },
   {
+    name: 'LEDGER_SIGNING_KEY_FILE',
+    default: '<SEER_KEYS_DIR>/ledger-signing.pem',
+    description:
+      'Ed25519 private key (PKCS#8 PEM) the workers sign ledger checkpoints with; generated when missing and SEER_GENERATE_KEYS allows. Only worker processes read it; the API serves the public key the workers register.',
+  },
+  {
+    name: 'LEDGER_CHECKPOINT_INTERVAL_SECONDS',
+    default: '3600',
+    description: 'How often a worker signs a checkpoint of every chain head that moved; 0 turns signing off.',
+  },
+  {
     name: 'DATABASE_CA_FILE',
     default: undefined,
     description:
@@ -736,6 +751,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     quotaQueuedBacktestsPerUser: r.int('QUOTA_QUEUED_BACKTESTS_PER_USER', 5, 1, 1_000_000),
     artifactGcGraceSeconds: r.int('ARTIFACT_GC_GRACE_SECONDS', 86_400, 60, 365 * 86_400),
     artifactGcIntervalSeconds: r.int('ARTIFACT_GC_INTERVAL_SECONDS', 3600, 0, 7 * 86_400),
+    ledgerSigningKeyFile: path.resolve(
+      cwd,
+      r.string(
+        'LEDGER_SIGNING_KEY_FILE',
+        path.join(r.string('SEER_KEYS_DIR', path.join(dataDir, 'keys')), 'ledger-signing.pem'),
+      ),
+    ),
+    ledgerCheckpointIntervalSeconds: r.int('LEDGER_CHECKPOINT_INTERVAL_SECONDS', 3600, 0, 3600),
     ...transportConfig(r, production),
   };
   if (config.sandboxUidRange.count < config.workerConcurrency + 1)
@@ -878,6 +901,7 @@ export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
     argon2MemoryKib: 256,
     argon2TimeCost: 1,
     keysDir: path.join(os.tmpdir(), 'seer-test-keys'),
+    ledgerSigningKeyFile: path.join(os.tmpdir(), 'seer-test-keys', 'ledger-signing.pem'),
     ...overrides,
   });
 }

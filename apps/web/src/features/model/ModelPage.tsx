@@ -13,6 +13,7 @@ import { formatDate, formatPercent, formatPrice } from '../../components/format'
 import { Empty, ErrorState, Loading, QueryState } from '../../components/states';
 import { TableWrap } from '../../components/TableWrap';
 import { useLedgerPlayback } from '../playback/useLedgerPlayback';
+import { PublicRecord } from './PublicRecord';
 
 // The chart library is loaded only where a chart is shown, keeping it out of the main bundle.
 const PlaybackChart = lazy(() =>
@@ -274,6 +275,7 @@ export function ModelPage() {
         )}
       </section>
       {readable && deployed.length > 0 ? <Playback slug={m.slug} versions={deployed} /> : null}
+      <PublicRecord slug={m.slug} versions={deployed} />
     </article>
   );
 }
