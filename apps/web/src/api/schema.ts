@@ -11198,6 +11198,17 @@ export interface operations {
                                 skewness: number | null;
                                 kurtosis: number | null;
                             };
+                            divergence: {
+                                /** @description diverging: live departs from the backtest by more than chance explains (p < alpha). */
+                                status: "insufficient_data" | "consistent" | "diverging";
+                                statistic: number | null;
+                                pValue: number | null;
+                                /** @description Periods resolved in both the live and the backtest record. */
+                                n: number;
+                                meanDifference: number | null;
+                                alpha: number;
+                                minPeriods: number;
+                            } | null;
                         }[];
                     };
                 };

@@ -12,6 +12,7 @@ import { useSession } from '../../app/auth';
 import { formatDate, formatPercent, formatPrice } from '../../components/format';
 import { Empty, ErrorState, Loading, QueryState } from '../../components/states';
 import { TableWrap } from '../../components/TableWrap';
+import { DivergenceNotice } from '../metrics/DivergenceNotice';
 import { useLedgerPlayback } from '../playback/useLedgerPlayback';
 import { PublicRecord } from './PublicRecord';
 
@@ -244,6 +245,7 @@ export function ModelPage() {
           )}
         </aside>
       </header>
+      <DivergenceNotice slug={m.slug} />
       <section aria-labelledby="about">
         <h2 id="about">About</h2>
         <p className="description">{m.description || 'No description.'}</p>
