@@ -6,6 +6,7 @@
 import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { parseMasterKeys } from './crypto/master-keys';
 import { pgTransport, plaintextProblem } from './transport/transport-security';
 
 export type Environment = 'development' | 'test' | 'production';
@@ -130,6 +131,10 @@ export interface Config {
   redisCaFile: string | undefined;
   /** Production only: accept a plain-text redis:// connection to a non-local host. */
   redisAllowPlaintext: boolean;
+  /** Master key(s), base64 of 32 bytes each, first wraps (SEER_MASTER_KEY). Never logged. */
+  masterKey: string | undefined;
+  /** File holding the master key(s), mounted as a secret (SEER_MASTER_KEY_FILE). */
+  masterKeyFile: string | undefined;
 }
 
 interface VariableSpec {
@@ -509,6 +514,18 @@ export const VARIABLES: readonly VariableSpec[] = [
     description:
       'Production refuses a redis:// REDIS_URL to a host that is not local (use rediss://). true accepts plain text anyway.',
   },
+  {
+    name: 'SEER_MASTER_KEY',
+    default: undefined,
+    description:
+      'Master key that wraps the data keys of stored packages and the private key files (base64 of 32 bytes; `seerd keys generate-master`). Several, comma-separated, during a rotation: the first wraps, all unwrap. Required in production (this or SEER_MASTER_KEY_FILE); outside production one is generated as <SEER_KEYS_DIR>/master.key. Lost = every stored package and sealed key lost.',
+  },
+  {
+    name: 'SEER_MASTER_KEY_FILE',
+    default: undefined,
+    description:
+      'File (a mounted secret) holding the master key(s), one base64 key per line, first wraps. Used when SEER_MASTER_KEY is unset.',
+  },
 ];
 
 export class ConfigError extends Error {
@@ -760,10 +777,25 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     ),
     ledgerCheckpointIntervalSeconds: r.int('LEDGER_CHECKPOINT_INTERVAL_SECONDS', 3600, 0, 3600),
     ...transportConfig(r, production),
+    masterKey: r.raw('SEER_MASTER_KEY'),
+    masterKeyFile: r.raw('SEER_MASTER_KEY_FILE')
+      ? path.resolve(cwd, r.string('SEER_MASTER_KEY_FILE', ''))
+      : undefined,
   };
   if (config.sandboxUidRange.count < config.workerConcurrency + 1)
     r.problems.push(
       `SANDBOX_UID_RANGE must hold at least WORKER_CONCURRENCY + 1 = ${config.workerConcurrency + 1} uids`,
+    );
+  if (config.masterKey !== undefined) {
+    try {
+      parseMasterKeys(config.masterKey, 'SEER_MASTER_KEY');
+    } catch (err) {
+      r.problems.push((err as Error).message);
+    }
+  }
+  if (production && config.masterKey === undefined && config.masterKeyFile === undefined)
+    r.problems.push(
+      'SEER_MASTER_KEY or SEER_MASTER_KEY_FILE is required when NODE_ENV=production (packages and private keys are encrypted at rest under it; see docs/OPERATIONS.md, "Master key")',
     );
   if (production && generateKeys)
     r.problems.push(
