@@ -45,14 +45,14 @@ function CardMetrics({ model }: { model: Model }) {
   const record = metrics.data.versions.find((v) => v.version === version)?.metrics;
   if (!record || record.count === 0) return <p className="muted small">No live record yet.</p>;
   return (
-    <div role="group" aria-label={`Live metrics of ${model.name}`}>
+    <section aria-label={`Live metrics of ${model.name}`}>
       <dl className="metric-cards compact">
         {CARD_METRICS.map((key) => {
           const def = METRICS.find((d) => d.key === key);
           return def ? <MetricCard key={key} def={def} value={record[key]} /> : null;
         })}
       </dl>
-    </div>
+    </section>
   );
 }
 
