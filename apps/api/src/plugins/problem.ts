@@ -25,6 +25,7 @@ const TITLES: Record<number, string> = {
   405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -140,6 +141,24 @@ export function sendProblem(
     .type('application/problem+json; charset=utf-8')
     .serializer(JSON.stringify)
     .send(problem);
+}
+
+/**
+ * Fastify's own router errors — a path with bad percent-encoding, a path parameter over
+ * maxParamLength — never reach the error handler; passed as `frameworkErrors` they are
+ * problem+json like every other error instead of Fastify's plain JSON that echoes the URL back
+ * (found by apps/api/src/security/api-fuzz.test.ts).
+ */
+export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('x-request-id', String(request.id));
+  const parts =
+    err.code === 'FST_ERR_BAD_URL'
+      ? { status: 400, code: 'bad_request', detail: 'The URL is not valid (bad percent-encoding).' }
+      : err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? { status: 414, code: 'uri_too_long', detail: 'A path parameter is longer than this API accepts.' }
+        : toProblemParts(err);
+  if (parts.status >= 500) request.log.error({ err }, 'request failed');
+  sendProblem(request, reply, parts);
 }
 
 export default fp(
