@@ -249,6 +249,9 @@ async function main() {
       LOGIN_MAX_ATTEMPTS_PER_IP: '100000',
       // The bursts' runs may start late on a loaded host; the slot stays runnable for ~an hour.
       RUN_GRACE_SECONDS: '3500',
+      // One developer owns every model of the burst: the per-user quotas are raised for that.
+      QUOTA_MODELS_PER_USER: '1000',
+      QUOTA_DRAFTS_PER_USER: '1000',
       WORKER_CONCURRENCY: '2',
       SANDBOX_PREIMPORT: '',
     };
@@ -339,10 +342,11 @@ async function main() {
     const packVersion = async (version: string) => {
       rmSync(pkgDir, { recursive: true, force: true });
       cpSync(path.join(ROOT, 'examples/momentum'), pkgDir, { recursive: true });
-      const toml = readFileSync(path.join(pkgDir, 'seer.toml'), 'utf8').replace(
-        /^version = ".*"$/m,
-        `version = "${version}"`,
-      );
+      // horizon 4h: the grace of a slot is capped at half the horizon, so with 4h the burst of the
+      // last boundary is still runnable (RUN_GRACE_SECONDS=3500) at any minute of the hour.
+      const toml = readFileSync(path.join(pkgDir, 'seer.toml'), 'utf8')
+        .replace(/^version = ".*"$/m, `version = "${version}"`)
+        .replace(/^horizon = ".*"$/m, 'horizon = "4h"');
       writeFileSync(path.join(pkgDir, 'seer.toml'), toml);
       const file = path.join(work, `momentum-${version}.tar.gz`);
       await packDirectory(pkgDir, file);
