@@ -308,7 +308,7 @@ async function main() {
     await until(
       'the API',
       async () => ((await http('GET', '/healthz')).status === 200 ? true : undefined),
-      180_000,
+      900_000,
     );
     log('API up');
 
@@ -553,7 +553,8 @@ async function main() {
       }),
     );
     const uploads = Promise.all(
-      uploaders.map(async (tok, u) => {
+      uploaders.map(async (firstToken, u) => {
+        let tok = firstToken;
         let i = 0;
         while (Date.now() < uploadsUntil) {
           const body = uploadBodies[(i + u * 10) % uploadBodies.length] as Buffer;
@@ -567,8 +568,18 @@ async function main() {
             }),
           );
           uploadStatuses[up.status] = (uploadStatuses[up.status] ?? 0) + 1;
+          if (up.status === 401) {
+            // Access tokens live ACCESS_TOKEN_TTL_SECONDS (15 min): log in again, as a client does.
+            const l = await http('POST', '/v1/auth/login', {
+              json: { email: `load-up${u}@example.com`, password: PASSWORD },
+            });
+            if (l.status === 200) tok = (l.body as { accessToken: string }).accessToken;
+            await sleep(1000);
+            continue;
+          }
           if (up.status !== 201) {
             uploadFailures++;
+            await sleep(1000);
             continue;
           }
           uploadMs.push(up.ms);
@@ -642,7 +653,7 @@ async function main() {
         const first = ys[0] ?? 0;
         const last = ys.at(-1) ?? 0;
         const flat = Math.abs(s) <= Math.max(5, 0.05 * Math.max(first, 1));
-        return `| ${n} | ${first.toFixed(0)} | ${last.toFixed(0)} | ${Math.max(...ys).toFixed(0)} | ${s >= 0 ? '+' : ''}${s.toFixed(1)} | ${flat ? 'flat' : '**growing**'} |`;
+        return `| ${n} | ${first.toFixed(0)} | ${last.toFixed(0)} | ${Math.max(...ys).toFixed(0)} | ${s >= 0 ? '+' : ''}${s.toFixed(1)} | ${flat ? 'flat' : s > 0 ? '**rising**' : 'falling'} |`;
       });
       return [
         `RSS sampled every minute (${rss.length} samples; slope by least squares over ${use === warm ? 'the samples after the first 5 minutes (warm-up)' : 'all samples'}; "flat" = |slope| <= max(5 MiB/h, 5% of the first value per hour)).`,
