@@ -10,6 +10,7 @@ const PROD = {
   DATABASE_URL: 'postgres://db/seer?sslmode=verify-full',
   PUBLIC_URL: 'https://seer.example.com',
   BILLING_MOCK_WEBHOOK_SECRET: 'a-secret-only-this-install-knows',
+  WEBHOOKS_SECRET_KEY: 'another-secret-only-this-install-knows',
 };
 
 function problems(env: Record<string, string>): string[] {

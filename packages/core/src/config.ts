@@ -126,6 +126,12 @@ export interface Config {
   redisCaFile: string | undefined;
   /** Production only: accept a plain-text redis:// connection to a non-local host. */
   redisAllowPlaintext: boolean;
+  /** Webhooks may reach private/loopback/link-local addresses (tests, on-prem); default false. */
+  webhooksAllowPrivate: boolean;
+  /** Key that seals webhook signing secrets at rest; a public development key when unset (refused in production). */
+  webhooksSecretKey: string | undefined;
+  /** Timeout of one webhook delivery attempt (connect to last byte). */
+  webhooksTimeoutMs: number;
 }
 
 interface VariableSpec {
@@ -494,6 +500,19 @@ export const VARIABLES: readonly VariableSpec[] = [
     description:
       'Production refuses a redis:// REDIS_URL to a host that is not local (use rediss://). true accepts plain text anyway.',
   },
+  {
+    name: 'WEBHOOKS_ALLOW_PRIVATE',
+    default: 'false',
+    description:
+      'true lets every webhook URL reach private, loopback, link-local, unique-local addresses (tests, on-premises receivers). Otherwise only an admin allowance per user does.',
+  },
+  {
+    name: 'WEBHOOKS_SECRET_KEY',
+    default: undefined,
+    description:
+      'Key (32 bytes as 64 hex characters or base64, or any passphrase) that seals webhook signing secrets at rest (AES-256-GCM). API and workers must share it. Required when NODE_ENV=production.',
+  },
+  { name: 'WEBHOOKS_TIMEOUT_MS', default: '10000', description: 'Timeout of one webhook delivery attempt.' },
 ];
 
 export class ConfigError extends Error {
@@ -737,7 +756,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     artifactGcGraceSeconds: r.int('ARTIFACT_GC_GRACE_SECONDS', 86_400, 60, 365 * 86_400),
     artifactGcIntervalSeconds: r.int('ARTIFACT_GC_INTERVAL_SECONDS', 3600, 0, 7 * 86_400),
     ...transportConfig(r, production),
+    webhooksAllowPrivate: r.bool('WEBHOOKS_ALLOW_PRIVATE', false),
+    webhooksSecretKey: r.raw('WEBHOOKS_SECRET_KEY'),
+    webhooksTimeoutMs: r.int('WEBHOOKS_TIMEOUT_MS', 10_000, 100, 120_000),
   };
+  if (production && config.webhooksSecretKey === undefined)
+    r.problems.push(
+      'WEBHOOKS_SECRET_KEY must be set when NODE_ENV=production (the development key is public)',
+    );
   if (config.sandboxUidRange.count < config.workerConcurrency + 1)
     r.problems.push(
       `SANDBOX_UID_RANGE must hold at least WORKER_CONCURRENCY + 1 = ${config.workerConcurrency + 1} uids`,
