@@ -110,7 +110,12 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
         backtestConcurrency: config.backtestConcurrency,
         backtestUserConcurrency: config.backtestUserConcurrency,
         ...(opts.pollMs ? { backtestPollMs: opts.pollMs } : {}),
-        afterLiveStored: async (runId) => void (await webhooks.fanOut(runId)),
+        // A failed fan-out never fails the run; it is logged (and not retried: see docs/API.md, Webhooks).
+        afterLiveStored: (runId) =>
+          webhooks.fanOut(runId).then(
+            () => {},
+            (err) => opts.log?.('webhook fan-out failed', { runId, error: (err as Error).message }),
+          ),
         deployChecks: {
           versions: registry.versions,
           gate: (run) =>
