@@ -22,6 +22,7 @@ import { createQuotas, quotaLimitsFromConfig } from '@seer/core/quotas/quotas';
 import { createRegistry, type Registry } from '@seer/core/registry/registry';
 import { createRunsService, type RunsService } from '@seer/core/runs/runs.service';
 import { redisTlsOptions } from '@seer/core/transport/transport-security';
+import { createWebhooksService, type WebhooksService } from '@seer/core/webhooks/webhooks.service';
 import { Redis } from 'ioredis';
 import type { ProbeTarget } from './context';
 
@@ -54,6 +55,7 @@ export type Services = {
   /** Ledger v2's public record: chain of hashes, revealed values, signed checkpoints, keys. */
   ledgerChain: ChainService;
   metrics: MetricsService;
+  webhooks: WebhooksService;
 };
 
 export async function createServices(deps: ServiceDeps): Promise<Services> {
@@ -121,6 +123,14 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
       return { succeeded: c.succeeded, due: c.slots };
     },
   });
+  // Webhook endpoints are managed here; workers fan out and deliver (the API never sends them).
+  const webhooks = createWebhooksService({
+    db,
+    entitlements: billing.entitlements,
+    allowPrivate: config.webhooksAllowPrivate,
+    secretKey: config.webhooksSecretKey,
+    timeoutMs: config.webhooksTimeoutMs,
+  });
   return {
     accounts,
     sessions,
@@ -134,5 +144,6 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     predictionRead,
     ledgerChain,
     metrics,
+    webhooks,
   };
 }

@@ -4,6 +4,7 @@
  * and the worker. `seerd all`, `seerd worker` and `seerd scheduler` all start through here.
  */
 import { createBilling } from '@seer/core/billing/create-billing';
+import { createEntitlements } from '@seer/core/billing/entitlements';
 import { createLogNotificationSender, type NotificationSender } from '@seer/core/billing/notifications';
 import type { MockProvider } from '@seer/core/billing/providers/mock-provider';
 import { type RenewalEngine, startRenewalEngine } from '@seer/core/billing/renewal-engine';
@@ -11,10 +12,11 @@ import type { Clock } from '@seer/core/clock/clock';
 import type { Config } from '@seer/core/config';
 import type { Db } from '@seer/core/db/db';
 import { createQueues } from '@seer/core/queue/create-queues';
-import type { JobQueues } from '@seer/core/queue/queue';
+import type { Consumer, JobQueues } from '@seer/core/queue/queue';
 import { sweepArtifacts } from '@seer/core/registry/artifacts/artifact-gc';
 import { createRegistry } from '@seer/core/registry/registry';
 import { createVersionsRepo } from '@seer/core/registry/versions.repo';
+import { createWebhooksService, startWebhookConsumer } from '@seer/core/webhooks/webhooks.service';
 import { createBwrapSandbox, type Sandbox } from '@seer/sandbox';
 import { createSandboxDeployGate } from './deploy-gate';
 import { startWorker, type WorkerHandle } from './index';
@@ -75,8 +77,20 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
   let billing: RenewalEngine | undefined;
   let gcTimer: NodeJS.Timeout | undefined;
   let ledgerSigner: LedgerSignerHandle | undefined;
+  let webhookConsumer: Consumer | undefined;
   try {
     if (opts.worker) {
+      // Subscriber webhooks: fanned out after each stored live run, delivered from the webhooks queue.
+      const webhooks = createWebhooksService({
+        db,
+        entitlements: createEntitlements({ db, clock }),
+        allowPrivate: config.webhooksAllowPrivate,
+        secretKey: config.webhooksSecretKey,
+        timeoutMs: config.webhooksTimeoutMs,
+        queues,
+        ...(opts.log ? { log: opts.log } : {}),
+      });
+      webhookConsumer = await startWebhookConsumer({ queues, webhooks });
       sandbox = await createBwrapSandbox({
         strategy: 'fork',
         concurrency: config.workerConcurrency,
@@ -100,6 +114,12 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
         backtestConcurrency: config.backtestConcurrency,
         backtestUserConcurrency: config.backtestUserConcurrency,
         ...(opts.pollMs ? { backtestPollMs: opts.pollMs } : {}),
+        // A failed fan-out never fails the run; it is logged (and not retried: see docs/API.md, Webhooks).
+        afterLiveStored: (runId) =>
+          webhooks.fanOut(runId).then(
+            () => {},
+            (err) => opts.log?.('webhook fan-out failed', { runId, error: (err as Error).message }),
+          ),
         deployChecks: {
           versions: registry.versions,
           gate: (run) =>
@@ -203,6 +223,7 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
     await billing?.close().catch(() => {});
     clearInterval(gcTimer);
     ledgerSigner?.close();
+    await webhookConsumer?.close().catch(() => {});
     await worker?.close().catch(() => {});
     await sandbox?.close().catch(() => {});
     if (ownQueues) await queues.close().catch(() => {});
@@ -221,6 +242,7 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
       await scheduler?.close();
       clearInterval(gcTimer);
       ledgerSigner?.close();
+      await webhookConsumer?.close();
       await worker?.close();
       await sandbox?.close();
       if (ownQueues) await queues.close();

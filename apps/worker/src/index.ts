@@ -47,6 +47,8 @@ export interface WorkerOptions {
   backtestConcurrency?: number;
   /** Backtests of one user running at the same time, across workers (default: unlimited). */
   backtestUserConcurrency?: number;
+  /** After a live run's predictions are committed (the webhook fan-out). */
+  afterLiveStored?: (runId: string) => Promise<void>;
   /** Deploy checks: the registry's versions service and the gate (built on `gatedRun('deploy')`). */
   deployChecks?: {
     versions: Pick<VersionsService, 'executeDeployCheck'>;
@@ -86,6 +88,7 @@ export async function startWorker(opts: WorkerOptions): Promise<WorkerHandle> {
     leaseMs: opts.leaseMs ?? 30_000,
     graceMs: opts.graceMs,
     metrics,
+    ...(opts.afterLiveStored ? { afterLiveStored: opts.afterLiveStored } : {}),
   });
   const want = { runs: true, outcomes: true, backtests: true, ...opts.consumers };
   const consumers: Consumer[] = [];

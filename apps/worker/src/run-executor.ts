@@ -34,6 +34,8 @@ export interface RunExecutorDeps {
   stderrCapBytes?: number;
   /** Test hook: called once the sandbox result is in, before anything is stored. */
   beforeStore?: (run: Run) => Promise<void>;
+  /** After a live run's predictions are committed (webhook fan-out); its failure never fails the run. */
+  afterLiveStored?: (runId: string) => Promise<void>;
 }
 
 export interface RunExecutor {
@@ -231,6 +233,8 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
         });
         if (!stored) return 'already_finished';
         record(claimed, 'succeeded', startedMs, result.usage);
+        if (claimed.mode === 'live' && deps.afterLiveStored)
+          await deps.afterLiveStored(runId).catch(() => {});
         if (claimed.mode === 'live')
           deps.metrics?.boundaryToStored.observe(
             { mode: claimed.mode },

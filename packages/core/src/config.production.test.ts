@@ -11,6 +11,7 @@ const PROD = {
   PUBLIC_URL: 'https://seer.example.com',
   BILLING_MOCK_WEBHOOK_SECRET: 'a-secret-only-this-install-knows',
   SEER_MASTER_KEY_FILE: '/run/secrets/seer-master-key',
+  WEBHOOKS_SECRET_KEY: 'another-secret-only-this-install-knows',
 };
 
 function problems(env: Record<string, string>): string[] {

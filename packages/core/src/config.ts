@@ -135,6 +135,12 @@ export interface Config {
   masterKey: string | undefined;
   /** File holding the master key(s), mounted as a secret (SEER_MASTER_KEY_FILE). */
   masterKeyFile: string | undefined;
+  /** Webhooks may reach private/loopback/link-local addresses (tests, on-prem); default false. */
+  webhooksAllowPrivate: boolean;
+  /** Key that seals webhook signing secrets at rest; a public development key when unset (refused in production). */
+  webhooksSecretKey: string | undefined;
+  /** Timeout of one webhook delivery attempt (connect to last byte). */
+  webhooksTimeoutMs: number;
 }
 
 interface VariableSpec {
@@ -526,6 +532,19 @@ export const VARIABLES: readonly VariableSpec[] = [
     description:
       'File (a mounted secret) holding the master key(s), one base64 key per line, first wraps. Used when SEER_MASTER_KEY is unset.',
   },
+  {
+    name: 'WEBHOOKS_ALLOW_PRIVATE',
+    default: 'false',
+    description:
+      'true lets every webhook URL reach private, loopback, link-local, unique-local addresses (tests, on-premises receivers). Otherwise only an admin allowance per user does.',
+  },
+  {
+    name: 'WEBHOOKS_SECRET_KEY',
+    default: undefined,
+    description:
+      'Key (32 bytes as 64 hex characters or base64, or any passphrase) that seals webhook signing secrets at rest (AES-256-GCM). API and workers must share it. Required when NODE_ENV=production.',
+  },
+  { name: 'WEBHOOKS_TIMEOUT_MS', default: '10000', description: 'Timeout of one webhook delivery attempt.' },
 ];
 
 export class ConfigError extends Error {
@@ -781,7 +800,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     masterKeyFile: r.raw('SEER_MASTER_KEY_FILE')
       ? path.resolve(cwd, r.string('SEER_MASTER_KEY_FILE', ''))
       : undefined,
+    webhooksAllowPrivate: r.bool('WEBHOOKS_ALLOW_PRIVATE', false),
+    webhooksSecretKey: r.raw('WEBHOOKS_SECRET_KEY'),
+    webhooksTimeoutMs: r.int('WEBHOOKS_TIMEOUT_MS', 10_000, 100, 120_000),
   };
+  if (production && config.webhooksSecretKey === undefined)
+    r.problems.push(
+      'WEBHOOKS_SECRET_KEY must be set when NODE_ENV=production (the development key is public)',
+    );
   if (config.sandboxUidRange.count < config.workerConcurrency + 1)
     r.problems.push(
       `SANDBOX_UID_RANGE must hold at least WORKER_CONCURRENCY + 1 = ${config.workerConcurrency + 1} uids`,

@@ -21,6 +21,7 @@ import plansRoutes from './plans/plans.routes';
 import predictionsRoutes from './predictions/predictions.routes';
 import runsRoutes from './runs/runs.routes';
 import versionsRoutes from './versions/versions.routes';
+import webhooksRoutes from './webhooks/webhooks.routes';
 
 export async function registerV1Routes(v1: FastifyInstance): Promise<void> {
   await v1.register(metaRoutes);
@@ -42,4 +43,5 @@ export async function registerV1Routes(v1: FastifyInstance): Promise<void> {
   await v1.register(billingWebhookRoutes);
   await v1.register(modelPredictionsRoutes);
   await v1.register(modelMetricsRoutes);
+  await v1.register(webhooksRoutes);
 }

@@ -1006,6 +1006,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your webhook endpoints (without secrets). */
+        get: operations["listWebhooks"];
+        put?: never;
+        /** Register a URL that receives each new prediction of a model. The secret is in this response only. */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your webhook endpoints. */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /** Delete one of your webhook endpoints; pending deliveries are not sent. */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log of one of your endpoints: one row per attempt, newest first. */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/users/{id}/webhook-private": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Allow (or stop allowing) a user's webhooks to reach private, loopback and link-local addresses. */
+        put: operations["adminSetWebhookPrivate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2017,7 +2087,7 @@ export interface operations {
                         /** @enum {unknown} */
                         via: "jwt" | "api_key";
                         /** @description What this credential may do. */
-                        scopes: ("predictions:read" | "models:read" | "models:write" | "account:read" | "admin")[];
+                        scopes: ("predictions:read" | "models:read" | "models:write" | "account:read" | "admin" | "webhooks:read" | "webhooks:write")[];
                         apiKeyId: string | null;
                     };
                 };
@@ -2372,7 +2442,7 @@ export interface operations {
                             name: string;
                             /** @description Public part of the key, shown to tell keys apart. */
                             prefix: string;
-                            scopes: ("predictions:read" | "models:read" | "models:write" | "account:read" | "admin")[];
+                            scopes: ("predictions:read" | "models:read" | "models:write" | "account:read" | "admin" | "webhooks:read" | "webhooks:write")[];
                             /** Format: date-time */
                             createdAt: string;
                             expiresAt: string | null;
@@ -2455,7 +2525,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    scopes: ("predictions:read" | "models:read" | "models:write" | "account:read" | "admin")[];
+                    scopes: ("predictions:read" | "models:read" | "models:write" | "account:read" | "admin" | "webhooks:read" | "webhooks:write")[];
                     /** Format: date-time */
                     expiresAt?: string;
                 };
@@ -2474,7 +2544,7 @@ export interface operations {
                         name: string;
                         /** @description Public part of the key, shown to tell keys apart. */
                         prefix: string;
-                        scopes: ("predictions:read" | "models:read" | "models:write" | "account:read" | "admin")[];
+                        scopes: ("predictions:read" | "models:read" | "models:write" | "account:read" | "admin" | "webhooks:read" | "webhooks:write")[];
                         /** Format: date-time */
                         createdAt: string;
                         expiresAt: string | null;
@@ -11395,6 +11465,1029 @@ export interface operations {
             };
             /** @description application/problem+json error body. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            model: string;
+                            url: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The model slug. */
+                    model: string;
+                    /** @description https:// URL that receives the POSTs. */
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        model: string;
+                        url: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description The signing secret (whsec_...). Shown in this response only. */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        model: string;
+                        url: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description application/problem+json error body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description One row per HTTP attempt, newest first. */
+                        items: {
+                            /** Format: uuid */
+                            deliveryId: string;
+                            /** Format: uuid */
+                            runId: string;
+                            deliveryStatus: "pending" | "succeeded" | "failed" | "skipped";
+                            attempt: number;
+                            statusCode: number | null;
+                            latencyMs: number | null;
+                            error: string | null;
+                            responseExcerpt: string | null;
+                            /** Format: date-time */
+                            attemptedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    adminSetWebhookPrivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description true: this user’s webhooks may reach private addresses. */
+                    allow: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description application/problem+json error body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,12 +12,27 @@ export const SELF_SERVICE_ROLES = ['developer', 'subscriber'] as const satisfies
  * `admin` gives an API key its owner's admin power (overriding ownership checks). Only admins can
  * mint it; without it, an admin's key acts as if its owner were not an admin.
  */
-export const SCOPES = ['predictions:read', 'models:read', 'models:write', 'account:read', 'admin'] as const;
+export const SCOPES = [
+  'predictions:read',
+  'models:read',
+  'models:write',
+  'account:read',
+  'admin',
+  'webhooks:read',
+  'webhooks:write',
+] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export const SCOPES_BY_ROLE: Readonly<Record<Role, readonly Scope[]>> = {
-  subscriber: ['predictions:read', 'models:read', 'account:read'],
-  developer: ['predictions:read', 'models:read', 'models:write', 'account:read'],
+  subscriber: ['predictions:read', 'models:read', 'account:read', 'webhooks:read', 'webhooks:write'],
+  developer: [
+    'predictions:read',
+    'models:read',
+    'models:write',
+    'account:read',
+    'webhooks:read',
+    'webhooks:write',
+  ],
   admin: SCOPES,
 };
 

@@ -14,6 +14,8 @@ export interface JobCatalogue {
   'deploy-checks': { checkId: string };
   /** The billing engine: a subscription whose next action is due, or an outbox event to send. */
   billing: BillingJob;
+  /** A subscriber webhook delivery: one signed POST per attempt (job id = delivery id). */
+  webhooks: { deliveryId: string };
 }
 
 export type BillingJob =
@@ -29,6 +31,7 @@ export const QUEUE_NAMES = [
   'backtests',
   'deploy-checks',
   'billing',
+  'webhooks',
 ] as const satisfies readonly QueueName[];
 
 export type RunJob = JobPayload<'runs'>;

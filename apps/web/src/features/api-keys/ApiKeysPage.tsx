@@ -8,12 +8,15 @@ import { fieldErrors, TextField } from '../../components/Field';
 import { formatDate } from '../../components/format';
 import { Empty, FormError, QueryState } from '../../components/states';
 import { TableWrap } from '../../components/TableWrap';
+import { WebhooksSection } from '../webhooks/WebhooksSection';
 
 const SCOPES: { scope: Scope; label: string; developerOnly?: boolean }[] = [
   { scope: 'predictions:read', label: 'Read predictions and performance' },
   { scope: 'models:read', label: 'Read model and version metadata' },
   { scope: 'models:write', label: 'Publish and manage your models', developerOnly: true },
   { scope: 'account:read', label: 'Read your account (GET /v1/me)' },
+  { scope: 'webhooks:read', label: 'List your webhooks and their delivery log' },
+  { scope: 'webhooks:write', label: 'Create and delete your webhooks' },
 ];
 
 function NewKey({ created, onDone }: { created: CreatedApiKey; onDone: () => void }) {
@@ -171,6 +174,7 @@ export function ApiKeysPage() {
         }
       </QueryState>
       {revoke.isError ? <FormError error={revoke.error} /> : null}
+      <WebhooksSection />
     </section>
   );
 }
