@@ -161,6 +161,21 @@ describe('Helm chart (helm lint, helm template, Kubernetes schemas)', () => {
 
     const job = objs.find((o) => o.kind === 'Job');
     expect(job?.metadata.annotations?.['helm.sh/hook']).toBe('pre-install,pre-upgrade');
+
+    // Issue 16: the master key is a mounted Secret; only workers log in with the package-key login.
+    type EnvVar = { name: string; value?: string; valueFrom?: { secretKeyRef: { key: string } } };
+    for (const d of deployments) {
+      const pod = d.spec.template.spec;
+      const env = pod.containers[0].env as EnvVar[];
+      expect(env.find((e) => e.name === 'SEER_MASTER_KEY_FILE')?.value).toBe(
+        '/var/run/seer/master-key/master-key',
+      );
+      expect(pod.volumes.find((v: { name: string }) => v.name === 'master-key')?.secret.secretName).toBe(
+        'seer-master-key',
+      );
+      const dbKey = env.filter((e) => e.name === 'DATABASE_URL').map((e) => e.valueFrom?.secretKeyRef.key);
+      expect(dbKey).toEqual([d.metadata.name === 'seer-worker' ? 'WORKER_DATABASE_URL' : 'DATABASE_URL']);
+    }
   });
 
   it('an existing Secret replaces the chart-made one, and autoscaling off sets fixed replicas', async () => {

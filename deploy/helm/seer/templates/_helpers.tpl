@@ -27,8 +27,25 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- if .Values.artifacts.persistentVolumeClaim.existingClaim -}}{{ .Values.artifacts.persistentVolumeClaim.existingClaim }}{{- else -}}{{ include "seer.fullname" . }}-artifacts{{- end -}}
 {{- end -}}
 
-{{/* Environment shared by every Seer container. */}}
+{{/* Environment shared by every Seer container: the common part and the runtime login. */}}
 {{- define "seer.env" -}}
+{{ include "seer.envCommon" . }}
+- name: DATABASE_URL
+  valueFrom: {secretKeyRef: {name: {{ include "seer.secretName" . }}, key: DATABASE_URL}}
+{{- end -}}
+
+{{/* Workers log in as a member of seer_app and seer_package_opener (reads package keys). */}}
+{{- define "seer.envWorker" -}}
+{{ include "seer.envCommon" . }}
+- name: DATABASE_URL
+  valueFrom: {secretKeyRef: {name: {{ include "seer.secretName" . }}, key: WORKER_DATABASE_URL}}
+{{- end -}}
+
+{{- define "seer.masterKeySecretName" -}}
+{{- if .Values.secrets.masterKeySecret -}}{{ .Values.secrets.masterKeySecret }}{{- else -}}{{ include "seer.fullname" . }}-master-key{{- end -}}
+{{- end -}}
+
+{{- define "seer.envCommon" -}}
 - name: PUBLIC_URL
   value: {{ .Values.publicUrl | quote }}
 - name: SEER_KEYS_DIR
@@ -41,10 +58,10 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 - name: {{ $k }}
   value: {{ $v | quote }}
 {{- end }}
-- name: DATABASE_URL
-  valueFrom: {secretKeyRef: {name: {{ include "seer.secretName" . }}, key: DATABASE_URL}}
 - name: REDIS_URL
   valueFrom: {secretKeyRef: {name: {{ include "seer.secretName" . }}, key: REDIS_URL}}
+- name: SEER_MASTER_KEY_FILE
+  value: /var/run/seer/master-key/master-key
 {{- end -}}
 
 {{- define "seer.volumeMounts" -}}
@@ -53,6 +70,9 @@ app.kubernetes.io/instance: {{ .Release.Name }}
   readOnly: true
 - name: tmp
   mountPath: /tmp
+- name: master-key
+  mountPath: /var/run/seer/master-key
+  readOnly: true
 {{- end -}}
 
 {{- define "seer.volumes" -}}
@@ -62,4 +82,8 @@ app.kubernetes.io/instance: {{ .Release.Name }}
     defaultMode: 0400
 - name: tmp
   emptyDir: {}
+- name: master-key
+  secret:
+    secretName: {{ include "seer.masterKeySecretName" . }}
+    defaultMode: 0400
 {{- end -}}

@@ -1,6 +1,6 @@
 import { createHmac, createPrivateKey, createPublicKey, sign } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { loadMasterKeyring, readKeyFile } from '@seer/core/crypto/master-keys';
 import { TEST_DRIVERS } from '@seer/core/testing/test-db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomIp, registerAndLogin, TEST_PASSWORD, uniqueEmail } from '../../testing/auth';
@@ -559,7 +559,11 @@ describe.each(TEST_DRIVERS)('auth routes on %s', (driver) => {
     it('maps each token attack to its own 401 code through the plugin', async () => {
       const u = await registerAndLogin(h.app);
       const kid = h.app.ctx.services.tokens.signingKid;
-      const pem = await readFile(path.join(h.app.ctx.config.keysDir, `jwt-${kid}.pem`), 'utf8');
+      // The key file is sealed under the master key (issue 16): open it as the API does.
+      const pem = await readKeyFile(
+        path.join(h.app.ctx.config.keysDir, `jwt-${kid}.pem`),
+        await loadMasterKeyring({ ...h.app.ctx.config, generateKeys: false }),
+      );
       const [header, payload] = u.accessToken
         .split('.')
         .slice(0, 2)

@@ -34,12 +34,16 @@ export function createArtifactKeysRepo(db: Pick<Db, 'query'>) {
         : undefined;
     },
 
-    /** Inserts or replaces (a re-upload after a lost file) the key of an artifact. */
+    /**
+     * Inserts or replaces (a re-upload after a lost file) the key of an artifact. The update
+     * repeats the parameters instead of reading EXCLUDED.*: that would need SELECT on the
+     * wrapped key, which the runtime role does not have.
+     */
     async put(row: ArtifactKeyRow): Promise<void> {
       await db.query(
         `INSERT INTO artifact_keys (digest, master_kid, nonce, wrapped_key) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (digest) DO UPDATE SET master_kid = EXCLUDED.master_kid, nonce = EXCLUDED.nonce,
-           wrapped_key = EXCLUDED.wrapped_key, rewrapped_at = now()`,
+         ON CONFLICT (digest) DO UPDATE SET master_kid = $2, nonce = $3, wrapped_key = $4,
+           rewrapped_at = now()`,
         [row.digest, row.masterKid, row.nonce, row.wrapped],
       );
     },
