@@ -27,7 +27,6 @@
  *   options: --duration S --models N --bots N --p99 MS --rate-scale X --out FILE
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
@@ -655,6 +654,15 @@ async function main() {
         const flat = Math.abs(s) <= Math.max(5, 0.05 * Math.max(first, 1));
         return `| ${n} | ${first.toFixed(0)} | ${last.toFixed(0)} | ${Math.max(...ys).toFixed(0)} | ${s >= 0 ? '+' : ''}${s.toFixed(1)} | ${flat ? 'flat' : s > 0 ? '**rising**' : 'falling'} |`;
       });
+      if (MODE !== 'soak') {
+        return `RSS (MiB) at each minute of the load, for information only (memory growth is judged by the soak mode, SOAK.md): ${rss
+          .map((r) =>
+            Object.entries(r.v)
+              .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+              .join(', '),
+          )
+          .join(' / ')}.`;
+      }
       return [
         `RSS sampled every minute (${rss.length} samples; slope by least squares over ${use === warm ? 'the samples after the first 5 minutes (warm-up)' : 'all samples'}; "flat" = |slope| <= max(5 MiB/h, 5% of the first value per hour)).`,
         '',
