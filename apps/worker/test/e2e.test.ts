@@ -107,7 +107,7 @@ describe('end to end: replay clock, registry, scheduler, worker, ledger, outcome
             JOIN predictions p ON p.id = o.prediction_id
            WHERE p.version_id = ${version.id} AND p.as_of <= ${endAt}`.execute(t.db.kysely)
         ).rows[0]?.n;
-      await until(async () => (await outcomesCount()) === BOUNDARIES, 20_000, 'outcomes filled');
+      await until(async () => (await outcomesCount()) === BOUNDARIES, 120_000, 'outcomes filled');
 
       // The worker signs a checkpoint of the moved chain head (docs/VERIFYING.md).
       const round = await engines.ledgerSigner?.signNow();
