@@ -1,22 +1,10 @@
+import type { Bar } from '@seer/core/market/bar';
+import type { Interval } from '@seer/core/market/intervals';
 import { MANIFEST_CAPS, type RunManifest as ModelManifest } from '@seer/core/registry/manifest';
 
-export type Interval = '1h' | '4h' | '1d';
-export type Target = 'return' | 'direction' | 'price';
-
-export const INTERVAL_MS: Record<Interval, number> = {
-  '1h': 3_600_000,
-  '4h': 14_400_000,
-  '1d': 86_400_000,
-};
-
-export interface Bar {
-  ts: Date;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number | null;
-}
+export type { Target } from '@seer/core/registry/manifest';
+/** Bars, intervals and targets are defined once, in core; re-exported for the sandbox's readers. */
+export type { Bar, Interval };
 
 export interface BarQuery {
   symbol: string;

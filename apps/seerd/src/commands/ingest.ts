@@ -13,7 +13,7 @@ import { isTradingCalendar, TRADING_CALENDARS } from '@seer/core/market/calendar
 import { DEMO_DATASETS, readDemoCsv } from '@seer/core/market/demo-data';
 import { type FeedPollResult, runFeed } from '@seer/core/market/feed';
 import { createFolderFeed } from '@seer/core/market/folder-feed';
-import { type BarInterval, isBarInterval } from '@seer/core/market/intervals';
+import { type Interval, isBarInterval } from '@seer/core/market/intervals';
 import { createMarketRepo } from '@seer/core/market/market.repo';
 import { ASSET_CLASSES, type AssetClass, type IngestReport } from '@seer/core/market/market.schemas';
 import { createMarketService, type MarketActor, type MarketService } from '@seer/core/market/market.service';
@@ -41,7 +41,7 @@ function required(values: Values, name: string, hint = ''): string {
   return v;
 }
 
-function intervalOf(values: Values): BarInterval {
+function intervalOf(values: Values): Interval {
   const v = required(values, 'interval', ' (1h, 4h or 1d)');
   if (!isBarInterval(v)) throw new UsageError(`--interval must be 1h, 4h or 1d, got "${v}"`);
   return v;

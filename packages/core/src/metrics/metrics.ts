@@ -5,6 +5,7 @@
  * Independent expected values for the fixtures come from python/tools/metrics_reference.py
  * (pandas/numpy/scipy).
  */
+import type { Interval } from '../market/intervals';
 
 /** Bump the metric's number when its formula changes; the set's name when any does. */
 export const METRIC_DEFINITIONS = {
@@ -33,7 +34,7 @@ export const METRIC_DEFINITIONS = {
 export const METRICS_DEFINITION_VERSION = 'seer-metrics-1';
 
 /** Periods per (365-day) year for each bar interval. */
-export const PERIODS_PER_YEAR: Readonly<Record<'1h' | '4h' | '1d', number>> = {
+export const PERIODS_PER_YEAR: Readonly<Record<Interval, number>> = {
   '1h': 8760,
   '4h': 2190,
   '1d': 365,

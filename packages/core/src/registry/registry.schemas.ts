@@ -1,5 +1,6 @@
 /** Request and response shapes of the model registry API (models, versions, attestations, plans, keys). */
 import { type Static, Type } from 'typebox';
+import { IntervalSchema as Interval } from '../market/market.schemas';
 
 export const SLUG_PATTERN = '^[a-z0-9](?:[a-z0-9]|-(?!-)){1,62}[a-z0-9]$';
 export const SEMVER_PATTERN =
@@ -7,7 +8,6 @@ export const SEMVER_PATTERN =
 const SYMBOL_PATTERN = '^[A-Z0-9][A-Z0-9._-]{0,31}$';
 const TAG_PATTERN = '^[a-z0-9][a-z0-9-]{0,31}$';
 
-const Interval = Type.Union([Type.Literal('1h'), Type.Literal('4h'), Type.Literal('1d')]);
 const Target = Type.Union([Type.Literal('return'), Type.Literal('direction'), Type.Literal('price')]);
 const Status = Type.Union([Type.Literal('draft'), Type.Literal('deployed'), Type.Literal('retired')]);
 const DateTime = Type.String({ format: 'date-time' });

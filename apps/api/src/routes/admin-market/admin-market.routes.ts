@@ -1,6 +1,6 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { AppError } from '@seer/core/errors';
-import type { BarInterval } from '@seer/core/market/intervals';
+import type { Interval } from '@seer/core/market/intervals';
 import {
   AdminBarsQuerySchema,
   type BarsBody,
@@ -91,7 +91,7 @@ const adminMarketRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { symbol, interval } = request.query as { symbol: string; interval: BarInterval };
+      const { symbol, interval } = request.query as { symbol: string; interval: Interval };
       const body = request.body as unknown;
       const actor = actorOf(request);
       if (typeof body === 'string') return market.importCsv({ symbol, interval, csv: body, actor });
