@@ -236,11 +236,33 @@ for (const file of files) {
           /^(mock|doMock|importActual)$/.test(node.expression.name.text)))
     ) {
       const spec = node.arguments[0].text;
-      if (deepTarget(spec)) {
-        const what = node.expression.kind === ts.SyntaxKind.ImportKeyword ? 'dynamic import()' : 'vi.mock()';
-        reports.push(
-          `${where(file, sf, node)}: ${what} of ${spec}: not rewritten (a lazy load; rewrite by hand)`,
-        );
+      const target = deepTarget(spec);
+      if (target) {
+        const isImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
+        const names = isImport ? dynamicNames(node, sf) : undefined;
+        const what = isImport ? 'dynamic import()' : 'vi.mock()';
+        if (!names || !target.file) {
+          reports.push(
+            `${where(file, sf, node)}: ${what} of ${spec}: not rewritten (only \`const { a } = await import()\` and \`const m = await import(); m.a\` are)`,
+          );
+        } else {
+          const problems = names
+            .map((n) => (check ? checkOnly(target, n) : need(target.domain, target.rel, target.file, n)))
+            .filter(Boolean);
+          for (const p of problems) reports.push(`${where(file, sf, node)}: ${spec}: ${p}`);
+          if (problems.length === 0) {
+            rewritten += 1;
+            if (check) reports.push(`${where(file, sf, node)}: deep import ${spec}`);
+            else {
+              const lit = node.arguments[0];
+              edits.push({
+                start: lit.getStart(sf),
+                end: lit.getEnd(),
+                text: `'@seer/core/${target.domain}'`,
+              });
+            }
+          }
+        }
       }
     }
     ts.forEachChild(node, visit);
@@ -336,6 +358,47 @@ for (const file of files) {
   changedFiles.push(file);
 }
 
+/** The names a dynamic import() uses: `const { a, b: c } = await import(x)` or `const m = ...; m.a`. */
+function dynamicNames(call, sf) {
+  const awaited = call.parent;
+  if (!awaited || !ts.isAwaitExpression(awaited)) return undefined;
+  const decl = awaited.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== awaited) return undefined;
+  if (ts.isObjectBindingPattern(decl.name)) {
+    const names = [];
+    for (const el of decl.name.elements) {
+      if (el.dotDotDotToken) return undefined;
+      const n = el.propertyName ?? el.name;
+      if (!ts.isIdentifier(n)) return undefined;
+      names.push(n.text);
+    }
+    return names;
+  }
+  if (!ts.isIdentifier(decl.name)) return undefined;
+  const id = decl.name.text;
+  const names = new Set();
+  let bare = false;
+  const scan = (node) => {
+    if (
+      ts.isPropertyAccessExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === id
+    ) {
+      names.add(node.name.text);
+      return;
+    }
+    if (
+      ts.isIdentifier(node) &&
+      node.text === id &&
+      !(ts.isVariableDeclaration(node.parent) && node.parent.name === node)
+    )
+      bare = true;
+    ts.forEachChild(node, scan);
+  };
+  scan(sf);
+  return bare || names.size === 0 ? undefined : [...names];
+}
+
 /** --check: whether the index would need the name (reported as left to do, never written). */
 function checkOnly(target, name) {
   const info = exportsOf(target.file).get(name);
@@ -348,6 +411,26 @@ if (!check) {
     if (!idx.changed && existsSync(idx.path)) continue;
     writeFileSync(idx.path, renderIndex(idx));
     changedFiles.push(idx.path);
+  }
+  // packages/core/package.json `exports`: one entry per domain index, before the "./*" fallback.
+  const pkgPath = join(root, 'packages', 'core', 'package.json');
+  if (existsSync(pkgPath)) {
+    const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
+    const exp = pkg.exports && typeof pkg.exports === 'object' ? pkg.exports : {};
+    const next = {};
+    let added = false;
+    for (const [k, v] of Object.entries(exp)) if (k !== './*') next[k] = v;
+    for (const d of [...domains].sort()) {
+      if (!existsSync(join(coreSrc, d, 'index.ts')) || next[`./${d}`]) continue;
+      next[`./${d}`] = `./src/${d}/index.ts`;
+      added = true;
+    }
+    if ('./*' in exp) next['./*'] = exp['./*'];
+    if (added) {
+      pkg.exports = next;
+      writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
+      changedFiles.push(pkgPath);
+    }
   }
   const biome = join(root, 'node_modules', '.bin', 'biome');
   if (changedFiles.length > 0 && existsSync(biome)) {

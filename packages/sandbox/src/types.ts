@@ -1,9 +1,11 @@
-import type { Bar } from '@seer/core/market/bar';
-import type { Interval } from '@seer/core/market/intervals';
-import { MANIFEST_CAPS, type RunManifest as ModelManifest } from '@seer/core/registry/manifest';
+import type { Bar, Interval } from '@seer/core/market';
+import { MANIFEST_CAPS, type RunManifest as ModelManifest } from '@seer/core/registry';
 
-export type { Target } from '@seer/core/registry/manifest';
-/** Bars, intervals and targets are defined once, in core; re-exported for the sandbox's readers. */
+/**
+ * Bars, intervals, targets and the manifest a run needs (seer.toml's type, syntax and rules) are
+ * defined once, in core; re-exported for the sandbox's readers.
+ */
+export type { RunManifest as ModelManifest, Target } from '@seer/core/registry';
 export type { Bar, Interval };
 
 export interface BarQuery {
@@ -33,9 +35,6 @@ export const SANDBOX_ERROR_CODES = [
   'sandbox_unavailable',
 ] as const;
 export type SandboxErrorCode = (typeof SANDBOX_ERROR_CODES)[number];
-
-/** The manifest a run needs: defined once, in core (seer.toml's type, syntax and rules). */
-export type { RunManifest as ModelManifest } from '@seer/core/registry/manifest';
 
 export interface SandboxRunRequest {
   /** An extracted package directory (verified, or verified by the sandbox's `verify` hook). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { intervalMs as msOf } from '@seer/core/market/intervals';
+import { intervalMs as msOf } from '@seer/core/market';
 import { packFloat64, packInt64 } from '../protocol/frames';
 import type { Bar, BarSource, Interval } from '../types';
 import { SandboxError } from '../types';

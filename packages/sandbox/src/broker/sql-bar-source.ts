@@ -1,4 +1,4 @@
-import { intervalMs } from '@seer/core/market/intervals';
+import { intervalMs } from '@seer/core/market';
 import type { Bar, BarSource, Interval } from '../types';
 
 export type QueryFn = (text: string, params: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;

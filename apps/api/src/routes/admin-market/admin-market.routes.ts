@@ -1,6 +1,5 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { AppError } from '@seer/core/errors';
-import type { Interval } from '@seer/core/market/intervals';
 import {
   AdminBarsQuerySchema,
   type BarsBody,
@@ -8,8 +7,9 @@ import {
   CreateInstrumentBodySchema,
   IngestReportSchema,
   InstrumentSchema,
-} from '@seer/core/market/market.schemas';
-import type { MarketActor } from '@seer/core/market/market.service';
+  type Interval,
+  type MarketActor,
+} from '@seer/core/market';
 import type { FastifyRequest } from 'fastify';
 import { requireRole } from '../../plugins/auth';
 import { problemResponses } from '../../schemas/problem';

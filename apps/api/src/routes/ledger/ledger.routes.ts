@@ -1,9 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  LedgerVerificationSchema,
-  LedgerVerifyQuerySchema,
-} from '@seer/core/predictions/predictions.schemas';
-import { VersionParamsSchema } from '@seer/core/runs/runs.schemas';
+import { LedgerVerificationSchema, LedgerVerifyQuerySchema } from '@seer/core/predictions';
+import { VersionParamsSchema } from '@seer/core/runs';
 import { requireScope } from '../../plugins/auth';
 import { problemResponses } from '../../schemas/problem';
 
