@@ -78,8 +78,14 @@ function walk(dir, out) {
 }
 
 /** The .ts file a deep specifier names, or undefined when it is not a file of a domain. */
-function deepTarget(spec) {
-  const m = DEEP.exec(spec);
+function deepTarget(spec, fromFile) {
+  let m = DEEP.exec(spec);
+  if (!m && spec.startsWith('.') && fromFile) {
+    // a relative path into packages/core/src from outside it (bench scripts did this)
+    const abs = resolve(dirname(fromFile), spec).replace(/\.(ts|tsx|js)$/, '');
+    const rel = relative(coreSrc, abs).split(sep).join('/');
+    if (!rel.startsWith('..') && rel.includes('/')) m = DEEP.exec(`@seer/core/${rel}`);
+  }
   if (!m || !domains.has(m[1])) return undefined;
   const [, domain, rest] = m;
   if (rest === 'index') return undefined;
@@ -96,6 +102,7 @@ const program = ts.createProgram(coreFiles, {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.ESNext,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
+  noLib: true, // exports are all it asks about: no need to load the standard library
   allowImportingTsExtensions: true,
   noEmit: true,
   skipLibCheck: true,
@@ -217,7 +224,7 @@ const where = (file, sf, node) =>
 
 for (const file of files) {
   const text = readFileSync(file, 'utf8');
-  if (!text.includes('@seer/core/')) continue;
+  if (!text.includes('@seer/core/') && !text.includes('core/src/')) continue;
   const kind = file.endsWith('x')
     ? ts.ScriptKind.TSX
     : file.endsWith('.ts')
@@ -236,7 +243,7 @@ for (const file of files) {
           /^(mock|doMock|importActual)$/.test(node.expression.name.text)))
     ) {
       const spec = node.arguments[0].text;
-      const target = deepTarget(spec);
+      const target = deepTarget(spec, file);
       if (target) {
         const isImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
         const names = isImport ? dynamicNames(node, sf) : undefined;
@@ -277,7 +284,7 @@ for (const file of files) {
     if (!isImport && !isExport) continue;
     if (!ts.isStringLiteral(st.moduleSpecifier)) continue;
     const spec = st.moduleSpecifier.text;
-    const target = deepTarget(spec);
+    const target = deepTarget(spec, file);
     if (!target) continue;
     const at = where(file, sf, st);
     if (!target.file) {
