@@ -14,6 +14,8 @@ import type { Db } from '@seer/core/db';
 import { createMarketRepo, createMarketService, type MarketService } from '@seer/core/market';
 import { createMetricsService, type MetricsService } from '@seer/core/metrics';
 import {
+  type ChainService,
+  createChainService,
   createPredictionAccess,
   createPredictionReadService,
   createPredictionsService,
@@ -53,6 +55,8 @@ export type Services = {
   registry: Registry;
   billing: Billing;
   predictionRead: PredictionReadService;
+  /** Ledger v2's public record: chain of hashes, revealed values, signed checkpoints, keys. */
+  ledgerChain: ChainService;
   metrics: MetricsService;
 };
 
@@ -109,6 +113,11 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     clock,
     access: createPredictionAccess({ entitlements: billing.entitlements }),
   });
+  const ledgerChain = createChainService({
+    db,
+    clock,
+    access: createPredictionAccess({ entitlements: billing.entitlements }),
+  });
   const metrics = createMetricsService({
     db,
     liveSlots: async (versionId) => {
@@ -127,6 +136,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     registry,
     billing,
     predictionRead,
+    ledgerChain,
     metrics,
   };
 }

@@ -4,8 +4,21 @@
  */
 
 export { createPredictionAccess } from './access';
+export {
+  ChainPageSchema,
+  ChainQuerySchema,
+  CheckpointListSchema,
+  CheckpointQuerySchema,
+  LedgerKeyListSchema,
+} from './chain.schemas';
+export type { ChainService } from './chain.service';
+export { createChainService } from './chain.service';
+export type { LedgerSigner } from './checkpoints';
+export { createLedgerSigner, loadLedgerSigner } from './checkpoints';
+export type { SignRoundResult } from './checkpoints.repo';
+export { signCheckpointRound } from './checkpoints.repo';
 export type { HashedLedgerEntry } from './ledger';
-export { verifyLedger } from './ledger';
+export { chainEntriesV2, commitmentOf, entryHash, GENESIS_HASH, verifyLedger } from './ledger';
 export { appendPredictions, chainPage } from './predictions.repo';
 export {
   LedgerVerificationSchema,

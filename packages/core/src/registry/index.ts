@@ -4,9 +4,12 @@
  */
 
 export { sweepArtifacts } from './artifacts/artifact-gc';
+export { createArtifactKeysRepo } from './artifacts/artifact-keys.repo';
 export { createFsArtifactStore } from './artifacts/artifact-store';
+export { createEncryptedArtifactStore } from './artifacts/encrypted-artifact-store';
+export { signedPayloadText } from './attestation';
 export { createDeployChecksRepo } from './deploy-checks.repo';
-export type { RunManifest, Target } from './manifest';
+export type { RegistryManifest, RunManifest, Target } from './manifest';
 export { INTERVAL_HOURS, MANIFEST_CAPS, parseManifest } from './manifest';
 export { readManifest } from './manifest-file';
 export type { ExtractLimits } from './package/safe-extract';

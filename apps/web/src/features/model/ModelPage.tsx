@@ -12,7 +12,9 @@ import { useSession } from '../../app/auth';
 import { formatDate, formatPercent, formatPrice } from '../../components/format';
 import { Empty, ErrorState, Loading, QueryState } from '../../components/states';
 import { TableWrap } from '../../components/TableWrap';
+import { DivergenceNotice } from '../metrics/DivergenceNotice';
 import { useLedgerPlayback } from '../playback/useLedgerPlayback';
+import { PublicRecord } from './PublicRecord';
 
 // The chart library is loaded only where a chart is shown, keeping it out of the main bundle.
 const PlaybackChart = lazy(() =>
@@ -243,6 +245,7 @@ export function ModelPage() {
           )}
         </aside>
       </header>
+      <DivergenceNotice slug={m.slug} />
       <section aria-labelledby="about">
         <h2 id="about">About</h2>
         <p className="description">{m.description || 'No description.'}</p>
@@ -274,6 +277,7 @@ export function ModelPage() {
         )}
       </section>
       {readable && deployed.length > 0 ? <Playback slug={m.slug} versions={deployed} /> : null}
+      <PublicRecord slug={m.slug} versions={deployed} />
     </article>
   );
 }
