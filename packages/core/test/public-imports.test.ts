@@ -35,7 +35,7 @@ function sourceFiles(dir: string, out: string[] = []): string[] {
 }
 
 /** The bare package names a file imports (static, dynamic, re-exports), without subpaths. */
-export function importedPackages(text: string): string[] {
+function importedPackages(text: string): string[] {
   const names = new Set<string>();
   const statics = /^\s*(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s*)?['"]([^'"]+)['"]/gm;
   const dynamics = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
