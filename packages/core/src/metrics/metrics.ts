@@ -6,6 +6,8 @@
  * (pandas/numpy/scipy).
  */
 import type { Interval } from '../market/intervals';
+// A type-only import: erased at run time, so no cycle with divergence.ts (which imports this file).
+import type { Divergence } from './divergence';
 
 /** Bump the metric's number when its formula changes; the set's name when any does. */
 export const METRIC_DEFINITIONS = {
@@ -97,7 +99,7 @@ export interface Metrics {
   skewness: number | null;
   kurtosis: number | null;
   /** Whole-record snapshots only: the live-vs-backtest divergence alarm (divergence.ts), stored with the snapshot. */
-  divergence?: import('./divergence').Divergence;
+  divergence?: Divergence;
 }
 
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
