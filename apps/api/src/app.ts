@@ -7,7 +7,7 @@ import type { ApiContext } from './context';
 import auth from './plugins/auth';
 import metrics from './plugins/metrics';
 import openapi from './plugins/openapi';
-import problem from './plugins/problem';
+import problem, { frameworkErrorHandler } from './plugins/problem';
 import healthRoutes from './routes/health/health.routes';
 import { registerV1Routes } from './routes/index';
 import webRoutes from './routes/web/web.routes';
@@ -55,6 +55,7 @@ export async function buildApp({ ctx, logger }: BuildAppOptions): Promise<Fastif
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: frameworkErrorHandler,
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   app.decorate('ctx', ctx);

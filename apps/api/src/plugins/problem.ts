@@ -2,6 +2,7 @@
  * The one place errors become HTTP responses: application/problem+json (RFC 9457) with a stable
  * `code`. 5xx responses never carry the underlying message; they are logged with context instead.
  */
+import { isUnavailableError } from '@seer/core/db/unavailable';
 import { AppError, type FieldError, statusForCode } from '@seer/core/errors';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -25,6 +26,7 @@ const TITLES: Record<number, string> = {
   405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -108,6 +110,14 @@ export function toProblemParts(err: unknown): {
   if (e instanceof SyntaxError && (e as FastifyError).statusCode === 400) {
     return { status: 400, code: 'malformed_json', detail: 'The request body is not valid JSON.' };
   }
+  // The database or Redis is restarting or unreachable: a clear, retryable 503, not a 500.
+  if (isUnavailableError(err)) {
+    return {
+      status: 503,
+      code: 'service_unavailable',
+      detail: 'A service the platform depends on is briefly unavailable; retry in a few seconds.',
+    };
+  }
   const status = typeof e?.statusCode === 'number' ? e.statusCode : 500;
   if (status === 429) return { status, code: 'rate_limited', detail: 'Too many requests; retry later.' };
   if (status >= 400 && status < 500) {
@@ -142,6 +152,24 @@ export function sendProblem(
     .send(problem);
 }
 
+/**
+ * Fastify's own router errors — a path with bad percent-encoding, a path parameter over
+ * maxParamLength — never reach the error handler; passed as `frameworkErrors` they are
+ * problem+json like every other error instead of Fastify's plain JSON that echoes the URL back
+ * (found by apps/api/src/security/api-fuzz.test.ts).
+ */
+export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('x-request-id', String(request.id));
+  const parts =
+    err.code === 'FST_ERR_BAD_URL'
+      ? { status: 400, code: 'bad_request', detail: 'The URL is not valid (bad percent-encoding).' }
+      : err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? { status: 414, code: 'uri_too_long', detail: 'A path parameter is longer than this API accepts.' }
+        : toProblemParts(err);
+  if (parts.status >= 500) request.log.error({ err }, 'request failed');
+  sendProblem(request, reply, parts);
+}
+
 export default fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((err, request, reply) => {
@@ -149,6 +177,7 @@ export default fp(
       if (parts.status >= 500) request.log.error({ err }, 'request failed');
       else request.log.info({ code: parts.code, status: parts.status }, 'request rejected');
       if (err instanceof AppError && err.headers) reply.headers(err.headers);
+      else if (parts.code === 'service_unavailable') reply.header('retry-after', '5');
       return sendProblem(request, reply, parts);
     });
     app.setNotFoundHandler((request, reply) =>

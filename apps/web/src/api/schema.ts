@@ -9012,6 +9012,36 @@ export interface operations {
                     };
                 };
             };
+            /** @description application/problem+json error body. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
         };
     };
     createSubscription: {
@@ -9392,6 +9422,36 @@ export interface operations {
                 };
             };
             /** @description application/problem+json error body. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9504,6 +9564,36 @@ export interface operations {
             };
             /** @description application/problem+json error body. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9704,6 +9794,36 @@ export interface operations {
                 };
             };
             /** @description application/problem+json error body. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9846,6 +9966,36 @@ export interface operations {
             };
             /** @description application/problem+json error body. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,13 +8,17 @@ import {
   type SubscriptionView,
 } from '@seer/core/billing';
 import { Type } from 'typebox';
-import { principalOf, requireRole } from '../../plugins/auth';
+import { type Principal, requireInteractive, requireRole, requireScope } from '../../plugins/auth';
 import { problemResponses } from '../../schemas/problem';
 
 /** Subscriptions, invoices, earnings and refunds (docs/BILLING.md). Webhooks: billing-webhooks.routes.ts. */
 const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const billing = () => app.ctx.services.billing.service;
   const secured = { security: [{ bearer: [] }] };
+  // Reading your billing needs account:read on an API key; changing it (subscribe, cancel, resume,
+  // accept a price, refund) needs a password session: a key handed to a bot never moves money.
+  const billingReader = (p: Principal | null) => requireScope(p, 'account:read');
+  const billingWriter = (p: Principal | null) => requireInteractive(p);
 
   app.post(
     '/subscriptions',
@@ -31,7 +35,8 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const p = requireRole(request.principal, 'subscriber', 'developer');
+      // Money moves: a person logged in with a password, never a bot's API key (authz matrix).
+      const p = requireInteractive(requireRole(request.principal, 'subscriber', 'developer'));
       return reply.code(201).send(await billing().subscribe(p, request.body));
     },
   );
@@ -45,10 +50,13 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['billing'],
         summary: 'Your subscriptions, newest first (live and ended).',
         ...secured,
-        response: { 200: Type.Object({ items: Type.Array(SubscriptionSchema) }), ...problemResponses(401) },
+        response: {
+          200: Type.Object({ items: Type.Array(SubscriptionSchema) }),
+          ...problemResponses(401, 403),
+        },
       },
     },
-    async (request) => ({ items: await billing().list(principalOf(request)) }),
+    async (request) => ({ items: await billing().list(billingReader(request.principal)) }),
   );
 
   app.get(
@@ -61,17 +69,17 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'One of your subscriptions.',
         ...secured,
         params: SubscriptionIdParamsSchema,
-        response: { 200: SubscriptionSchema, ...problemResponses(400, 401, 404) },
+        response: { 200: SubscriptionSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => billing().get(principalOf(request), request.params.id),
+    async (request) => billing().get(billingReader(request.principal), request.params.id),
   );
 
   const action = (
     path: string,
     operationId: string,
     summary: string,
-    run: (p: ReturnType<typeof principalOf>, id: string) => Promise<SubscriptionView>,
+    run: (p: Principal, id: string) => Promise<SubscriptionView>,
   ) =>
     app.post(
       `/subscriptions/:id/${path}`,
@@ -83,10 +91,10 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
           summary,
           ...secured,
           params: SubscriptionIdParamsSchema,
-          response: { 200: SubscriptionSchema, ...problemResponses(400, 401, 404, 409) },
+          response: { 200: SubscriptionSchema, ...problemResponses(400, 401, 403, 404, 409) },
         },
       },
-      async (request) => run(principalOf(request), request.params.id),
+      async (request) => run(billingWriter(request.principal), request.params.id),
     );
 
   action(
@@ -123,7 +131,7 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      items: await billing().invoices(principalOf(request), { all: request.query.all }),
+      items: await billing().invoices(billingReader(request.principal), { all: request.query.all }),
     }),
   );
 
@@ -140,7 +148,7 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: InvoiceSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => billing().refund(principalOf(request), request.params.id),
+    async (request) => billing().refund(billingWriter(request.principal), request.params.id),
   );
 
   app.get(
@@ -156,7 +164,7 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: EarningsSchema, ...problemResponses(401, 403) },
       },
     },
-    async (request) => billing().earnings(principalOf(request)),
+    async (request) => billing().earnings(billingReader(request.principal)),
   );
 };
 

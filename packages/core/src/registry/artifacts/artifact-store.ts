@@ -95,13 +95,25 @@ export function createFsArtifactStore(dir: string): ArtifactStore & {
         await utimes(final, now, now).catch(() => {});
         return;
       }
-      await mkdir(path.dirname(final), { recursive: true });
       // Copy beside the final name, then rename: readers never see a half-written artifact.
       const tmp = `${final}.${randomBytes(6).toString('hex')}.tmp`;
       try {
+        await mkdir(path.dirname(final), { recursive: true });
         await copyFile(localFile, tmp);
         await chmod(tmp, 0o444);
         await rename(tmp, final);
+      } catch (err) {
+        // A full disk (or quota) is an operator's problem the client should hear about plainly:
+        // 503 with Retry-After, nothing stored (the half-written copy is removed below).
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ENOSPC' || code === 'EDQUOT') {
+          throw new AppError('artifact_storage_full', {
+            detail: 'The package store is full; nothing was stored. Try again later.',
+            headers: { 'retry-after': '300' },
+            cause: err,
+          });
+        }
+        throw err;
       } finally {
         await rm(tmp, { force: true });
       }
