@@ -14,3 +14,4 @@ export {
   stopLocalPostgres,
 } from './local-server';
 export { migrate } from './migrate';
+export { isUnavailableError } from './unavailable';
