@@ -26,7 +26,7 @@ import { createQuotas, quotaLimitsFromConfig } from '@seer/core/quotas';
 import { createRegistry, type Registry } from '@seer/core/registry';
 import { createRunsService, type RunsService } from '@seer/core/runs';
 import { redisTlsOptions } from '@seer/core/transport';
-import { createWebhooksService, type WebhooksService } from '@seer/core/webhooks/webhooks.service';
+import { createWebhooksService, type WebhooksService } from '@seer/core/webhooks';
 import { Redis } from 'ioredis';
 import type { ProbeTarget } from './context';
 

@@ -5,20 +5,20 @@
  */
 import {
   createBilling,
+  createEntitlements,
   createLogNotificationSender,
   type MockProvider,
   type NotificationSender,
   type RenewalEngine,
   startRenewalEngine,
 } from '@seer/core/billing';
-import { createEntitlements } from '@seer/core/billing/entitlements';
 import type { Clock } from '@seer/core/clock';
 import type { Config } from '@seer/core/config';
 import type { Db } from '@seer/core/db';
+import type { Consumer } from '@seer/core/queue';
 import { createQueues, type JobQueues } from '@seer/core/queue';
-import type { Consumer } from '@seer/core/queue/queue';
 import { createRegistry, createVersionsRepo, sweepArtifacts } from '@seer/core/registry';
-import { createWebhooksService, startWebhookConsumer } from '@seer/core/webhooks/webhooks.service';
+import { createWebhooksService, startWebhookConsumer } from '@seer/core/webhooks';
 import { createBwrapSandbox, type Sandbox } from '@seer/sandbox';
 import { createSandboxDeployGate } from './deploy-gate';
 import { startWorker, type WorkerHandle } from './index';

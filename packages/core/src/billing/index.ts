@@ -13,6 +13,7 @@ export {
 } from './billing.schemas';
 export type { Billing } from './create-billing';
 export { createBilling } from './create-billing';
+export { createEntitlements } from './entitlements';
 export type { BillingEventMessage, NotificationSender } from './notifications';
 export { createLogNotificationSender } from './notifications';
 export { addMonthsClamped } from './periods';

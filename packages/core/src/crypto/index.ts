@@ -9,5 +9,6 @@ export {
   loadMasterKeyring,
   masterKeyId,
   parseMasterKeys,
+  readKeyFile,
 } from './master-keys';
 export { rotateAtRest } from './rotation';

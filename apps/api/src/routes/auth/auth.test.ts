@@ -1,6 +1,6 @@
 import { createHmac, createPrivateKey, createPublicKey, sign } from 'node:crypto';
 import path from 'node:path';
-import { loadMasterKeyring, readKeyFile } from '@seer/core/crypto/master-keys';
+import { loadMasterKeyring, readKeyFile } from '@seer/core/crypto';
 import { TEST_DRIVERS } from '@seer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomIp, registerAndLogin, TEST_PASSWORD, uniqueEmail } from '../../testing/auth';
