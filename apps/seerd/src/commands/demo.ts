@@ -273,6 +273,7 @@ async function subscribeDemoTrader(
     scopes: null,
     apiKeyId: null,
   };
+  const ids = new Map<string, string>();
   for (const m of DEMO_MODELS) {
     const slug = slugs.get(m.dir);
     if (!slug || m.plan.priceMinor === 0) continue;
@@ -280,7 +281,7 @@ async function subscribeDemoTrader(
       model: slug,
       paymentMethod: MOCK_TEST_CARDS.success,
     });
-    log(`demo subscriber: ${slug} ${s.status}`);
+    ids.set(slug, s.id);
   }
   if (billing.provider.name === 'mock')
     await (billing.provider as MockProvider).flush(
@@ -288,6 +289,9 @@ async function subscribeDemoTrader(
         (await api.app.inject({ method: 'POST', url: '/v1/billing/webhooks/mock', payload, headers }))
           .statusCode,
     );
+  // Logged after the provider's webhooks: a paid subscription is `incomplete` until its charge is confirmed.
+  for (const [slug, id] of ids)
+    log(`demo subscriber: ${slug} ${(await billing.service.get(principal, id)).status}`);
 }
 
 async function createDemoUsers(
