@@ -25,7 +25,7 @@ for arg in "$@"; do
   esac
 done
 
-pkgs=(bubblewrap python3 python3-numpy python3-pandas python3-scipy python3-sklearn python3-statsmodels python3-msgpack python3-seccomp util-linux ca-certificates libarchive-tools git postgresql)
+pkgs=(bubblewrap python3 python3-numpy python3-pandas python3-scipy python3-sklearn python3-statsmodels python3-msgpack python3-seccomp util-linux ca-certificates libarchive-tools git postgresql openssl)
 [ "$with_browser" = 1 ] && pkgs+=(chromium prometheus python3-pytest)
 
 missing=()

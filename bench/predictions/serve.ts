@@ -49,10 +49,14 @@ if (cluster.isPrimary) {
     HOST: '127.0.0.1',
     SEER_DATA_DIR: dir,
     SEER_KEYS_DIR: path.join(dir, 'keys'),
-    SEER_GENERATE_KEYS: 'true',
+    SEER_GENERATE_KEYS: 'false',
+    // Production refuses these; a loopback benchmark needs them (nothing here is a secret).
+    ALLOW_PLAIN_HTTP: 'true',
+    BILLING_MOCK_WEBHOOK_SECRET: 'bench-mock-webhook-secret-not-a-secret',
   });
   const db = await openDb(dbOptionsFromConfig(config));
-  const api = await createApiContext({ config, db });
+  // Throwaway signing keys generated at start (production would refuse: keys are provisioned there).
+  const api = await createApiContext({ config: { ...config, generateKeys: true }, db });
   await api.app.listen({ port, host: '127.0.0.1' });
   process.send?.('ready');
   process.on('SIGTERM', async () => {

@@ -5,7 +5,7 @@
  *
  *   node --import tsx bench/web/bundle.ts [--write]   (--write: update bench/web/RESULTS.md and results.json)
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,7 +87,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   ];
   console.log(lines.join('\n'));
   if (process.argv.includes('--write')) {
-    writeFileSync(path.join(here, 'RESULTS.md'), lines.join('\n'));
+    // Keep the playback frame-rate section (bench/web/playback-fps.ts writes it after its marker).
+    const file = path.join(here, 'RESULTS.md');
+    const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const mark = current.indexOf('<!-- playback-fps -->');
+    writeFileSync(file, lines.join('\n') + (mark >= 0 ? `\n${current.slice(mark)}` : ''));
     writeFileSync(
       path.join(here, 'results.json'),
       `${JSON.stringify({ budget: BUDGET, ...report }, null, 2)}\n`,

@@ -179,6 +179,33 @@ describe('Helm chart (helm lint, helm template, Kubernetes schemas)', () => {
     const np = objs.find((o) => o.kind === 'NetworkPolicy');
     expect(JSON.stringify(np?.spec.egress)).toContain('10.0.0.5/32');
   });
+  it('the optional ServiceMonitor scrapes the API with the METRICS_TOKEN bearer from the Secret', async () => {
+    const objs = await renderChart({ 'metrics.serviceMonitor.enabled': 'true' });
+    // The Prometheus Operator's CRDs have no schema in kubernetes-models: checked by shape here.
+    const sm = objs.find((o) => o.kind === 'ServiceMonitor');
+    expect(sm?.apiVersion).toBe('monitoring.coreos.com/v1');
+    const api = objs.find((o) => o.kind === 'Service' && o.metadata.name === 'seer-api');
+    expect(sm?.spec.selector.matchLabels).toEqual(api?.spec.selector);
+    expect(api?.spec.ports.map((p: { name: string }) => p.name)).toContain(sm?.spec.endpoints[0].port);
+    expect(sm?.spec.endpoints[0].authorization).toEqual({
+      type: 'Bearer',
+      credentials: { name: 'seer-env', key: 'METRICS_TOKEN' },
+    });
+    const pm = objs.find((o) => o.kind === 'PodMonitor');
+    const worker = objs.find((o) => o.kind === 'Deployment' && o.metadata.name === 'seer-worker');
+    const labels = worker?.spec.template.metadata.labels as Record<string, string>;
+    for (const [k, v] of Object.entries(pm?.spec.selector.matchLabels as Record<string, string>))
+      expect(labels[k]).toBe(v);
+    expect(pm?.spec.selector.matchExpressions[0].values).toContain(labels['app.kubernetes.io/component']);
+    const ports = worker?.spec.template.spec.containers[0].ports.map((p: { name: string }) => p.name);
+    expect(ports).toContain(pm?.spec.podMetricsEndpoints[0].port);
+    for (const o of objs.filter((x) => !x.apiVersion.startsWith('monitoring.coreos.com/')))
+      await validateK8s(o);
+    // Off by default: no CRD objects in a plain install.
+    expect((await renderChart({})).some((o) => o.apiVersion.startsWith('monitoring.coreos.com/'))).toBe(
+      false,
+    );
+  });
 });
 
 describe('Compose file (Compose specification schema)', () => {

@@ -9,9 +9,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createTestApp } from '@seer/api/testing/test-app';
 import { createRunMetrics } from '@seer/worker/metrics';
 import { startMetricsListener } from '@seer/worker/metrics-listener';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 const deploy = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -64,6 +66,29 @@ describe('Prometheus scrapes a running Seer process and evaluates the alert rule
     closers.push(() => listener.close());
     const target = new URL(listener.url).host;
 
+    // A running API with METRICS_TOKEN; Prometheus scrapes it through the shipped `seer-api` job,
+    // only the target and the token file's path changed. A second job without the token must fail.
+    const token = 'prometheus-scrape-token-0123456789abcdef';
+    const api0 = await createTestApp('pglite', { metricsToken: token });
+    closers.push(() => api0.close());
+    await api0.app.listen({ host: '127.0.0.1', port: 0 });
+    await api0.app.inject({ method: 'GET', url: '/healthz' });
+    const apiTarget = `127.0.0.1:${(api0.app.server.address() as { port: number }).port}`;
+    writeFileSync(path.join(dir, 'metrics_token'), `${token}\n`);
+    const shipped = parse(readFileSync(path.join(deploy, 'prometheus/prometheus.yml'), 'utf8')) as {
+      scrape_configs: Array<Record<string, unknown> & { job_name: string }>;
+    };
+    const apiJob = shipped.scrape_configs.find((j) => j.job_name === 'seer-api');
+    expect(apiJob?.authorization).toEqual({
+      type: 'Bearer',
+      credentials_file: '/etc/prometheus/metrics_token',
+    });
+    const apiJobHere = {
+      ...apiJob,
+      authorization: { type: 'Bearer', credentials_file: path.join(dir, 'metrics_token') },
+      static_configs: [{ targets: [apiTarget] }],
+    };
+
     // The shipped rules, with `for:` shortened so the test need not wait 15 minutes.
     const rules = readFileSync(path.join(deploy, 'prometheus/rules/seer.yml'), 'utf8');
     writeFileSync(path.join(dir, 'rules.yml'), rules.replace(/for: \d+m/g, 'for: 0s'));
@@ -75,6 +100,8 @@ describe('Prometheus scrapes a running Seer process and evaluates the alert rule
         'scrape_configs:',
         '  - job_name: seer-worker',
         `    static_configs: [{targets: ['${target}']}]`,
+        `  - ${JSON.stringify(apiJobHere)}`,
+        `  - {job_name: seer-api-no-token, metrics_path: /metrics, static_configs: [{targets: ['${apiTarget}']}]}`,
         '',
       ].join('\n'),
     );
@@ -127,7 +154,32 @@ describe('Prometheus scrapes a running Seer process and evaluates the alert rule
     );
     const dead = alerts.find((a) => a.labels.alertname === 'SeerDeadLetters');
     expect(dead?.labels.queue).toBe('runs');
+    // The API, scraped with the token through the shipped job: up, with its HTTP metrics.
+    await until(
+      async () => ((await query('up{job="seer-api"}'))[0]?.value[1] === '1' ? true : undefined),
+      30_000,
+      'a successful scrape of the API with the token',
+    );
+    const http = await until(
+      async () => {
+        const r = await query('seer_http_request_duration_seconds_count{job="seer-api"}');
+        return r.length ? r : undefined;
+      },
+      10_000,
+      'seer_http_request_duration_seconds from the API',
+    );
+    expect(http.some((r) => r.metric.route === '/healthz')).toBe(true);
+    // Without the token the API refuses the scrape.
+    const noToken = await until(
+      async () => {
+        const r = await query('up{job="seer-api-no-token"}');
+        return r.length ? r : undefined;
+      },
+      10_000,
+      'a scrape attempt without the token',
+    );
+    expect(noToken[0]?.value[1]).toBe('0');
     // A healthy worker target fires no WorkerDown.
     expect(alerts.some((a) => a.labels.alertname === 'SeerWorkerDown')).toBe(false);
-  }, 90_000);
+  }, 180_000);
 });

@@ -279,31 +279,73 @@ def cmd_predictions(args):
             return 0
 
 
-def cmd_verify(args):
-    from . import ledger
+def _download_record(c, model, version, mode):
+    """Everything an offline check needs (docs/VERIFYING.md): every chosen version's public chain
+    (values as revealed to this caller), its attestation, the signed checkpoints and both key sets."""
+    from datetime import datetime, timezone
 
-    c = _client(args, need_auth=False)
-    vs = c.get(f"/v1/models/{args.model}/versions")
+    vs = c.get(f"/v1/models/{model}/versions")
     items = vs.get("items", vs) if isinstance(vs, dict) else vs
-    targets = [v for v in items if not args.version or v["version"] == args.version]
-    ok = True
+    targets = [v for v in items if not version or v["version"] == version]
+    if version and not targets:
+        raise UsageError(f"{model} has no version {version}")
+    chains = []
     for v in targets:
-        entries, cursor = [], None
+        entries, cursor, page = [], None, None
         while True:
-            page = c.get(
-                f"/v1/models/{args.model}/versions/{v['version']}/predictions",
-                query={"mode": args.mode, "limit": 1000, "cursor": cursor},
-            )
+            page = c.get(f"/v1/models/{model}/versions/{v['version']}/chain",
+                         query={"mode": mode, "limit": 5000, "cursor": cursor})
             entries.extend(page.get("items", []))
             cursor = page.get("nextCursor")
             if not cursor:
                 break
-        # The API keeps the ledger's canonical field names (docs/RUNS.md): entries verify as served.
-        chain = entries
-        r = ledger.verify(chain)
-        ok = ok and r["valid"]
-        state = "OK" if r["valid"] else f"BROKEN at seq {r['firstBreak']['seq']} ({r['firstBreak']['reason']})"
-        print(f"{args.model}@{v['version']} {args.mode}: {r['checked']} entries, head {r['head'][:16]}… {state}")
+        try:
+            att = c.get(f"/v1/models/{model}/versions/{v['version']}/attestation")
+        except ApiError as e:
+            if e.status != 404:
+                raise
+            att = None
+        chains.append({"version": v["version"], "versionId": page["versionId"], "mode": mode,
+                       "head": page["head"], "entries": entries, "attestation": att})
+    checkpoints, cursor = [], None
+    while True:
+        page = c.get("/v1/ledger/checkpoints", query={"model": model, "mode": mode, "limit": 5000,
+                                                      "cursor": cursor, "version": version})
+        checkpoints.extend(page.get("items", []))
+        cursor = page.get("nextCursor")
+        if not cursor:
+            break
+    return {
+        "model": model,
+        "downloadedAt": datetime.now(timezone.utc).isoformat(),
+        "chains": chains,
+        "checkpoints": checkpoints,
+        "ledgerKeys": c.get("/v1/keys/ledger").get("keys", []),
+        "signingKeys": c.get("/v1/keys/signing").get("keys", []),
+    }
+
+
+def cmd_verify(args):
+    from . import ledger
+
+    if args.record:
+        with open(args.record) as f:
+            record = json.load(f)
+    else:
+        if not args.model:
+            raise UsageError("give a MODEL to download, or --record FILE")
+        record = _download_record(_client(args, need_auth=False), args.model, args.version, args.mode)
+    if args.save:
+        with open(args.save, "w") as f:
+            json.dump(record, f, indent=1)
+    if args.save_checkpoints:
+        with open(args.save_checkpoints, "w") as f:
+            json.dump({"checkpoints": record["checkpoints"], "ledgerKeys": record["ledgerKeys"]}, f, indent=1)
+    earlier = [(f"earlier ({os.path.basename(x)})", *ledger.load_checkpoint_file(x)) for x in args.checkpoints]
+    ok, lines = ledger.verify_record(record, earlier)
+    print("\n".join(lines))
+    if not ok:
+        _err("the record does not verify (see above)")
     return 0 if ok else 1
 
 
@@ -373,11 +415,20 @@ def build_parser():
     s.add_argument("--url")
     s.set_defaults(fn=cmd_predictions)
 
-    s = sub.add_parser("verify", help="download a model's record and verify its hash chain offline")
-    s.add_argument("model")
+    s = sub.add_parser(
+        "verify",
+        help="download a model's record and verify it offline: hash chain, signed checkpoints, attestation",
+        description="Downloads the public record (chain, checkpoints, public keys, attestation) and verifies it "
+        "offline (docs/VERIFYING.md). With --checkpoints, an earlier saved copy exposes any rewrite since.")
+    s.add_argument("model", nargs="?")
     s.add_argument("--version")
     s.add_argument("--mode", choices=["live", "backtest"], default="live")
     s.add_argument("--url")
+    s.add_argument("--save", metavar="FILE", help="also write the downloaded record to FILE")
+    s.add_argument("--save-checkpoints", metavar="FILE", help="write the signed checkpoints and keys to FILE (keep it)")
+    s.add_argument("--checkpoints", action="append", default=[], metavar="FILE",
+                   help="an earlier saved checkpoint file to compare with (repeatable)")
+    s.add_argument("--record", metavar="FILE", help="verify a saved record instead of downloading one")
     s.set_defaults(fn=cmd_verify)
     return p
 

@@ -12,6 +12,7 @@ import { createMarketRepo } from '@seer/core/market/market.repo';
 import { createMarketService, type MarketService } from '@seer/core/market/market.service';
 import { createMetricsService, type MetricsService } from '@seer/core/metrics/metrics.service';
 import { createPredictionAccess } from '@seer/core/predictions/access';
+import { type ChainService, createChainService } from '@seer/core/predictions/chain.service';
 import {
   createPredictionsService,
   type PredictionsService,
@@ -50,6 +51,8 @@ export type Services = {
   registry: Registry;
   billing: Billing;
   predictionRead: PredictionReadService;
+  /** Ledger v2's public record: chain of hashes, revealed values, signed checkpoints, keys. */
+  ledgerChain: ChainService;
   metrics: MetricsService;
 };
 
@@ -106,6 +109,11 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     clock,
     access: createPredictionAccess({ entitlements: billing.entitlements }),
   });
+  const ledgerChain = createChainService({
+    db,
+    clock,
+    access: createPredictionAccess({ entitlements: billing.entitlements }),
+  });
   const metrics = createMetricsService({
     db,
     liveSlots: async (versionId) => {
@@ -124,6 +132,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     registry,
     billing,
     predictionRead,
+    ledgerChain,
     metrics,
   };
 }

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SERVER = path.join(__dirname, 'support/e2e-server.ts');
@@ -26,6 +26,8 @@ const LAPTOP = { width: 1280, height: 860 };
 const PHONE = { width: 390, height: 844 };
 
 const hasBrowser = existsSync(CHROMIUM);
+// Pages answer slowly on a loaded machine (the server replays, runs models and serves at once).
+vi.setConfig({ expect: { poll: { timeout: 15_000, interval: 100 } } });
 
 describe.skipIf(!hasBrowser)('web UI in Chromium against a demo server', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'seer-web-e2e-'));
@@ -216,9 +218,11 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against a demo server', () => {
 
     // Plan and price.
     await page.getByLabel('Monthly price').fill('12.50');
-    await page.getByLabel('Trial days').fill('7');
+    // No trial: the declined-card journey below is charged at once.
+    await page.getByLabel('Trial days').fill('0');
     await page.getByRole('button', { name: 'Save plan' }).click();
-    await expect.poll(() => page.getByText('Saved: $12.50/month, 7-day trial.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Saved: $12.50/month, no trial.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('No earnings yet.').isVisible(), { timeout: 15_000 }).toBe(true);
     await shot(page, 'developer-console');
 
     // A bad package: every invalid seer.toml field is listed.
@@ -246,7 +250,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against a demo server', () => {
     await expect.poll(() => page.locator('.model-card').count(), { timeout: 15_000 }).toBe(1);
   }, 180_000);
 
-  it('a subscriber signs up, browses the marketplace, opens a model page and creates an API key', async () => {
+  it('a subscriber signs up, starts a trial, reads the metric cards, plays back and creates an API key', async () => {
     const page = await newPage();
     await page.goto('/sign-up');
     await page.getByLabel('Name shown to others').fill('Browser Trader');
@@ -271,8 +275,53 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against a demo server', () => {
           .isVisible(),
       )
       .toBe(true);
+
+    // Metric cards: live and backtest records apart, each metric defined in a tooltip.
+    const live = page.getByRole('region', { name: 'Live record of version 1.0.0' });
+    await expect.poll(() => live.isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => page.getByText('Backtest record').first().isVisible()).toBe(true);
+    const tip = live.getByRole('button', { name: 'What is Sharpe ratio?' });
+    await tip.focus();
+    const tooltip = page.getByRole('tooltip').filter({ hasText: 'annualised by the square root' }).first();
+    await expect.poll(() => tooltip.isVisible()).toBe(true);
+    await live.scrollIntoViewIfNeeded();
+    await shot(page, 'metric-cards');
+    await tip.blur();
+
+    // Start the trial: the payment step takes a test card.
+    await page.getByRole('button', { name: 'Start 14-day free trial' }).click();
+    await page.getByLabel('Card number').fill('4242 4242 4242 4242');
+    await checkA11y(page, 'payment step');
+    await page.getByRole('button', { name: 'Start the free trial' }).click();
+    const state = page.getByTestId('subscription-state');
+    await expect.poll(() => state.textContent(), { timeout: 15_000 }).toContain('Free trial until');
+    await expect.poll(() => page.getByRole('button', { name: /Cancel subscription/ }).isVisible()).toBe(true);
     await checkA11y(page, 'model page');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'model-page');
+
+    // A subscriber plays back the full record.
+    const playback = page.getByRole('region', { name: /live record/ });
+    await expect.poll(() => playback.isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => playback.locator('canvas').count()).toBeGreaterThan(0);
+    await playback.getByRole('button', { name: 'Play' }).click();
+    await page.waitForTimeout(500);
+    await playback.getByRole('button', { name: 'Pause' }).click();
+
+    // Subscriptions: status, trial end, next charge; cancel and resume.
+    await page.getByRole('link', { name: 'Subscriptions' }).click();
+    await page.waitForURL('**/subscriptions');
+    const row = page.getByRole('row', { name: /momentum/ });
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('Free trial');
+    await expect.poll(() => page.getByText('No invoices yet.').isVisible()).toBe(true);
+    page.once('dialog', (d) => void d.accept());
+    await row.getByRole('button', { name: /Cancel subscription/ }).click();
+    await expect.poll(() => row.textContent()).toContain('canceled at period end');
+    await expect.poll(() => row.textContent()).toContain('never be charged');
+    await row.getByRole('button', { name: /Resume subscription/ }).click();
+    await expect.poll(() => row.getByRole('button', { name: /Cancel subscription/ }).isVisible()).toBe(true);
+    await checkA11y(page, 'subscriptions');
+    await shot(page, 'subscriptions');
 
     await page.getByRole('link', { name: 'API keys' }).click();
     await page.waitForURL('**/api-keys');
@@ -331,14 +380,105 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against a demo server', () => {
     await checkA11y(page, 'session ended');
     await shot(page, 'session-ended');
 
-    // After a reload the dead cookie cannot resume the session. (The "Your session has ended"
-    // banner after a reload stopped showing once logout began revoking access tokens at once;
-    // tracked in issue 12's notes. What must hold: the page is signed out.)
+    // After a reload the dead cookie cannot resume the session: the message says the session ended.
+    const refreshes: string[] = [];
+    page.on('response', async (r) => {
+      if (r.url().endsWith('/v1/auth/refresh'))
+        refreshes.push(`${r.status()} ${await r.text().catch(() => '')}`);
+    });
     await page.reload();
     await expect
-      .poll(() => page.getByRole('link', { name: 'Sign in' }).first().isVisible(), { timeout: 30_000 })
-      .toBe(true);
+      .poll(
+        async () =>
+          (await alert.count())
+            ? await alert.textContent()
+            : `no banner; url ${page.url()}; signedIn flag ${await page.evaluate(() => localStorage.getItem('seer.signedIn'))}; refreshes ${refreshes.join(' | ')}`,
+        { timeout: 30_000 },
+      )
+      .toContain('Your session has ended');
+    expect(await page.getByRole('link', { name: 'Sign in' }).first().isVisible()).toBe(true);
   }, 180_000);
+
+  it('a declined card shows a clear error; another card pays, and the developer sees the earnings', async () => {
+    const page = await newPage();
+    await page.goto('/sign-up');
+    await page.getByLabel('Name shown to others').fill('Browser Buyer');
+    await page.getByLabel('Email').fill(`buyer-${run}@example.com`);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL(`${base}/`);
+    await page.goto(`/models/browser-momentum-${run}`);
+    await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
+    await page.getByLabel('Card number').fill('4000 0000 0000 0002');
+    await page.getByRole('button', { name: 'Pay and subscribe' }).click();
+    const declined = page.getByRole('alert').filter({ hasText: 'Your card was declined' });
+    await expect.poll(() => declined.isVisible(), { timeout: 15_000 }).toBe(true);
+    await checkA11y(page, 'card declined');
+    await shot(page, 'card-declined');
+    // Nothing was subscribed; a good card pays the first month.
+    await page.getByLabel('Card number').fill('4242424242424242');
+    await page.getByRole('button', { name: 'Pay and subscribe' }).click();
+    const state = page.getByTestId('subscription-state');
+    await expect.poll(() => state.textContent(), { timeout: 60_000 }).toContain('Active at $12.50/month');
+    await page.goto('/subscriptions');
+    const invoice = page.getByRole('table', { name: 'Invoices' }).getByRole('row', { name: /\$12\.50/ });
+    await expect.poll(() => invoice.first().textContent(), { timeout: 15_000 }).toContain('succeeded');
+
+    // The developer's earnings by month.
+    const dev = await newPage();
+    await signIn(dev, `dev-${run}@example.com`, PASSWORD);
+    await dev.goto('/console');
+    const earnings = dev.getByRole('table', { name: 'Earnings by month' });
+    await expect.poll(() => earnings.textContent(), { timeout: 15_000 }).toContain(`browser-momentum-${run}`);
+    expect(await earnings.textContent()).toContain('$12.50');
+    await checkA11y(dev, 'earnings');
+    await dev.getByRole('heading', { name: 'Earnings by month' }).scrollIntoViewIfNeeded();
+    await shot(dev, 'earnings');
+  }, 180_000);
+
+  it('a user changes their password: wrong current password and mismatch refused, then the new one works', async () => {
+    const page = await newPage();
+    const email = `pw-${run}@example.com`;
+    const next = 'another long browser password';
+    await page.goto('/sign-up');
+    await page.getByLabel('Name shown to others').fill('Browser Password');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL(`${base}/`);
+    await page.getByRole('link', { name: 'Browser Password' }).click();
+    await page.waitForURL('**/account');
+    await checkA11y(page, 'account');
+
+    await page.getByLabel('Current password').fill('not the password at all');
+    await page.getByLabel('New password').fill(next);
+    await page.getByLabel('Repeat the new password').fill(next);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect
+      .poll(() => page.getByText('The current password is incorrect.').isVisible(), { timeout: 15_000 })
+      .toBe(true);
+    expect(await page.getByLabel('Current password').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('Current password').fill(PASSWORD);
+    await page.getByLabel('Repeat the new password').fill(`${next} typo`);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect.poll(() => page.getByText('The two new passwords differ.').isVisible()).toBe(true);
+
+    await page.getByLabel('Repeat the new password').fill(next);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect.poll(() => page.getByText('Password changed.').isVisible(), { timeout: 15_000 }).toBe(true);
+    await shot(page, 'account');
+    // This session continues; the old password no longer signs in, the new one does.
+    expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+    const old = await fetch(`${base}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    expect(old.status).toBe(401);
+    const other = await newPage();
+    await signIn(other, email, next);
+  }, 120_000);
 
   it("the model's owner sees coverage, a verified ledger and the playback of its predictions", async () => {
     const page = await newPage();

@@ -18,6 +18,7 @@ import { createVersionsRepo } from '@seer/core/registry/versions.repo';
 import { createBwrapSandbox, type Sandbox } from '@seer/sandbox';
 import { createSandboxDeployGate } from './deploy-gate';
 import { startWorker, type WorkerHandle } from './index';
+import { type LedgerSignerHandle, startLedgerSigner } from './ledger-signer';
 import { createRunMetrics, instrumentQueues, type RunMetrics } from './metrics';
 import { registryPackageOpener } from './registry-opener';
 import { createScheduler, type Scheduler } from './scheduler';
@@ -47,6 +48,8 @@ export interface Engines {
   worker: WorkerHandle | undefined;
   /** Billing renewals: ticks with the scheduler, consumes the billing queue with the worker. */
   billing: RenewalEngine | undefined;
+  /** Signs ledger checkpoints (worker processes only; they alone read the ledger key). */
+  ledgerSigner: LedgerSignerHandle | undefined;
   close(): Promise<void>;
 }
 
@@ -71,6 +74,7 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
   let scheduler: Scheduler | undefined;
   let billing: RenewalEngine | undefined;
   let gcTimer: NodeJS.Timeout | undefined;
+  let ledgerSigner: LedgerSignerHandle | undefined;
   try {
     if (opts.worker) {
       sandbox = await createBwrapSandbox({
@@ -128,6 +132,20 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
         }, config.artifactGcIntervalSeconds * 1000);
         gcTimer.unref();
       }
+      // Without its key a worker still runs models: a later checkpoint covers everything stored
+      // meanwhile (the chain is continuous), and LedgerCheckpointOverdue says signing stopped.
+      ledgerSigner = await startLedgerSigner({
+        db,
+        config,
+        metrics,
+        ...(opts.log ? { log: opts.log } : {}),
+      }).catch((err: Error) => {
+        opts.log?.('ledger checkpoint signing disabled', {
+          error: err.message,
+          hint: `provision an Ed25519 key: openssl genpkey -algorithm ed25519 -out ${config.ledgerSigningKeyFile} (LEDGER_SIGNING_KEY_FILE, docs/VERIFYING.md)`,
+        });
+        return undefined;
+      });
     }
     if (opts.scheduler) {
       const tickMs = opts.replayMsPerSimHour
@@ -184,6 +202,7 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
   } catch (err) {
     await billing?.close().catch(() => {});
     clearInterval(gcTimer);
+    ledgerSigner?.close();
     await worker?.close().catch(() => {});
     await sandbox?.close().catch(() => {});
     if (ownQueues) await queues.close().catch(() => {});
@@ -195,11 +214,13 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
     scheduler,
     worker,
     billing,
+    ledgerSigner,
     async close() {
       // Stop creating work, then finish running work, then release the sandbox and queues.
       await billing?.close();
       await scheduler?.close();
       clearInterval(gcTimer);
+      ledgerSigner?.close();
       await worker?.close();
       await sandbox?.close();
       if (ownQueues) await queues.close();

@@ -37,6 +37,10 @@ export interface RunMetrics {
   marketDataAge: Gauge<'symbol' | 'interval'>;
   marketDataOverdue: Gauge<'symbol' | 'interval'>;
   billingEvents: Counter<'type'>;
+  /** Ledger checkpoints this process signed (docs/VERIFYING.md). */
+  ledgerCheckpointsSigned: Counter;
+  /** Chains whose head no longer extends their last checkpoint: a rewrite, never signed. */
+  ledgerCheckpointRefusals: Counter;
   /** Where the scrape-time gauges read from; set once the process has its queues and database. */
   observe(sources: MetricSources): void;
 }
@@ -84,6 +88,33 @@ export function createRunMetrics(registry: Registry = new Registry()): RunMetric
     registers,
     async collect() {
       await refreshFreshness();
+    },
+  });
+  // Ledger checkpoint freshness, read from the database at scrape time (any worker may have signed).
+  let ledgerRead: Promise<void> | undefined;
+  let ledgerReadAt = 0;
+  const refreshLedger = (): Promise<void> => {
+    if (!sources.db) return Promise.resolve();
+    if (!ledgerRead || Date.now() - ledgerReadAt > 1000) {
+      ledgerReadAt = Date.now();
+      ledgerRead = collectLedgerCheckpoints(ledgerNewest, ledgerUnsignedAge, sources.db).catch(() => {});
+    }
+    return ledgerRead;
+  };
+  const ledgerNewest: Gauge = new Gauge({
+    name: 'seer_ledger_checkpoint_newest_timestamp_seconds',
+    help: 'Unix time of the newest signed ledger checkpoint (0 when none yet).',
+    registers,
+    async collect() {
+      await refreshLedger();
+    },
+  });
+  const ledgerUnsignedAge: Gauge = new Gauge({
+    name: 'seer_ledger_unsigned_head_age_seconds',
+    help: 'Age of the oldest chain head not yet covered by a signed checkpoint (0 when every head is signed).',
+    registers,
+    async collect() {
+      await refreshLedger();
     },
   });
   const queueJobs: Gauge<'queue' | 'state'> = new Gauge({
@@ -171,6 +202,16 @@ export function createRunMetrics(registry: Registry = new Registry()): RunMetric
       labelNames: ['type'],
       registers,
     }),
+    ledgerCheckpointsSigned: new Counter({
+      name: 'seer_ledger_checkpoints_signed_total',
+      help: 'Signed checkpoints of ledger chain heads stored by this process.',
+      registers,
+    }),
+    ledgerCheckpointRefusals: new Counter({
+      name: 'seer_ledger_checkpoint_refusals_total',
+      help: 'Chain heads the signer refused because they do not extend the last checkpoint (a rewrite).',
+      registers,
+    }),
     observe(next) {
       Object.assign(sources, next);
     },
@@ -240,4 +281,18 @@ export function instrumentQueues(queues: JobQueues, metrics: RunMetrics): JobQue
         opts,
       ),
   };
+}
+
+async function collectLedgerCheckpoints(newest: Gauge, unsignedAge: Gauge, db: Db): Promise<void> {
+  const { rows } = await db.query<{ newest: number | null; unsigned_age: number | null }>(
+    `SELECT (SELECT extract(epoch FROM max(signed_at))::float8 FROM ledger_checkpoints) AS newest,
+            (SELECT extract(epoch FROM (now() - min(h.updated_at)))::float8
+               FROM ledger_heads h
+               LEFT JOIN LATERAL (SELECT head, seq FROM ledger_checkpoints k
+                                   WHERE k.version_id = h.version_id AND k.mode = h.mode
+                                   ORDER BY id DESC LIMIT 1) c ON true
+              WHERE h.seq > 0 AND (c.head IS NULL OR c.head <> h.hash)) AS unsigned_age`,
+  );
+  newest.set(Number(rows[0]?.newest ?? 0));
+  unsignedAge.set(Math.max(0, Number(rows[0]?.unsigned_age ?? 0)));
 }

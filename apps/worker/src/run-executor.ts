@@ -225,6 +225,7 @@ export function createRunExecutor(deps: RunExecutorDeps): RunExecutor {
             target: version.target,
             createdAt,
             predictions: result.predictions,
+            inputDigest: result.inputDigest,
           });
           return true;
         });

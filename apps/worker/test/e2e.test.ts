@@ -109,6 +109,11 @@ describe('end to end: replay clock, registry, scheduler, worker, ledger, outcome
         ).rows[0]?.n;
       await until(async () => (await outcomesCount()) === BOUNDARIES, 20_000, 'outcomes filled');
 
+      // The worker signs a checkpoint of the moved chain head (docs/VERIFYING.md).
+      const round = await engines.ledgerSigner?.signNow();
+      expect(round?.signed).toBeGreaterThanOrEqual(1);
+      expect(round?.refused).toEqual([]);
+
       // What Prometheus scrapes from a worker process after these runs (deploy/prometheus).
       const listener = await startMetricsListener({
         host: '127.0.0.1',
@@ -142,6 +147,10 @@ describe('end to end: replay clock, registry, scheduler, worker, ledger, outcome
         expect(value('seer_market_data_overdue_seconds{symbol="USDCHF",interval="1h"}')).toBe(0);
         expect(value('seer_market_data_age_seconds{symbol="USDCHF",interval="1h"}')).toBeLessThan(2 * 3600);
         expect(value('seer_worker_process_resident_memory_bytes')).toBeGreaterThan(10 * 1024 * 1024);
+        expect(value('seer_ledger_checkpoints_signed_total')).toBeGreaterThanOrEqual(1);
+        expect(value('seer_ledger_checkpoint_newest_timestamp_seconds')).toBeGreaterThan(
+          Date.now() / 1000 - 3600,
+        );
       } finally {
         await listener.close();
       }
@@ -179,6 +188,13 @@ describe('end to end: replay clock, registry, scheduler, worker, ledger, outcome
       expect(new Set(chain.map((p) => p.as_of.getTime())).size).toBe(chain.length);
       expect(chain.every((p) => p.symbol === 'USDCHF' && p.target === 'return')).toBe(true);
       expect(verifyLedger(chain)).toMatchObject({ valid: true, checked: chain.length });
+      // Ledger v2: each entry commits to its run's input digest and the version's package.
+      const inputOf = new Map(runs.map((r) => [r.id, r.input_digest]));
+      for (const p of upToEnd) {
+        expect(p.ledger_format).toBe('seer-ledger-v2');
+        expect(p.input_digest).toBe(inputOf.get(p.run_id));
+        expect(p.package_digest).toMatch(/^[0-9a-f]{64}$/);
+      }
 
       expect(await outcomesCount()).toBe(BOUNDARIES);
     } finally {

@@ -52,16 +52,20 @@ def predictions(slug):
     limit = min(int(request.args.get("limit", 100)), 1000)
     frm = request.args.get("from")
     with conn().cursor() as cur:
-        cur.execute("SELECT user_id, secret_hash, scopes, revoked_at, expires_at FROM api_keys WHERE prefix = %s", (prefix,))
+        # The key joined with its owner: one query, as Seer does.
+        cur.execute(
+            "SELECT k.user_id, k.secret_hash, k.scopes, k.revoked_at, k.expires_at, u.disabled_at"
+            " FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.prefix = %s",
+            (prefix,),
+        )
         key = cur.fetchone()
         given = hashlib.sha256(secret.encode()).hexdigest()
         if not key or not hmac.compare_digest(key[1], given) or key[3] is not None:
             abort(401)
         if "predictions:read" not in key[2]:
             abort(403)
-        cur.execute("SELECT id, disabled_at FROM users WHERE id = %s", (key[0],))
-        user = cur.fetchone()
-        if not user or user[1] is not None:
+        user = (key[0], key[5])
+        if user[1] is not None:
             abort(401)
         cur.execute("SELECT id, owner_id FROM models WHERE slug = %s", (slug,))
         model = cur.fetchone()

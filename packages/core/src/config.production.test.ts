@@ -10,6 +10,7 @@ const PROD = {
   DATABASE_URL: 'postgres://db/seer?sslmode=verify-full',
   PUBLIC_URL: 'https://seer.example.com',
   BILLING_MOCK_WEBHOOK_SECRET: 'a-secret-only-this-install-knows',
+  SEER_MASTER_KEY_FILE: '/run/secrets/seer-master-key',
 };
 
 function problems(env: Record<string, string>): string[] {
@@ -23,6 +24,22 @@ function problems(env: Record<string, string>): string[] {
 }
 
 describe('production defaults', () => {
+  it('refuses to start without a master key, and rejects a malformed one without echoing it', () => {
+    const { SEER_MASTER_KEY_FILE: _file, ...noKey } = PROD;
+    expect(problems(noKey)).toEqual([
+      expect.stringMatching(/^SEER_MASTER_KEY or SEER_MASTER_KEY_FILE is required when NODE_ENV=production/),
+    ]);
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(problems({ ...noKey, SEER_MASTER_KEY: key })).toEqual([]);
+    expect(loadConfig({ ...noKey, SEER_MASTER_KEY: key }).masterKey).toBe(key);
+    const bad = problems({ ...noKey, SEER_MASTER_KEY: 'c2hvcnQtc2VjcmV0' });
+    expect(bad).toEqual([
+      expect.stringMatching(/SEER_MASTER_KEY: master key #1 is not base64 of exactly 32 bytes/),
+    ]);
+    expect(bad.join()).not.toContain('c2hvcnQtc2VjcmV0');
+    expect(loadConfig(PROD, '/srv/seer').masterKeyFile).toBe('/run/secrets/seer-master-key');
+  });
+
   it('accepts a sound production configuration', () => {
     expect(problems(PROD)).toEqual([]);
   });

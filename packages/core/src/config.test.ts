@@ -51,6 +51,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://db/seer?sslmode=verify-full',
       PUBLIC_URL: 'https://seer.example.com',
       BILLING_MOCK_WEBHOOK_SECRET: 'a-secret-only-this-install-knows',
+      SEER_MASTER_KEY_FILE: '/run/secrets/seer-master-key',
     });
     expect(prod.generateKeys).toBe(false);
     expect(prod.demo).toBe(false);
@@ -61,6 +62,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       PUBLIC_URL: 'https://seer.example.com',
       BILLING_MOCK_WEBHOOK_SECRET: 'a-secret-only-this-install-knows',
+      SEER_MASTER_KEY_FILE: '/run/secrets/seer-master-key',
     };
     const p = problems({
       ...prod,

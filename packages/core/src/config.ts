@@ -6,6 +6,7 @@
 import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { parseMasterKeys } from './crypto/master-keys';
 import { pgTransport, plaintextProblem } from './transport/transport-security';
 
 export type Environment = 'development' | 'test' | 'production';
@@ -118,6 +119,10 @@ export interface Config {
   artifactGcGraceSeconds: number;
   /** Period of the artifact sweep in the worker; 0 turns it off. */
   artifactGcIntervalSeconds: number;
+  /** PKCS#8 PEM of the workers' Ed25519 ledger checkpoint key; the API never reads it. */
+  ledgerSigningKeyFile: string;
+  /** How often a worker signs checkpoints of every changed chain head; 0 turns it off. */
+  ledgerCheckpointIntervalSeconds: number;
   /** CA certificate (PEM file) that verifies the PostgreSQL server (sslmode=verify-full/verify-ca). */
   databaseCaFile: string | undefined;
   /** Production only: accept a plain-text PostgreSQL connection to a non-local host. */
@@ -126,6 +131,10 @@ export interface Config {
   redisCaFile: string | undefined;
   /** Production only: accept a plain-text redis:// connection to a non-local host. */
   redisAllowPlaintext: boolean;
+  /** Master key(s), base64 of 32 bytes each, first wraps (SEER_MASTER_KEY). Never logged. */
+  masterKey: string | undefined;
+  /** File holding the master key(s), mounted as a secret (SEER_MASTER_KEY_FILE). */
+  masterKeyFile: string | undefined;
 }
 
 interface VariableSpec {
@@ -471,6 +480,17 @@ export const VARIABLES: readonly VariableSpec[] = [
     description: 'How often a worker sweeps unreferenced stored packages; 0 turns the sweep off.',
   },
   {
+    name: 'LEDGER_SIGNING_KEY_FILE',
+    default: '<SEER_KEYS_DIR>/ledger-signing.pem',
+    description:
+      'Ed25519 private key (PKCS#8 PEM) the workers sign ledger checkpoints with; generated when missing and SEER_GENERATE_KEYS allows. Only worker processes read it; the API serves the public key the workers register.',
+  },
+  {
+    name: 'LEDGER_CHECKPOINT_INTERVAL_SECONDS',
+    default: '3600',
+    description: 'How often a worker signs a checkpoint of every chain head that moved; 0 turns signing off.',
+  },
+  {
     name: 'DATABASE_CA_FILE',
     default: undefined,
     description:
@@ -493,6 +513,18 @@ export const VARIABLES: readonly VariableSpec[] = [
     default: 'false',
     description:
       'Production refuses a redis:// REDIS_URL to a host that is not local (use rediss://). true accepts plain text anyway.',
+  },
+  {
+    name: 'SEER_MASTER_KEY',
+    default: undefined,
+    description:
+      'Master key that wraps the data keys of stored packages and the private key files (base64 of 32 bytes; `seerd keys generate-master`). Several, comma-separated, during a rotation: the first wraps, all unwrap. Required in production (this or SEER_MASTER_KEY_FILE); outside production one is generated as <SEER_KEYS_DIR>/master.key. Lost = every stored package and sealed key lost.',
+  },
+  {
+    name: 'SEER_MASTER_KEY_FILE',
+    default: undefined,
+    description:
+      'File (a mounted secret) holding the master key(s), one base64 key per line, first wraps. Used when SEER_MASTER_KEY is unset.',
   },
 ];
 
@@ -736,11 +768,34 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     quotaQueuedBacktestsPerUser: r.int('QUOTA_QUEUED_BACKTESTS_PER_USER', 5, 1, 1_000_000),
     artifactGcGraceSeconds: r.int('ARTIFACT_GC_GRACE_SECONDS', 86_400, 60, 365 * 86_400),
     artifactGcIntervalSeconds: r.int('ARTIFACT_GC_INTERVAL_SECONDS', 3600, 0, 7 * 86_400),
+    ledgerSigningKeyFile: path.resolve(
+      cwd,
+      r.string(
+        'LEDGER_SIGNING_KEY_FILE',
+        path.join(r.string('SEER_KEYS_DIR', path.join(dataDir, 'keys')), 'ledger-signing.pem'),
+      ),
+    ),
+    ledgerCheckpointIntervalSeconds: r.int('LEDGER_CHECKPOINT_INTERVAL_SECONDS', 3600, 0, 3600),
     ...transportConfig(r, production),
+    masterKey: r.raw('SEER_MASTER_KEY'),
+    masterKeyFile: r.raw('SEER_MASTER_KEY_FILE')
+      ? path.resolve(cwd, r.string('SEER_MASTER_KEY_FILE', ''))
+      : undefined,
   };
   if (config.sandboxUidRange.count < config.workerConcurrency + 1)
     r.problems.push(
       `SANDBOX_UID_RANGE must hold at least WORKER_CONCURRENCY + 1 = ${config.workerConcurrency + 1} uids`,
+    );
+  if (config.masterKey !== undefined) {
+    try {
+      parseMasterKeys(config.masterKey, 'SEER_MASTER_KEY');
+    } catch (err) {
+      r.problems.push((err as Error).message);
+    }
+  }
+  if (production && config.masterKey === undefined && config.masterKeyFile === undefined)
+    r.problems.push(
+      'SEER_MASTER_KEY or SEER_MASTER_KEY_FILE is required when NODE_ENV=production (packages and private keys are encrypted at rest under it; see docs/OPERATIONS.md, "Master key")',
     );
   if (production && generateKeys)
     r.problems.push(
@@ -878,6 +933,7 @@ export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
     argon2MemoryKib: 256,
     argon2TimeCost: 1,
     keysDir: path.join(os.tmpdir(), 'seer-test-keys'),
+    ledgerSigningKeyFile: path.join(os.tmpdir(), 'seer-test-keys', 'ledger-signing.pem'),
     ...overrides,
   });
 }

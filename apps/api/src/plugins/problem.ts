@@ -2,6 +2,7 @@
  * The one place errors become HTTP responses: application/problem+json (RFC 9457) with a stable
  * `code`. 5xx responses never carry the underlying message; they are logged with context instead.
  */
+import { isUnavailableError } from '@seer/core/db/unavailable';
 import { AppError, type FieldError, statusForCode } from '@seer/core/errors';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -109,6 +110,14 @@ export function toProblemParts(err: unknown): {
   if (e instanceof SyntaxError && (e as FastifyError).statusCode === 400) {
     return { status: 400, code: 'malformed_json', detail: 'The request body is not valid JSON.' };
   }
+  // The database or Redis is restarting or unreachable: a clear, retryable 503, not a 500.
+  if (isUnavailableError(err)) {
+    return {
+      status: 503,
+      code: 'service_unavailable',
+      detail: 'A service the platform depends on is briefly unavailable; retry in a few seconds.',
+    };
+  }
   const status = typeof e?.statusCode === 'number' ? e.statusCode : 500;
   if (status === 429) return { status, code: 'rate_limited', detail: 'Too many requests; retry later.' };
   if (status >= 400 && status < 500) {
@@ -168,6 +177,7 @@ export default fp(
       if (parts.status >= 500) request.log.error({ err }, 'request failed');
       else request.log.info({ code: parts.code, status: parts.status }, 'request rejected');
       if (err instanceof AppError && err.headers) reply.headers(err.headers);
+      else if (parts.code === 'service_unavailable') reply.header('retry-after', '5');
       return sendProblem(request, reply, parts);
     });
     app.setNotFoundHandler((request, reply) =>

@@ -11,16 +11,18 @@ import { loadConfigOrExit, openOwnerDatabase } from '../runtime';
 import { readPassword } from './users';
 
 const LOGIN_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-const RESERVED = new Set(['seer_app', 'seer_model_reader', 'postgres', 'public']);
+const RESERVED = new Set(['seer_app', 'seer_model_reader', 'seer_package_opener', 'postgres', 'public']);
 
 export const dbCreateLoginCommand: Command = {
   path: ['db', 'create-login'],
   summary:
     'Create (or update the password of) the runtime PostgreSQL login: a member of seer_app that owns nothing. Password from stdin.',
-  usage: '--name <login> --password-stdin',
+  usage: '--name <login> --password-stdin [--worker]',
   options: {
     name: { type: 'string' },
     'password-stdin': { type: 'boolean' },
+    // Workers also read the wrapped package keys (seer_package_opener); the API's login never does.
+    worker: { type: 'boolean' },
   },
   async run({ values, io }) {
     const name = values.name;
@@ -68,6 +70,8 @@ export const dbCreateLoginCommand: Command = {
         );
         io.stderr(`seerd: created ${name}\n`);
       }
+      if (values.worker === true) await db.exec(`GRANT seer_package_opener TO ${ident}`);
+      else await db.exec(`REVOKE seer_package_opener FROM ${ident}`);
       const url = new URL(config.migrationDatabaseUrl ?? config.databaseUrl);
       url.username = name;
       url.password = '';

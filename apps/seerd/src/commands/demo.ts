@@ -203,6 +203,9 @@ export const demoCommand: Command = {
         onError: (err) => log(`replay step failed, continuing: ${(err as Error).message}`),
       });
       await api.app.listen({ port: config.port, host: config.host });
+      // 6. Open on a populated marketplace: let the replay resolve the first outcomes (bounded).
+      const replayed = await warmUp(clock, t0, replayAbort.signal);
+      log(`replayed ${replayed} simulated hours before opening; the record keeps growing while you watch`);
     } catch (err) {
       replayAbort.abort();
       await replayLoop.catch(() => {});
@@ -226,6 +229,21 @@ export const demoCommand: Command = {
     );
   },
 };
+
+/** Simulated hours replayed before the URL is printed: the first 1-hour outcomes are then resolved. */
+export const WARM_UP_HOURS = 6;
+/** Real time the warm-up may take at most, so a busy machine still starts promptly. */
+export const WARM_UP_MAX_MS = 20_000;
+
+/** Waits until the replay clock is WARM_UP_HOURS past t0, or WARM_UP_MAX_MS; returns the hours replayed. */
+async function warmUp(clock: { now(): Date }, t0: Date, signal: AbortSignal): Promise<number> {
+  const target = t0.getTime() + WARM_UP_HOURS * 3_600_000;
+  const until = Date.now() + WARM_UP_MAX_MS;
+  while (!signal.aborted && clock.now().getTime() < target && Date.now() < until) {
+    await delay(100, signal).catch(() => {});
+  }
+  return Math.floor((clock.now().getTime() - t0.getTime()) / 3_600_000);
+}
 
 /**
  * Waits (bounded) until the run queue is empty and idle, so simulated time never outruns the

@@ -5,6 +5,7 @@ import { dbCommands } from './db';
 import { dbCreateLoginCommand } from './db-login';
 import { demoCommand } from './demo';
 import { ingestCommands } from './ingest';
+import { keysCommands } from './keys';
 import { migrateCommand } from './migrate';
 import { publishCommand } from './publish';
 import { sandboxRunCmd } from './sandbox-run';
@@ -28,4 +29,5 @@ export const COMMANDS: Command[] = [
   publishCommand,
   ...dbCommands,
   dbCreateLoginCommand,
+  ...keysCommands,
 ];

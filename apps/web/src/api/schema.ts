@@ -453,6 +453,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/models/{slug}/versions/{version}/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A version's public record (ledger v2): the chain of hashes in seq order, keyset-paginated.
+         * @description Anyone may read the chain of hashes and commitments the moment an entry is stored. Values, confidences and salts are revealed to entitled callers at once and to everyone once the outcome is known and the public delay has passed (docs/VERIFYING.md).
+         */
+        get: operations["getLedgerChain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signed checkpoints of chain heads, oldest first (public; keep a copy to detect rewrites). */
+        get: operations["listLedgerCheckpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ed25519 public keys the workers sign ledger checkpoints with. */
+        get: operations["listLedgerKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/models/{slug}/versions/{version}/ledger/verify": {
         parameters: {
             query?: never;
@@ -4823,6 +4877,13 @@ export interface operations {
                             hash: string;
                             /** Format: uuid */
                             run_id: string;
+                            /** @description seer-ledger-v2, or seer-ledger-v1 for entries stored before v2. */
+                            ledger_format: string;
+                            input_digest: string | null;
+                            package_digest: string | null;
+                            /** @description v2: the commitment salt (docs/VERIFYING.md). */
+                            salt: string | null;
+                            commitment: string | null;
                             outcome: {
                                 /** @description Close of the bar that closed at as_of. */
                                 base_close: number;
@@ -4961,6 +5022,333 @@ export interface operations {
             };
         };
     };
+    getLedgerChain: {
+        parameters: {
+            query?: {
+                mode?: "live" | "backtest";
+                /** @description nextCursor of the previous page (a seq). */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        model: string;
+                        version: string;
+                        /** Format: uuid */
+                        versionId: string;
+                        mode: "live" | "backtest";
+                        access: "full" | "public";
+                        /** @description For public access: values are revealed for resolved entries with as_of up to this instant. */
+                        publicUntil: string | null;
+                        head: {
+                            seq: number;
+                            hash: string;
+                        };
+                        items: {
+                            /** @description seer-ledger-v2 (or seer-ledger-v1 for entries stored before v2). */
+                            ledger_format: string;
+                            /** Format: uuid */
+                            version_id: string;
+                            mode: "live" | "backtest";
+                            seq: number;
+                            /** Format: uuid */
+                            run_id: string;
+                            input_digest: string | null;
+                            package_digest: string | null;
+                            symbol: string;
+                            /** Format: date-time */
+                            as_of: string;
+                            horizon: string;
+                            target: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description v2: sha256 of value, confidence and salt. */
+                            commitment: string | null;
+                            prev_hash: string;
+                            hash: string;
+                            /** @description Whether value, confidence and salt are given to this caller. */
+                            revealed: boolean;
+                            value: number | null;
+                            confidence: number | null;
+                            salt: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listLedgerCheckpoints: {
+        parameters: {
+            query?: {
+                /** @description Model slug: only its versions. */
+                model?: string;
+                /** @description With model: only this version. */
+                version?: string;
+                mode?: "live" | "backtest";
+                /** @description nextCursor of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** Format: uuid */
+                            version_id: string;
+                            mode: "live" | "backtest";
+                            seq: number;
+                            head: string;
+                            key_id: string;
+                            /** Format: date-time */
+                            signed_at: string;
+                            /** @description The exact signed text (UTF-8), docs/VERIFYING.md. */
+                            payload: string;
+                            /** @description Base64 Ed25519 signature over the payload bytes. */
+                            signature: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listLedgerKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        keys: {
+                            /** @description First 16 hex digits of SHA-256 of the SPKI DER. */
+                            keyId: string;
+                            /** @enum {string} */
+                            algorithm: "Ed25519";
+                            /** @description SPKI PEM, for openssl pkeyutl -verify -pubin -inkey. */
+                            publicKeyPem: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     verifyLedger: {
         parameters: {
             query?: {
@@ -4985,7 +5373,7 @@ export interface operations {
                         /** Format: uuid */
                         versionId: string;
                         mode: "live" | "backtest";
-                        /** @description Canonical encoding version, e.g. seer-ledger-v1. */
+                        /** @description The format new entries are written in (seer-ledger-v2); each entry names its own. */
                         format: string;
                         valid: boolean;
                         /** @description Entries verified in good order. */
@@ -4997,7 +5385,7 @@ export interface operations {
                         };
                         firstBreak: {
                             seq: number;
-                            /** @description seq_gap | prev_hash_mismatch | hash_mismatch | chain_mismatch | head_mismatch */
+                            /** @description seq_gap | prev_hash_mismatch | hash_mismatch | commitment_mismatch | chain_mismatch | malformed | head_mismatch */
                             reason: string;
                             expected: string;
                             actual: string;
@@ -10960,6 +11348,17 @@ export interface operations {
                                 skewness: number | null;
                                 kurtosis: number | null;
                             };
+                            divergence: {
+                                /** @description diverging: live departs from the backtest by more than chance explains (p < alpha). */
+                                status: "insufficient_data" | "consistent" | "diverging";
+                                statistic: number | null;
+                                pValue: number | null;
+                                /** @description Periods resolved in both the live and the backtest record. */
+                                n: number;
+                                meanDifference: number | null;
+                                alpha: number;
+                                minPeriods: number;
+                            } | null;
                         }[];
                     };
                 };

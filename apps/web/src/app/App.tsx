@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createBrowserRouter, Link, RouterProvider } from 'react-router';
 import { ApiError } from '../api/client';
+import { AccountPage } from '../features/account/AccountPage';
 import { SignInPage } from '../features/accounts/SignInPage';
 import { SignUpPage } from '../features/accounts/SignUpPage';
 import { AdminPage } from '../features/admin/AdminPage';
@@ -11,6 +12,7 @@ import { ConsolePage } from '../features/console/ConsolePage';
 import { ModelConsolePage } from '../features/console/ModelConsolePage';
 import { MarketplacePage } from '../features/marketplace/MarketplacePage';
 import { ModelPage } from '../features/model/ModelPage';
+import { SubscriptionsPage } from '../features/subscriptions/SubscriptionsPage';
 import { RequireAuth, SessionKeeper } from './auth';
 import { Layout } from './Layout';
 
@@ -68,6 +70,22 @@ export const routes = [
         element: (
           <RequireAuth>
             <ApiKeysPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: '/subscriptions',
+        element: (
+          <RequireAuth>
+            <SubscriptionsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: '/account',
+        element: (
+          <RequireAuth>
+            <AccountPage />
           </RequireAuth>
         ),
       },

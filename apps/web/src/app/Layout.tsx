@@ -53,6 +53,7 @@ export function Layout() {
   const links: { to: string; label: string; show: boolean }[] = [
     { to: '/', label: 'Marketplace', show: true },
     { to: '/console', label: 'Developer console', show: hasRole(state, 'developer') },
+    { to: '/subscriptions', label: 'Subscriptions', show: state.status === 'authenticated' },
     { to: '/api-keys', label: 'API keys', show: state.status === 'authenticated' },
     { to: '/admin', label: 'Admin', show: state.user?.roles.includes('admin') ?? false },
   ];
@@ -91,9 +92,9 @@ export function Layout() {
           <div className="account">
             {state.status === 'authenticated' ? (
               <>
-                <span className="muted" title={state.user?.email}>
+                <NavLink to="/account" title={`Account of ${state.user?.email}`}>
                   {state.user?.displayName}
-                </span>
+                </NavLink>
                 <button
                   type="button"
                   onClick={async () => {

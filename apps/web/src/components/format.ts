@@ -42,3 +42,12 @@ export function formatBytes(n: number): string {
 export function shortDigest(digest: string): string {
   return digest.length > 16 ? `${digest.slice(0, 12)}…` : digest;
 }
+
+/** An amount in integer minor units of an ISO 4217 currency (no "/month", 0 is "$0.00"). */
+export function formatMoney(minor: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).format(minor / 100);
+  } catch {
+    return `${(minor / 100).toFixed(2)} ${currency}`;
+  }
+}

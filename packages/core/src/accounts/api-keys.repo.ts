@@ -4,6 +4,11 @@ import type { Executor } from '../db/db';
 import type { ApiKeysTable } from './accounts.tables';
 
 export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type ApiKeyWithUserRow = ApiKeyRow & {
+  user_email: string;
+  user_roles: string[];
+  user_disabled_at: Date | null;
+};
 
 export function createApiKeysRepo(db: Executor) {
   return {
@@ -34,8 +39,23 @@ export function createApiKeysRepo(db: Executor) {
         .executeTakeFirstOrThrow();
     },
 
-    findByPrefix(prefix: string, ex: Executor = db): Promise<ApiKeyRow | undefined> {
-      return ex.selectFrom('api_keys').selectAll().where('prefix', '=', prefix).executeTakeFirst();
+    /**
+     * The key by prefix joined with its owner's email, roles and disabled_at: authenticating a
+     * key is one indexed query (the join reads the user row the same instant, so a revoked key or
+     * a disabled owner fails the very next request — no cache to invalidate).
+     */
+    findByPrefixWithUser(prefix: string, ex: Executor = db): Promise<ApiKeyWithUserRow | undefined> {
+      return ex
+        .selectFrom('api_keys')
+        .innerJoin('users', 'users.id', 'api_keys.user_id')
+        .selectAll('api_keys')
+        .select([
+          'users.email as user_email',
+          'users.roles as user_roles',
+          'users.disabled_at as user_disabled_at',
+        ])
+        .where('api_keys.prefix', '=', prefix)
+        .executeTakeFirst();
     },
 
     listActiveForUser(userId: string, ex: Executor = db): Promise<ApiKeyRow[]> {

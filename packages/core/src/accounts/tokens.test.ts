@@ -1,8 +1,9 @@
 import { createHmac, createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
-import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadMasterKeyring, readKeyFile } from '../crypto/master-keys';
 import { isAppError } from '../errors';
 import {
   createTokenService,
@@ -53,11 +54,19 @@ describe('access tokens', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'seer-keys-'));
     tokens = await createTokenService({ config: { ...config, keysDir: dir }, clock });
-    const files = await readdir(dir);
-    expect(files).toHaveLength(1);
-    pem = await import('node:fs/promises').then((fs) =>
-      fs.readFile(path.join(dir, files[0] as string), 'utf8'),
-    );
+    // The generated JWT key, sealed under the master key generated beside it (issue 16).
+    const files = (await readdir(dir)).sort();
+    expect(files).toEqual([expect.stringMatching(/^jwt-.+\.pem$/), 'master.key']);
+    const sealed = await readFile(path.join(dir, files[0] as string), 'utf8');
+    expect(sealed).not.toContain('PRIVATE KEY');
+    const ring = await loadMasterKeyring({
+      masterKey: undefined,
+      masterKeyFile: undefined,
+      keysDir: dir,
+      generateKeys: false,
+    });
+    pem = await readKeyFile(path.join(dir, files[0] as string), ring);
+    expect(pem).toContain('BEGIN PRIVATE KEY');
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });

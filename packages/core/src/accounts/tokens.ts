@@ -11,10 +11,11 @@ import {
   randomBytes,
   randomUUID,
 } from 'node:crypto';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { exportJWK, type JWK, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { Config } from '../config';
+import { keyFileContent, loadMasterKeyring, type MasterKeyring, readKeyFile } from '../crypto/master-keys';
 import { AppError, registerErrorCodes } from '../errors';
 import { normalizeRoles, type Role } from './roles';
 
@@ -62,7 +63,7 @@ export class KeysUnavailableError extends Error {
 
 export async function loadSigningKeys(
   keysDir: string,
-  opts: { generate: boolean; log?: (msg: string) => void },
+  opts: { generate: boolean; log?: (msg: string) => void; masterKeys?: MasterKeyring | undefined },
 ): Promise<SigningKey[]> {
   let files: string[] = [];
   try {
@@ -77,7 +78,7 @@ export async function loadSigningKeys(
           'Provision one (see docs/SECURITY.md, "Signing keys") or set SEER_GENERATE_KEYS=true to generate it.',
       );
     }
-    const file = await generateSigningKey(keysDir);
+    const file = await generateSigningKey(keysDir, opts.masterKeys);
     opts.log?.(`generated JWT signing key ${file}`);
     files = [path.basename(file)];
   }
@@ -87,7 +88,7 @@ export async function loadSigningKeys(
     const kid = KEY_FILE.exec(file)?.[1] as string;
     let privateKey: KeyObject;
     try {
-      privateKey = createPrivateKey(await readFile(full, 'utf8'));
+      privateKey = createPrivateKey(await readKeyFile(full, opts.masterKeys));
     } catch (err) {
       throw new KeysUnavailableError(`${full} is not a readable PEM private key: ${(err as Error).message}`);
     }
@@ -109,14 +110,16 @@ export async function loadSigningKeys(
 }
 
 /** Writes a new Ed25519 key as jwt-<kid>.pem (mode 0600) and returns its path. */
-export async function generateSigningKey(keysDir: string): Promise<string> {
+export async function generateSigningKey(keysDir: string, masterKeys?: MasterKeyring): Promise<string> {
   await mkdir(keysDir, { recursive: true, mode: 0o700 });
   const { privateKey } = generateKeyPairSync('ed25519');
   const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
   const kid = `${stamp}-${randomBytes(4).toString('hex')}`;
   const file = path.join(keysDir, `jwt-${kid}.pem`);
   // 'wx': never overwrite a key another process wrote at the same moment.
-  await writeFile(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  // Sealed under the master key when one is configured (see crypto/master-keys.ts).
+  await writeFile(file, keyFileContent(file, pem, masterKeys), { mode: 0o600, flag: 'wx' });
   return file;
 }
 
@@ -134,7 +137,8 @@ function decodeJson(part: string): Record<string, unknown> | undefined {
 const B64URL = /^[A-Za-z0-9_-]*$/;
 
 export async function createTokenService(deps: {
-  config: Pick<Config, 'keysDir' | 'generateKeys' | 'publicUrl' | 'accessTokenTtlSeconds'>;
+  config: Pick<Config, 'keysDir' | 'generateKeys' | 'publicUrl' | 'accessTokenTtlSeconds'> &
+    Partial<Pick<Config, 'masterKey' | 'masterKeyFile'>>;
   clock: () => Date;
   /** Keys already loaded (tests); otherwise read from config.keysDir. */
   keys?: SigningKey[];
@@ -145,6 +149,13 @@ export async function createTokenService(deps: {
     deps.keys ??
     (await loadSigningKeys(config.keysDir, {
       generate: config.generateKeys,
+      // Key files are sealed under the master key when one is configured or generated.
+      masterKeys: await loadMasterKeyring({
+        masterKey: config.masterKey,
+        masterKeyFile: config.masterKeyFile,
+        keysDir: config.keysDir,
+        generateKeys: config.generateKeys,
+      }),
       ...(deps.log ? { log: deps.log } : {}),
     }));
   const signer = keys[0];

@@ -107,6 +107,9 @@ function openPg(url: string, options: OpenDbOptions): Db {
   });
   // An idle client losing its server (failover, restart) must not crash the process.
   pool.on('error', () => {});
+  // Nor may a checked-out client between two queries (the pool's listener covers idle ones only):
+  // its next query fails instead, and the pool drops it on release.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const query: RawQuery = async (text, params = []) => {
     const res = await pool.query(text, params as unknown[]);
@@ -139,6 +142,7 @@ function openPg(url: string, options: OpenDbOptions): Db {
       application_name: 'seer-model-reader',
     });
     readerPool.on('error', () => {});
+    readerPool.on('connect', (client) => client.on('error', () => {}));
     const rp = readerPool;
     modelReaderQuery = async (text, params = []) => ({
       rows: (await rp.query(text, params as unknown[])).rows,

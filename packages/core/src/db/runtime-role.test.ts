@@ -79,6 +79,8 @@ describe.each(TEST_DRIVERS)('runtime database role on %s', (driver) => {
     await refused('UPDATE bars SET close = close', /permission denied/);
     await refused('UPDATE outcomes SET realized_close = realized_close', /permission denied/);
     await refused('UPDATE plans SET price_minor = price_minor', /permission denied/);
+    await refused('UPDATE ledger_checkpoints SET head = head', /permission denied/);
+    await refused('DELETE FROM ledger_signing_keys', /permission denied/);
     await refused('UPDATE model_versions SET digest = digest', /permission denied/);
     await refused(`INSERT INTO schema_migrations (name, checksum) VALUES ('x', 'y')`, /permission denied/);
   });

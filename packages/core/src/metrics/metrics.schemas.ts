@@ -62,6 +62,22 @@ export const MetricsSchema = Type.Object(
   { additionalProperties: false, title: 'Metrics' },
 );
 
+export const DivergenceSchema = Type.Object(
+  {
+    status: Type.Union(
+      [Type.Literal('insufficient_data'), Type.Literal('consistent'), Type.Literal('diverging')],
+      { description: 'diverging: live departs from the backtest by more than chance explains (p < alpha).' },
+    ),
+    statistic: N('z statistic of the mean per-period (live - backtest) strategy return difference.'),
+    pValue: N('Two-sided p-value of that statistic.'),
+    n: Type.Integer({ description: 'Periods resolved in both the live and the backtest record.' }),
+    meanDifference: N('Mean per-period return difference, live - backtest.'),
+    alpha: Type.Number(),
+    minPeriods: Type.Integer(),
+  },
+  { additionalProperties: false, title: 'Divergence' },
+);
+
 export const ModelMetricsSchema = Type.Object(
   {
     model: Type.String(),
@@ -79,6 +95,7 @@ export const ModelMetricsSchema = Type.Object(
           status: Type.String(),
           computedAt: Nullable(Type.String({ format: 'date-time' })),
           metrics: MetricsSchema,
+          divergence: Nullable(DivergenceSchema),
         },
         { additionalProperties: false },
       ),

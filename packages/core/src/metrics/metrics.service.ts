@@ -9,6 +9,7 @@ import type { Db } from '../db/db';
 import { notFound } from '../errors';
 import { findModelForRead, type ReadVersion } from '../predictions/read.repo';
 import type { RunMode } from '../runs/runs.tables';
+import { divergence } from './divergence';
 import {
   computeMetrics,
   deflatedSharpe,
@@ -61,12 +62,16 @@ export function createMetricsService(deps: MetricsServiceDeps) {
       if (list) list.push(p);
       else bySymbol.set(p.symbol, [p]);
     }
-    const rows = [
+    // The divergence alarm compares this version's live and backtest records over their common
+    // periods; it is stored with the whole-record snapshot (refreshed as outcomes land).
+    const other = await loadScored(db, { versionId, mode: mode === 'live' ? 'backtest' : 'live' });
+    const alarm = mode === 'live' ? divergence(preds, other) : divergence(other, preds);
+    const rows: Array<{ versionId: string; mode: RunMode; symbol: string; metrics: Metrics }> = [
       {
         versionId,
         mode,
         symbol: ALL,
-        metrics: computeMetrics({ predictions: preds, periodsPerYear, slots: s }),
+        metrics: { ...computeMetrics({ predictions: preds, periodsPerYear, slots: s }), divergence: alarm },
       },
     ];
     for (const [symbol, list] of bySymbol)
@@ -125,6 +130,7 @@ export function createMetricsService(deps: MetricsServiceDeps) {
       for (const v of chosen) {
         let m: Metrics;
         let computedAt: string | null = null;
+        const alarm = whole.find((s) => s.version_id === v.id)?.metrics.divergence ?? null;
         if (ranged) {
           m = computeMetrics({
             predictions: await loadScored(db, {
@@ -146,8 +152,9 @@ export function createMetricsService(deps: MetricsServiceDeps) {
           const s = await slots(v.id, mode);
           m = { ...m, coverage: s.due > 0 ? s.succeeded / s.due : null };
         }
-        m = { ...m, trials: trialVersions.length, dsr: deflatedSharpe(m, trialSharpes) };
-        versions.push({ version: v.version, status: v.status, computedAt, metrics: m });
+        const { divergence: _stored, ...plain } = m;
+        m = { ...plain, trials: trialVersions.length, dsr: deflatedSharpe(m, trialSharpes) };
+        versions.push({ version: v.version, status: v.status, computedAt, metrics: m, divergence: alarm });
       }
       return {
         model: model.slug,

@@ -95,6 +95,8 @@ export interface Metrics {
   /** Population skewness and (non-excess) kurtosis of the period returns: inputs of PSR/DSR. */
   skewness: number | null;
   kurtosis: number | null;
+  /** Whole-record snapshots only: the live-vs-backtest divergence alarm (divergence.ts), stored with the snapshot. */
+  divergence?: import('./divergence').Divergence;
 }
 
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);

@@ -3,11 +3,12 @@
  * ledger_heads FOR UPDATE; the caller passes the transaction that also finishes the run, so the
  * predictions and the run's success commit together or not at all.
  */
+import { randomBytes } from 'node:crypto';
 import { type Selectable, sql, type Transaction } from 'kysely';
 import type { Executor } from '../db/db';
 import type { Database } from '../db/schema';
 import type { OutcomesTable, PredictionsTable, RunMode } from '../runs/runs.tables';
-import { chainEntries, GENESIS_HASH } from './ledger';
+import { chainEntriesV2, GENESIS_HASH } from './ledger';
 
 export type PredictionRow = Selectable<PredictionsTable>;
 export type OutcomeRow = Selectable<OutcomesTable>;
@@ -30,9 +31,18 @@ export async function appendPredictions(
     target: 'return' | 'direction' | 'price';
     createdAt: Date;
     predictions: readonly NewPrediction[];
+    /** SHA-256 hex of the input the run saw (the sandbox's input digest). */
+    inputDigest?: string | null;
   },
 ): Promise<PredictionRow[]> {
   if (o.predictions.length === 0) return [];
+  // Ledger v2 commits every entry to the version's package digest (its attestation's digest).
+  const { digest: packageDigest } = await trx
+    .selectFrom('model_versions')
+    .select('digest')
+    .where('id', '=', o.versionId)
+    .executeTakeFirstOrThrow();
+  const inputDigest = o.inputDigest && /^[0-9a-f]{64}$/.test(o.inputDigest) ? o.inputDigest : null;
   await trx
     .insertInto('ledger_heads')
     .values({ version_id: o.versionId, mode: o.mode, seq: 0, hash: GENESIS_HASH })
@@ -47,11 +57,15 @@ export async function appendPredictions(
     .executeTakeFirstOrThrow();
   // Symbol order makes the chain independent of the order the model returned its predictions in.
   const sorted = [...o.predictions].sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0));
-  const chained = chainEntries(
+  const chained = chainEntriesV2(
     { seq: Number(head.seq), hash: head.hash },
     sorted.map((p) => ({
       version_id: o.versionId,
       mode: o.mode,
+      run_id: o.runId,
+      input_digest: inputDigest,
+      package_digest: packageDigest,
+      salt: randomBytes(32).toString('hex'),
       symbol: p.symbol,
       as_of: o.asOf,
       horizon: o.horizon,
@@ -78,6 +92,11 @@ export async function appendPredictions(
         created_at: o.createdAt,
         prev_hash: c.prev_hash,
         hash: c.hash,
+        ledger_format: c.ledger_format,
+        input_digest: c.input_digest,
+        package_digest: c.package_digest,
+        salt: c.salt,
+        commitment: c.commitment,
         due_at: new Date(o.asOf.getTime() + o.horizonMs),
       })),
     )

@@ -28,6 +28,15 @@ export const PredictionSchema = Type.Object(
     prev_hash: Type.String(),
     hash: Type.String(),
     run_id: Type.String({ format: 'uuid' }),
+    ledger_format: Type.String({
+      description: 'seer-ledger-v2, or seer-ledger-v1 for entries stored before v2.',
+    }),
+    input_digest: Type.Union([Type.String(), Type.Null()]),
+    package_digest: Type.Union([Type.String(), Type.Null()]),
+    salt: Type.Union([Type.String(), Type.Null()], {
+      description: 'v2: the commitment salt (docs/VERIFYING.md).',
+    }),
+    commitment: Type.Union([Type.String(), Type.Null()]),
     outcome: Type.Union([OutcomeSchema, Type.Null()]),
   },
   { additionalProperties: false },
@@ -74,7 +83,9 @@ export const LedgerVerificationSchema = Type.Object(
   {
     versionId: Type.String({ format: 'uuid' }),
     mode: RunModeSchema,
-    format: Type.String({ description: 'Canonical encoding version, e.g. seer-ledger-v1.' }),
+    format: Type.String({
+      description: 'The format new entries are written in (seer-ledger-v2); each entry names its own.',
+    }),
     valid: Type.Boolean(),
     checked: Type.Integer({ description: 'Entries verified in good order.' }),
     head: Type.Object(
@@ -86,7 +97,8 @@ export const LedgerVerificationSchema = Type.Object(
         {
           seq: Type.Integer(),
           reason: Type.String({
-            description: 'seq_gap | prev_hash_mismatch | hash_mismatch | chain_mismatch | head_mismatch',
+            description:
+              'seq_gap | prev_hash_mismatch | hash_mismatch | commitment_mismatch | chain_mismatch | malformed | head_mismatch',
           }),
           expected: Type.String(),
           actual: Type.String(),

@@ -33,6 +33,11 @@ export function toPredictionView(p: PredictionWithOutcome): PredictionView {
     prev_hash: p.prev_hash,
     hash: p.hash,
     run_id: p.run_id,
+    ledger_format: p.ledger_format,
+    input_digest: p.input_digest,
+    package_digest: p.package_digest,
+    salt: p.salt,
+    commitment: p.commitment,
     outcome: p.outcome
       ? {
           base_close: p.outcome.base_close,
@@ -63,6 +68,11 @@ export const PREDICTION_CSV_COLUMNS = [
   'realized_return',
   'base_close',
   'realized_close',
+  'ledger_format',
+  'input_digest',
+  'package_digest',
+  'salt',
+  'commitment',
 ] as const;
 
 /** CSV with a header; numbers in JavaScript's shortest round-trip form, so they parse back exactly. */
@@ -90,6 +100,11 @@ export function predictionsToCsv(items: readonly PredictionView[]): string {
         o?.realized_return,
         o?.base_close,
         o?.realized_close,
+        p.ledger_format,
+        p.input_digest,
+        p.package_digest,
+        p.salt,
+        p.commitment,
       ]
         .map(cell)
         .join(','),

@@ -22,6 +22,7 @@ export const REGISTRY_ERROR_STATUS = {
   deploy_check_failed: 422,
   no_market_data: 409,
   sandbox_unavailable: 503,
+  artifact_storage_full: 503,
   artifact_integrity_failed: 500,
   artifact_missing: 500,
   signing_key_unavailable: 500,

@@ -140,7 +140,11 @@ describe.each(TEST_DRIVERS)('model registry services on %s', (driver) => {
         manifest: { entrypoint: 'model:predict', resources: { cpu_seconds: 10, memory_mb: 512 } },
       });
       expect(v.digest).toMatch(/^[0-9a-f]{64}$/);
-      const file = createFsArtifactStore(path.join(work, 'artifacts')).pathFor(v.digest);
+      // Stored encrypted (issue 16): the bytes at rest are not gzip; the store decrypts them.
+      const stored = createFsArtifactStore(path.join(work, 'artifacts')).pathFor(v.digest);
+      expect((await readFile(stored)).subarray(0, 8).toString('latin1')).toBe('SEERENC1');
+      const file = path.join(work, `${v.digest}.tar.gz`);
+      await reg.store.download(v.digest, file);
       const shell = execFileSync('sh', ['-c', `gunzip -c '${file}' | sha256sum`], { encoding: 'utf8' });
       expect(shell.split(' ')[0]).toBe(v.digest);
       const att = await reg.versions.attestation(actors.alice, 'pub', '1.0.0');

@@ -3,9 +3,12 @@
  * config and a database. The API, the worker and scripts all build it here.
  */
 import type { Config } from '../config';
+import { loadMasterKeyring, type MasterKeyring } from '../crypto/master-keys';
 import type { Db } from '../db/db';
 import type { Quotas } from '../quotas/quotas';
+import { createArtifactKeysRepo } from './artifacts/artifact-keys.repo';
 import { type ArtifactStore, createFsArtifactStore } from './artifacts/artifact-store';
+import { createEncryptedArtifactStore } from './artifacts/encrypted-artifact-store';
 import { type Attestation, createArtifactVerifier, type SignedPayload } from './attestation';
 import { createDeployChecksRepo } from './deploy-checks.repo';
 import { MANIFEST_CAPS, type ManifestCaps } from './manifest';
@@ -39,7 +42,8 @@ export interface RegistryDeps {
     | 'packageMaxBytes'
     | 'packageMaxUnpackedBytes'
     | 'packageMaxFiles'
-  >;
+  > &
+    Partial<Pick<Config, 'masterKey' | 'masterKeyFile'>>;
   db: Db;
   clock: () => Date;
   /**
@@ -49,6 +53,8 @@ export interface RegistryDeps {
   deployGate?: DeployGate;
   keyring?: ArtifactKeyring;
   store?: ArtifactStore;
+  /** The master keys (default: from config; see crypto/master-keys.ts). null: none in this process. */
+  masterKeys?: MasterKeyring | null;
   /** Per-user limits on models, drafts and uploads in flight (the API passes them). */
   quotas?: Quotas;
   caps?: ManifestCaps;
@@ -57,10 +63,33 @@ export interface RegistryDeps {
 
 export async function createRegistry(deps: RegistryDeps): Promise<Registry> {
   const { config, db, clock } = deps;
+  const masterKeys =
+    deps.masterKeys === null
+      ? undefined
+      : (deps.masterKeys ??
+        (await loadMasterKeyring({
+          masterKey: config.masterKey,
+          masterKeyFile: config.masterKeyFile,
+          keysDir: config.keysDir,
+          generateKeys: config.generateKeys,
+        })));
   const keyring =
     deps.keyring ??
-    (await loadArtifactKeyring({ keysDir: config.keysDir, generate: config.generateKeys, clock }));
-  const store = deps.store ?? createFsArtifactStore(config.artifactDir);
+    (await loadArtifactKeyring({
+      keysDir: config.keysDir,
+      generate: config.generateKeys,
+      clock,
+      masterKeys,
+    }));
+  // Packages are stored encrypted (AES-256-GCM, a data key per artifact wrapped by the master key).
+  const store =
+    deps.store ??
+    createEncryptedArtifactStore({
+      inner: createFsArtifactStore(config.artifactDir),
+      keys: createArtifactKeysRepo(db),
+      ring: masterKeys,
+      ...(deps.tmpDir ? { tmpDir: deps.tmpDir } : {}),
+    });
   const modelsRepo = createModelsRepo(db);
   const versionsRepo = createVersionsRepo(db);
   const plansRepo = createPlansRepo(db);

@@ -87,6 +87,30 @@ export interface PredictionsTable {
   prev_hash: string;
   hash: string;
   due_at: Date;
+  /** seer-ledger-v1 for rows stored before ledger v2; the v2 fields below are null on those. */
+  ledger_format: Generated<string>;
+  input_digest: string | null;
+  package_digest: string | null;
+  salt: string | null;
+  commitment: string | null;
+}
+
+export interface LedgerSigningKeysTable {
+  key_id: string;
+  public_key_pem: string;
+  created_at: Generated<Date>;
+}
+
+export interface LedgerCheckpointsTable {
+  id: Generated<number>;
+  version_id: string;
+  mode: RunMode;
+  seq: number;
+  head: string;
+  key_id: string;
+  signed_at: Date;
+  payload: string;
+  signature: string;
 }
 
 export interface OutcomesTable {
@@ -105,4 +129,6 @@ export interface RunsTables {
   ledger_heads: LedgerHeadsTable;
   predictions: PredictionsTable;
   outcomes: OutcomesTable;
+  ledger_signing_keys: LedgerSigningKeysTable;
+  ledger_checkpoints: LedgerCheckpointsTable;
 }

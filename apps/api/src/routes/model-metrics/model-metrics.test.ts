@@ -244,4 +244,29 @@ describe.each(TEST_DRIVERS)('model metrics (%s)', (driver) => {
     const dd = (await get('/v1/models?sort=max_drawdown')).json() as { items: Array<{ slug: string }> };
     expect(dd.items.length).toBeGreaterThanOrEqual(2);
   });
+  it('divergence: live against its own backtest over the common periods (docs/METRICS.md)', async () => {
+    const db = ta.t.db;
+    const few = (await get(`/v1/models/${v.slug}/metrics?version=1.0.0`)).json().versions[0];
+    expect(few.divergence).toMatchObject({
+      status: 'insufficient_data',
+      n: 3,
+      statistic: null,
+      pValue: null,
+    });
+    // weak 1.0.0 lives against the sign of the returns; its backtest over the same hours followed it.
+    const hours = Array.from({ length: 40 }, (_, k) => k + 1);
+    await seed(
+      db,
+      weak.id,
+      'backtest',
+      hours,
+      (k, i) => wave(k, i),
+      (k, i) => wave(k, i),
+    );
+    await app.ctx.services.metrics.refresh(weak.id, 'live');
+    const d = (await get(`/v1/models/${weak.slug}/metrics?version=1.0.0`)).json().versions[0].divergence;
+    expect(d).toMatchObject({ status: 'diverging', n: 40, alpha: 0.01, minPeriods: 30 });
+    expect(d.pValue).toBeLessThan(0.01);
+    expect(d.meanDifference).toBeLessThan(0);
+  });
 });

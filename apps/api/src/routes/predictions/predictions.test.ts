@@ -132,6 +132,12 @@ describe.each(TEST_DRIVERS)('runs & predictions API (%s)', (driver) => {
         created_at: c.created_at,
         prev_hash: c.prev_hash,
         hash: c.hash,
+        ledger_format: c.ledger_format,
+        run_id: c.run_id,
+        input_digest: c.input_digest === '' ? null : c.input_digest,
+        package_digest: c.package_digest,
+        salt: c.salt,
+        commitment: c.commitment,
       } as HashedLedgerEntry;
     });
     expect(entries).toHaveLength(10);
@@ -144,7 +150,7 @@ describe.each(TEST_DRIVERS)('runs & predictions API (%s)', (driver) => {
     expect(ok.json()).toMatchObject({
       versionId: v.id,
       mode: 'live',
-      format: 'seer-ledger-v1',
+      format: 'seer-ledger-v2',
       valid: true,
       checked: 10,
       head: { seq: 10 },
@@ -172,10 +178,11 @@ describe.each(TEST_DRIVERS)('runs & predictions API (%s)', (driver) => {
       url: `${base()}/ledger/verify`,
       headers: admin.authHeader,
     });
+    // v2: the confidence is under the salted commitment, so the revealed value no longer matches it.
     expect(bad.json()).toMatchObject({
       valid: false,
       checked: 6,
-      firstBreak: { seq: 7, reason: 'hash_mismatch' },
+      firstBreak: { seq: 7, reason: 'commitment_mismatch' },
     });
   });
 

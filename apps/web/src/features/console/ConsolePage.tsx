@@ -7,6 +7,7 @@ import { fieldErrors, TextField } from '../../components/Field';
 import { formatDate } from '../../components/format';
 import { Empty, FormError, QueryState } from '../../components/states';
 import { StatusBadge } from '../model/ModelPage';
+import { EarningsPanel } from './EarningsPanel';
 
 export function slugify(name: string): string {
   return name
@@ -129,6 +130,7 @@ export function ConsolePage() {
         </div>
         <CreateModelForm />
       </div>
+      <EarningsPanel />
     </section>
   );
 }

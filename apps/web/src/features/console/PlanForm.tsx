@@ -69,7 +69,8 @@ export function PlanForm({ slug, current }: { slug: string; current: Plan | null
         <FormError error={save.error} />
         {save.isSuccess ? (
           <p className="ok" role="status">
-            Saved: {formatPrice(save.data.priceMinor, save.data.currency)}, {save.data.trialDays}-day trial.
+            Saved: {formatPrice(save.data.priceMinor, save.data.currency)},{' '}
+            {save.data.trialDays > 0 ? `${save.data.trialDays}-day trial` : 'no trial'}.
           </p>
         ) : null}
       </form>

@@ -1,7 +1,7 @@
 /**
  * The catalogue: models with a deployed version. Search, filters and sort live in the URL so
- * a view can be shared and the back button works. Live metrics join the cards when the
- * metrics API lands (features/metrics).
+ * a view can be shared and the back button works. Each card shows the key live metrics of its
+ * newest deployed version (features/metrics); the catalogue sorts by any of them.
  */
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useId } from 'react';
@@ -10,12 +10,51 @@ import { api, call } from '../../api/client';
 import type { CatalogueQuery, Model } from '../../api/types';
 import { formatDay, formatPrice } from '../../components/format';
 import { Empty, ErrorState, Loading } from '../../components/states';
+import { METRICS } from '../metrics/definitions';
+import { MetricCard, useModelMetrics } from '../metrics/MetricCards';
 
 const SORTS = [
   { value: 'newest', label: 'Newest' },
   { value: 'recently_deployed', label: 'Recently deployed' },
   { value: 'name', label: 'Name' },
+  { value: 'sharpe', label: 'Sharpe ratio' },
+  { value: 'total_return', label: 'Total return' },
+  { value: 'max_drawdown', label: 'Max drawdown (smallest)' },
+  { value: 'hit_rate', label: 'Hit rate' },
+  { value: 'coverage', label: 'Coverage' },
+  { value: 'sortino', label: 'Sortino ratio' },
+  { value: 'calmar', label: 'Calmar ratio' },
+  { value: 'psr', label: 'Probabilistic Sharpe' },
+  { value: 'annualized_return', label: 'Annualised return' },
+  { value: 'ic', label: 'Information coefficient' },
+  { value: 'win_rate', label: 'Win rate' },
+  { value: 'profit_factor', label: 'Profit factor' },
+  { value: 'count', label: 'Predictions' },
 ] as const;
+
+type Sort = (typeof SORTS)[number]['value'];
+const CARD_METRICS = ['totalReturn', 'sharpe', 'maxDrawdown', 'hitRate', 'coverage'] as const;
+
+/** The key live metrics of the newest deployed version, each with its definition as a tooltip. */
+function CardMetrics({ model }: { model: Model }) {
+  const metrics = useModelMetrics(model.slug, 'live');
+  const version = model.deployedVersions[0]?.version;
+  if (!version) return null;
+  if (metrics.isPending) return <p className="muted small">Loading metrics…</p>;
+  if (metrics.isError) return <p className="muted small">Metrics unavailable.</p>;
+  const record = metrics.data.versions.find((v) => v.version === version)?.metrics;
+  if (!record || record.count === 0) return <p className="muted small">No live record yet.</p>;
+  return (
+    <section aria-label={`Live metrics of ${model.name}`}>
+      <dl className="metric-cards compact">
+        {CARD_METRICS.map((key) => {
+          const def = METRICS.find((d) => d.key === key);
+          return def ? <MetricCard key={key} def={def} value={record[key]} /> : null;
+        })}
+      </dl>
+    </section>
+  );
+}
 
 export function liveSince(model: Model): string | null {
   const dates = model.deployedVersions.map((v) => v.deployedAt).filter((d): d is string => !!d);
@@ -52,6 +91,7 @@ export function ModelCard({ model }: { model: Model }) {
           </dd>
         </div>
       </dl>
+      <CardMetrics model={model} />
       {model.tags.length ? (
         <ul className="tags" aria-label="Tags">
           {model.tags.map((t) => (
@@ -78,7 +118,7 @@ function queryFromParams(params: URLSearchParams): CatalogueQuery {
   const target = params.get('target');
   if (target === 'return' || target === 'direction' || target === 'price') q.target = target;
   const sort = params.get('sort');
-  if (sort === 'newest' || sort === 'name' || sort === 'recently_deployed') q.sort = sort;
+  if (sort && SORTS.some((s) => s.value === sort)) q.sort = sort as Sort;
   return q;
 }
 

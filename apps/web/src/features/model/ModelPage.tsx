@@ -1,18 +1,24 @@
 /**
- * A model's public page: description, plan, every version with its digest and dates, and —
- * for whoever may read them (today: the owner and admins) — each deployed version's live
- * coverage, its ledger check and a playback of its predictions.
+ * A model's public page: description, plan with the subscribe / cancel / resume box, every
+ * version with its digest and dates, metric cards and equity/drawdown charts per version (live
+ * and backtest apart), the playback (public record for visitors, everything for subscribers),
+ * and for the owner and admins each deployed version's coverage and ledger check.
  */
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, call } from '../../api/client';
-import type { Model, VersionSummary } from '../../api/types';
+import type { Model, Playback as PlaybackData, VersionSummary } from '../../api/types';
 import { useSession } from '../../app/auth';
 import { formatDate, formatPercent, formatPrice } from '../../components/format';
 import { Empty, ErrorState, Loading, QueryState } from '../../components/states';
 import { TableWrap } from '../../components/TableWrap';
-import { useLedgerPlayback } from '../playback/useLedgerPlayback';
+import { DivergenceNotice } from '../metrics/DivergenceNotice';
+import { ModelMetricsSection } from '../metrics/MetricCards';
+import { PerformanceCharts, usePlaybackApi } from '../metrics/PerformanceCharts';
+import { fromPlaybackApi } from '../playback/data';
+import { SubscribeBox } from '../subscriptions/SubscribeBox';
+import { PublicRecord } from './PublicRecord';
 
 // The chart library is loaded only where a chart is shown, keeping it out of the main bundle.
 const PlaybackChart = lazy(() =>
@@ -160,7 +166,18 @@ function Playback({ slug, versions }: { slug: string; versions: VersionSummary[]
   const [selected, setSelected] = useState(versions[0]?.version);
   const version = versions.find((v) => v.version === selected) ?? versions[0];
   const symbol = version?.symbols[0];
-  const playback = useLedgerPlayback(slug, version, symbol, true);
+  const playback = usePlaybackApi(slug, version?.version, 'live', symbol, true);
+  // The record grows while you watch (a demo refreshes it): keep playing what was loaded and
+  // offer the newer data instead of resetting the chart under the viewer.
+  const [shown, setShown] = useState<{ key: string; data: PlaybackData } | null>(null);
+  const key = `${version?.version}:${symbol}`;
+  const current = shown?.key === key ? shown.data : (playback.data ?? null);
+  useEffect(() => {
+    if (playback.data && shown?.key !== key) setShown({ key, data: playback.data });
+  }, [playback.data, shown, key]);
+  const newer = !!playback.data && !!current && playback.data !== current;
+  const columns = useMemo(() => (current ? fromPlaybackApi(current) : null), [current]);
+  const hasPredictions = !!columns && columns.prediction.some((p) => p !== null);
   return (
     <section aria-labelledby="playback-title">
       <h2 id="playback-title">Playback</h2>
@@ -174,20 +191,33 @@ function Playback({ slug, versions }: { slug: string; versions: VersionSummary[]
           </select>
         </label>
       ) : null}
+      {playback.data?.access === 'public' ? (
+        <p className="muted small">
+          Public record: predictions appear once their outcome is known and the model's public delay has
+          passed. Subscribers see every prediction as it is made.
+        </p>
+      ) : null}
+      {newer ? (
+        <p className="small">
+          <button type="button" onClick={() => playback.data && setShown({ key, data: playback.data })}>
+            Show the newer predictions
+          </button>
+        </p>
+      ) : null}
       {playback.isPending ? (
         <Loading label="Loading predictions and bars" />
       ) : playback.isError ? (
         <ErrorState error={playback.error} retry={() => void playback.refetch()} />
-      ) : playback.data ? (
+      ) : columns && columns.ts.length > 0 && hasPredictions ? (
         <Suspense fallback={<Loading label="Loading the chart" />}>
           <PlaybackChart
-            columns={playback.data}
+            columns={columns}
             symbol={symbol ?? ''}
             title={`${symbol} · version ${version?.version} · live record`}
           />
         </Suspense>
       ) : (
-        <Empty title="No live predictions yet." />
+        <Empty title="No live predictions to play back yet." />
       )}
     </section>
   );
@@ -241,8 +271,10 @@ export function ModelPage() {
           ) : (
             <p>No plan published yet.</p>
           )}
+          <SubscribeBox model={m} />
         </aside>
       </header>
+      <DivergenceNotice slug={m.slug} />
       <section aria-labelledby="about">
         <h2 id="about">About</h2>
         <p className="description">{m.description || 'No description.'}</p>
@@ -260,20 +292,30 @@ export function ModelPage() {
           {(v) => <VersionsTable slug={m.slug} versions={v.items} />}
         </QueryState>
       </section>
-      <section aria-labelledby="record">
-        <h2 id="record">Live record</h2>
-        {deployed.length === 0 ? (
-          <Empty title="No deployed version." />
-        ) : readable ? (
-          deployed.map((v) => <VersionRecord key={v.version} slug={m.slug} version={v} />)
-        ) : (
-          <p className="muted">
-            Runs, coverage and the ledger of commitments are visible to the model's owner for now; subscribers
-            will see them with the metrics and playback views.
-          </p>
-        )}
+      <section aria-labelledby="performance">
+        <h2 id="performance">Performance</h2>
+        <p className="muted small">
+          Each version is scored on its own record; live predictions (committed before the outcome) and
+          backtests (simulated on the past) are never mixed. Hover or focus a "?" for a metric's definition.
+        </p>
+        <ModelMetricsSection slug={m.slug} />
+        {deployed.length > 0 ? (
+          <>
+            <h3>Equity and drawdown</h3>
+            <PerformanceCharts slug={m.slug} versions={deployed} />
+          </>
+        ) : null}
       </section>
-      {readable && deployed.length > 0 ? <Playback slug={m.slug} versions={deployed} /> : null}
+      {readable && deployed.length > 0 ? (
+        <section aria-labelledby="record">
+          <h2 id="record">Runs and ledger</h2>
+          {deployed.map((v) => (
+            <VersionRecord key={v.version} slug={m.slug} version={v} />
+          ))}
+        </section>
+      ) : null}
+      {deployed.length > 0 ? <Playback slug={m.slug} versions={deployed} /> : null}
+      <PublicRecord slug={m.slug} versions={deployed} />
     </article>
   );
 }

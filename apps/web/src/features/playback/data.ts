@@ -120,3 +120,63 @@ export function hitRate(cols: PlaybackColumns, end: number): { hits: number; sco
   }
   return { hits, scored };
 }
+
+/** The shape the playback API (`GET /v1/models/{slug}/playback`) answers, as far as the chart needs it. */
+export interface PlaybackApiColumns {
+  interval: string;
+  target: string;
+  t: number[];
+  open: (number | null)[];
+  high: (number | null)[];
+  low: (number | null)[];
+  close: (number | null)[];
+  prediction: (number | null)[];
+  realizedReturn: (number | null)[];
+  equity: number[];
+}
+
+/**
+ * The playback API's columns as the chart's: rows without a bar are dropped, `t` (as_of, the
+ * bar's close) becomes the bar's open time, the prediction and the outcome become directions and
+ * the equity (a running sum of strategy returns from 0) is drawn from 1.
+ */
+export function fromPlaybackApi(p: PlaybackApiColumns): PlaybackColumns {
+  const step = durationMs(p.interval) / 1000;
+  const cols: PlaybackColumns = {
+    ts: [],
+    open: [],
+    high: [],
+    low: [],
+    close: [],
+    prediction: [],
+    outcome: [],
+    equity: [],
+  };
+  for (let i = 0; i < p.t.length; i++) {
+    const o = p.open[i];
+    const h = p.high[i];
+    const l = p.low[i];
+    const c = p.close[i];
+    if (o == null || h == null || l == null || c == null) continue;
+    cols.ts.push((p.t[i] as number) - step);
+    cols.open.push(o);
+    cols.high.push(h);
+    cols.low.push(l);
+    cols.close.push(c);
+    const v = p.prediction[i];
+    cols.prediction.push(v == null ? null : Math.sign(p.target === 'price' ? v - c : v));
+    const r = p.realizedReturn[i];
+    cols.outcome.push(r == null ? null : Math.sign(r));
+    cols.equity.push(1 + (p.equity[i] ?? 0));
+  }
+  return cols;
+}
+
+/** Drawdown at each point: equity minus its running peak (the peak starts at `start`), so 0 or below. */
+export function drawdown(equity: readonly number[], start = 0): number[] {
+  let peak = start;
+  return equity.map((e) => {
+    if (e > peak) peak = e;
+    return e - peak;
+  });
+}

@@ -36,7 +36,11 @@ function checkDigest(digest: string): void {
   if (!DIGEST.test(digest)) throw new AppError('artifact_missing', { detail: 'Invalid artifact digest.' });
 }
 
-export function createFsArtifactStore(dir: string): ArtifactStore & { pathFor(digest: string): string } {
+export function createFsArtifactStore(dir: string): ArtifactStore & {
+  pathFor(digest: string): string;
+  /** Atomically replaces the stored bytes (encrypting an existing plaintext artifact). */
+  replace(digest: string, localFile: string): Promise<void>;
+} {
   const pathFor = (digest: string) => {
     checkDigest(digest);
     return path.join(dir, 'sha256', digest.slice(0, 2), `${digest}.tar.gz`);
@@ -91,8 +95,32 @@ export function createFsArtifactStore(dir: string): ArtifactStore & { pathFor(di
         await utimes(final, now, now).catch(() => {});
         return;
       }
-      await mkdir(path.dirname(final), { recursive: true });
       // Copy beside the final name, then rename: readers never see a half-written artifact.
+      const tmp = `${final}.${randomBytes(6).toString('hex')}.tmp`;
+      try {
+        await mkdir(path.dirname(final), { recursive: true });
+        await copyFile(localFile, tmp);
+        await chmod(tmp, 0o444);
+        await rename(tmp, final);
+      } catch (err) {
+        // A full disk (or quota) is an operator's problem the client should hear about plainly:
+        // 503 with Retry-After, nothing stored (the half-written copy is removed below).
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ENOSPC' || code === 'EDQUOT') {
+          throw new AppError('artifact_storage_full', {
+            detail: 'The package store is full; nothing was stored. Try again later.',
+            headers: { 'retry-after': '300' },
+            cause: err,
+          });
+        }
+        throw err;
+      } finally {
+        await rm(tmp, { force: true });
+      }
+    },
+    async replace(digest, localFile) {
+      const final = pathFor(digest);
+      if ((await size(digest)) === undefined) throw missing(digest);
       const tmp = `${final}.${randomBytes(6).toString('hex')}.tmp`;
       try {
         await copyFile(localFile, tmp);

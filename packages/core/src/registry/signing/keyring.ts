@@ -13,8 +13,9 @@ import {
   sign,
   verify,
 } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { keyFileContent, type MasterKeyring, readKeyFile } from '../../crypto/master-keys';
 import { AppError } from '../../errors';
 import '../registry-errors';
 
@@ -107,23 +108,23 @@ export async function loadArtifactKeyring(opts: {
   keysDir: string;
   generate: boolean;
   clock?: () => Date;
+  /** Private key files are sealed under it when present (and must be, to read sealed ones). */
+  masterKeys?: MasterKeyring | undefined;
 }): Promise<ArtifactKeyring> {
-  const entries = await readKeys(opts.keysDir);
+  const entries = await readKeys(opts.keysDir, opts.masterKeys);
   if (!entries.some((e) => e.privateKey) && opts.generate) {
     await mkdir(opts.keysDir, { recursive: true, mode: 0o700 });
     const kid = newKid((opts.clock ?? (() => new Date()))());
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-    await writeFile(
-      path.join(opts.keysDir, `artifact-signing-${kid}.pem`),
-      privateKey.export({ format: 'pem', type: 'pkcs8' }),
-      { mode: 0o600, flag: 'wx' },
-    );
+    const file = path.join(opts.keysDir, `artifact-signing-${kid}.pem`);
+    const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    await writeFile(file, keyFileContent(file, pem, opts.masterKeys), { mode: 0o600, flag: 'wx' });
     entries.push({ kid, privateKey, publicKey });
   }
   return createKeyring(entries);
 }
 
-async function readKeys(dir: string): Promise<Entry[]> {
+async function readKeys(dir: string, masterKeys: MasterKeyring | undefined): Promise<Entry[]> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -136,7 +137,8 @@ async function readKeys(dir: string): Promise<Entry[]> {
     const m = FILE.exec(name);
     if (!m) continue;
     const kid = m[1]!;
-    const pem = await readFile(path.join(dir, name), 'utf8');
+    // Public keys are never sealed; a sealed private key needs the master key.
+    const pem = await readKeyFile(path.join(dir, name), masterKeys);
     if (m[2]) {
       const publicKey = createPublicKey(pem);
       if (publicKey.asymmetricKeyType !== 'ed25519') throw new Error(`${name} is not an Ed25519 public key`);
