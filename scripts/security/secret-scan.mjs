@@ -23,7 +23,8 @@ export const RULES = [
   { id: 'stripe_webhook_secret', re: /\bwhsec_[A-Za-z0-9]{24,}\b/ },
   { id: 'slack_token', re: /\bxox[abprs]-[A-Za-z0-9-]{10,}/ },
   { id: 'google_api_key', re: /\bAIza[0-9A-Za-z_-]{35}\b/ },
-  { id: 'seer_api_key', re: /\bseer_[a-z0-9]{6,}_[A-Za-z0-9_-]{32,}\b/ },
+  // seer_<12 hex prefix>_<secret> (api-keys.service.ts); metric names like seer_ledger_... do not match.
+  { id: 'seer_api_key', re: /\bseer_[0-9a-f]{12}_[A-Za-z0-9_-]{32,}/ },
   { id: 'jwt', re: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/ },
   {
     id: 'url_credentials',

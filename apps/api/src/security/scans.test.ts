@@ -51,6 +51,8 @@ const RULES: Rule[] = [
         'DDL takes no parameters; ident/literal are escaped by the pg client (escapeIdentifier/escapeLiteral)',
       'apps/seerd/src/commands/db-login.ts:GRANT seer_app TO ${ident}': 'as above',
       'apps/seerd/src/commands/db-login.ts:CREATE ROLE ${ident}': 'as above',
+      'apps/seerd/src/commands/db-login.ts:GRANT seer_package_opener TO ${ident}': 'as above',
+      'apps/seerd/src/commands/db-login.ts:REVOKE seer_package_opener FROM ${ident}': 'as above',
     },
   },
   { id: 'eval', re: /\beval\(|new Function\(/, why: 'code from strings' },
