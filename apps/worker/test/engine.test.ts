@@ -529,7 +529,8 @@ describe.each(TEST_DRIVERS)('runs engine (%s)', (driver) => {
     expect(before.map((p) => p.symbol)).toEqual(['AAA-USD', 'BBB-USD', 'CCC-USD']);
     expect(verifyLedger(before).valid).toBe(true);
 
-    // An operator with the trigger disabled rewrites history: verification names the link.
+    // An operator with the trigger disabled rewrites history: verification names the link. A v2
+    // entry commits to its value through a salted commitment, so the changed value breaks that first.
     await t.db.withSession(async (s) => {
       await s.query('BEGIN');
       await s.query('ALTER TABLE predictions DISABLE TRIGGER predictions_append_only');
@@ -541,7 +542,7 @@ describe.each(TEST_DRIVERS)('runs engine (%s)', (driver) => {
     expect(verifyLedger(after)).toMatchObject({
       valid: false,
       checked: 1,
-      firstBreak: { seq: 2, reason: 'hash_mismatch' },
+      firstBreak: { seq: 2, reason: 'commitment_mismatch' },
     });
   });
 });
