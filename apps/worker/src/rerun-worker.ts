@@ -56,7 +56,7 @@ export function createRerunExecutor(deps: RerunExecutorDeps) {
       let release: (() => Promise<void>) | undefined;
       try {
         const run = await findRun(deps.db.kysely, rerun.run_id);
-        if (!run || run.status !== 'succeeded' || !run.input_digest)
+        if (run?.status !== 'succeeded' || !run.input_digest)
           return await finish({
             status: 'failed',
             error_code: 'run_not_rerunnable',
