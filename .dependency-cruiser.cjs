@@ -6,6 +6,11 @@
 const pkg = (name) => `^(packages|apps)/${name}/`;
 // The layer rules are about shipped code; tests may compose layers (an API test seeding runs).
 const TESTS = '(\\.test\\.ts$|/test/|/testing/)';
+// Other packages import @seer/core through each domain's public index (packages/core/src/<domain>/index.ts),
+// never its files. Enforced once packages/core/package.json no longer exports "./*" (until then the
+// deep imports still resolve and tools/codemods/core-public-imports.mjs rewrites them; a warning).
+const coreExports = require('./packages/core/package.json').exports ?? {};
+const DEEP_IMPORTS_ALLOWED = Object.hasOwn(coreExports, './*');
 
 module.exports = {
   forbidden: [
@@ -44,6 +49,14 @@ module.exports = {
       severity: 'error',
       from: { path: pkg('worker'), pathNot: TESTS },
       to: { path: [pkg('api'), pkg('seerd')] },
+    },
+    {
+      name: 'core-public-index-only',
+      comment:
+        'Outside packages/core, import @seer/core/<domain> (its index.ts), not @seer/core/<domain>/<file>: run node tools/codemods/core-public-imports.mjs.',
+      severity: DEEP_IMPORTS_ALLOWED ? 'warn' : 'error',
+      from: { pathNot: '^packages/core/' },
+      to: { path: '^packages/core/src/[^/]+/', pathNot: '^packages/core/src/[^/]+/index\\.ts$' },
     },
     {
       name: 'no-cycles',

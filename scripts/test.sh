@@ -15,6 +15,9 @@ echo "== dependency rules (dependency-cruiser; .dependency-cruiser.cjs)"
 # Its own folder: it parses TypeScript with TypeScript 5.9 (the workspace's TypeScript 7 has no JS API).
 [ -x tools/depcruise/node_modules/.bin/depcruise ] || npm ci --prefix tools/depcruise --no-audit --no-fund
 tools/depcruise/node_modules/.bin/depcruise --config .dependency-cruiser.cjs --output-type err apps packages bench
+echo "== security scans (docs/SECURITY.md: npm audit policy, secret scan)"
+node scripts/security/audit.mjs
+node scripts/security/secret-scan.mjs
 echo "== tests (vitest)"
 report=$(mktemp)
 pyreport=$(mktemp)

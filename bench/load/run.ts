@@ -32,10 +32,10 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { packDirectory } from '@seer/core/registry';
+import { createTestDb, type TestDb } from '@seer/core/testing';
 import autocannon from 'autocannon';
 import { priceAt } from '../../apps/worker/test/helpers';
-import { packDirectory } from '../../packages/core/src/registry/publish-dir';
-import { createTestDb, type TestDb } from '../../packages/core/src/testing/test-db';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HERE = fileURLToPath(new URL('.', import.meta.url));

@@ -12,11 +12,10 @@
  */
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { migrate, openDb } from '@seer/core/db';
+import { createMetricsService } from '@seer/core/metrics';
+import { createRunsService } from '@seer/core/runs';
 import pg from 'pg';
-import { openDb } from '../../packages/core/src/db/db';
-import { migrate } from '../../packages/core/src/db/migrate';
-import { createMetricsService } from '../../packages/core/src/metrics/metrics.service';
-import { createRunsService } from '../../packages/core/src/runs/runs.service';
 
 const { values } = parseArgs({
   options: {

@@ -37,7 +37,7 @@ if (cluster.isPrimary) {
   process.send?.('ready');
 } else {
   const { loadConfig } = await import('../../packages/core/src/config');
-  const { openDb, dbOptionsFromConfig } = await import('../../packages/core/src/db/db');
+  const { openDb, dbOptionsFromConfig } = await import('@seer/core/db');
   const { createApiContext } = await import('../../apps/api/src/bootstrap');
   const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/seer_bench_predictions';
   const dir = path.join(tmpdir(), 'seer-bench-predictions');

@@ -12,14 +12,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { chainPage, verifyLedger } from '@seer/core/predictions';
+import { createBullQueues, obliteratePrefix } from '@seer/core/queue';
+import { createTestDb } from '@seer/core/testing';
 import { startWorker } from '../../apps/worker/src/index';
 import type { PackageOpener } from '../../apps/worker/src/package-opener';
 import { createScheduler } from '../../apps/worker/src/scheduler';
 import { HOUR, seedBars, seedUser, seedVersion } from '../../apps/worker/test/helpers';
-import { verifyLedger } from '../../packages/core/src/predictions/ledger';
-import { chainPage } from '../../packages/core/src/predictions/predictions.repo';
-import { createBullQueues, obliteratePrefix } from '../../packages/core/src/queue/bullmq-queue';
-import { createTestDb } from '../../packages/core/src/testing/test-db';
 import { createBwrapSandbox, readManifest } from '../../packages/sandbox/src/index';
 
 const { values } = parseArgs({

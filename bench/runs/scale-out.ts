@@ -12,12 +12,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createBullQueues, obliteratePrefix } from '@seer/core/queue';
+import { createTestDb } from '@seer/core/testing';
 import { sql } from 'kysely';
 import { createScheduler } from '../../apps/worker/src/scheduler';
 import { HOUR, seedBars, seedUser, seedVersion } from '../../apps/worker/test/helpers';
 import { startWorkerProcess, stopAndCount } from '../../apps/worker/test/worker-process';
-import { createBullQueues, obliteratePrefix } from '../../packages/core/src/queue/bullmq-queue';
-import { createTestDb } from '../../packages/core/src/testing/test-db';
 
 const { values } = parseArgs({
   options: {

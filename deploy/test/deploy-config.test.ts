@@ -7,10 +7,12 @@
  * (non-root, read-only root, no public metrics, TLS, healthchecks).
  */
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { loadConfig } from '@seer/core/config';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { validate as validateDockerfile } from 'dockerfile-utils';
@@ -194,6 +196,52 @@ describe('Helm chart (helm lint, helm template, Kubernetes schemas)', () => {
     const np = objs.find((o) => o.kind === 'NetworkPolicy');
     expect(JSON.stringify(np?.spec.egress)).toContain('10.0.0.5/32');
   });
+  it('gives every Seer container an environment that passes the production configuration check', async () => {
+    const objs = await renderChart({ 'secrets.values.DATABASE_URL': 'postgres://x' });
+    const secretValues: Record<string, string> = {
+      DATABASE_URL: 'postgres://seer_app_login:pw@postgres.db.svc:5432/seer?sslmode=verify-full',
+      WORKER_DATABASE_URL: 'postgres://seer_worker_login:pw@postgres.db.svc:5432/seer?sslmode=verify-full',
+      MIGRATION_DATABASE_URL: 'postgres://seer_owner:pw@postgres.db.svc:5432/seer?sslmode=verify-full',
+      REDIS_URL: 'rediss://:pw@redis.db.svc:6380',
+      WEBHOOKS_SECRET_KEY: 'w'.repeat(64),
+      BILLING_MOCK_WEBHOOK_SECRET: 'b'.repeat(64),
+      METRICS_TOKEN: 'm'.repeat(64),
+    };
+    const dir = mkdtempSync(path.join(tmpdir(), 'seer-helm-'));
+    try {
+      const master = path.join(dir, 'master-key');
+      writeFileSync(master, `${Buffer.alloc(32, 7).toString('base64')}\n`);
+      const pods = objs
+        .filter((o) => o.kind === 'Deployment' || o.kind === 'Job')
+        .flatMap((o) =>
+          (
+            o.spec.template.spec.containers as Array<{
+              name: string;
+              env?: Array<{
+                name: string;
+                value?: string;
+                valueFrom?: { secretKeyRef?: { key: string; optional?: boolean } };
+              }>;
+            }>
+          ).map((c) => [`${o.kind}/${o.metadata.name}/${c.name}`, c.env ?? []] as const),
+        );
+      expect(pods.length).toBeGreaterThanOrEqual(4);
+      for (const [name, envList] of pods) {
+        const env: Record<string, string> = {};
+        for (const e of envList) {
+          if (typeof e.value === 'string') env[e.name] = e.value;
+          const ref = e.valueFrom?.secretKeyRef;
+          if (ref && ref.key in secretValues) env[e.name] = secretValues[ref.key] as string;
+          else if (ref && !ref.optional) throw new Error(`${name}: ${e.name} needs Secret key ${ref.key}`);
+        }
+        if (env.SEER_MASTER_KEY_FILE) env.SEER_MASTER_KEY_FILE = master;
+        expect(() => loadConfig(env, dir), name).not.toThrow();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('the optional ServiceMonitor scrapes the API with the METRICS_TOKEN bearer from the Secret', async () => {
     const objs = await renderChart({ 'metrics.serviceMonitor.enabled': 'true' });
     // The Prometheus Operator's CRDs have no schema in kubernetes-models: checked by shape here.
@@ -230,6 +278,57 @@ describe('Compose file (Compose specification schema)', () => {
       { healthcheck?: unknown; ports?: string[]; restart?: string; cap_drop?: string[] }
     >;
   };
+
+  it('gives every Seer service an environment that passes the production configuration check', () => {
+    // The services' environment with the host's variables filled in and every /run/secrets/<name>
+    // pointing at a file with a plausible value: a missing secret or variable stops start-up here
+    // exactly as it would in the container.
+    const dir = mkdtempSync(path.join(tmpdir(), 'seer-compose-'));
+    const secretValues: Record<string, string> = {
+      database_url: 'postgres://seer_app_login:pw@postgres:5432/seer',
+      worker_database_url: 'postgres://seer_worker_login:pw@postgres:5432/seer',
+      redis_url: 'redis://:pw@redis:6379',
+      seer_master_key: Buffer.alloc(32, 7).toString('base64'),
+      webhooks_secret_key: 'w'.repeat(64),
+      billing_webhook_secret: 'b'.repeat(64),
+      metrics_token: 'm'.repeat(64),
+    };
+    try {
+      const seer = Object.entries(
+        compose.services as Record<
+          string,
+          { command?: string[]; environment?: Record<string, string>; secrets?: string[] }
+        >,
+      ).filter(([, svc]) => ['migrate', 'api', 'scheduler', 'worker'].includes(svc.command?.[0] ?? ''));
+      expect(seer.map(([, svc]) => svc.command?.[0]).sort()).toEqual(
+        expect.arrayContaining(['api', 'migrate', 'scheduler', 'worker']),
+      );
+      for (const [name, svc] of seer) {
+        const env: Record<string, string> = {};
+        for (const [k, v] of Object.entries(svc.environment ?? {})) {
+          let value = String(v).replace(/\$\{SEER_PUBLIC_URL[^}]*\}/, 'https://seer.example.com');
+          value = value.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1');
+          const secret = /^\/run\/secrets\/([a-z_]+)$/.exec(value)?.[1];
+          if (secret && secret in secretValues) {
+            // A secret the service does not mount is a file that does not exist in its container.
+            if (!(svc.secrets ?? []).includes(secret))
+              throw new Error(`${name}: ${k} names secret ${secret}, not mounted`);
+            const file = path.join(dir, secret);
+            writeFileSync(file, `${secretValues[secret]}\n`);
+            value = file;
+          }
+          env[k] = value;
+        }
+        expect(() => loadConfig(env, dir), `compose service ${name}`).not.toThrow();
+        const c = loadConfig(env, dir);
+        expect(c.databaseUrl, name).toMatch(/^postgres:/);
+        if (svc.command?.[0] === 'api')
+          expect(c.metricsToken, 'the API serves /metrics to Prometheus').toBeDefined();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('matches the Compose specification', () => {
     // Vendored from the compose-spec repository (deploy/test/schemas/README.md).

@@ -2,6 +2,7 @@
 command, in a fresh folder."""
 
 import io
+import json
 import os
 import stat
 import subprocess
@@ -108,3 +109,50 @@ def test_example_models_run_locally():
     data = os.path.join(REPO, "packages/core/demo-data/usdchf_1h.csv")
     r = seer("run", os.path.join(REPO, "examples/momentum"), "--data", data, "--as-of", "2001-03-01T12:00:00Z", cwd=REPO)
     assert r.returncode == 0, r.stderr
+
+
+PRETRAINED = os.path.join(REPO, "examples/sklearn-pretrained")
+
+
+def test_pretrained_sklearn_example_runs_locally():
+    # The example loads the scikit-learn model file shipped in its package (model.joblib).
+    data = os.path.join(REPO, "packages/core/demo-data/usdchf_1h.csv")
+    r = seer("run", PRETRAINED, "--data", data, "--as-of", "2001-03-01T12:00:00Z", cwd=REPO)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.strip().splitlines()
+    assert lines[0] == "symbol,value,confidence"
+    sym, value, confidence = lines[1].split(",")
+    assert sym == "USDCHF" and -1 < float(value) < 1 and float(value) != 0 and 0.5 < float(confidence) < 1
+    assert "USDCHF P(up)=" in r.stderr and "sklearn 1.2.1" in r.stderr
+
+
+def test_pretrained_example_refuses_a_model_file_from_another_sklearn(tmp_path):
+    import shutil
+
+    pkg = tmp_path / "pretrained"
+    shutil.copytree(PRETRAINED, pkg)
+    meta = json.loads((pkg / "model.json").read_text())
+    meta["sklearn"] = "0.24.2"
+    (pkg / "model.json").write_text(json.dumps(meta))
+    data = os.path.join(REPO, "packages/core/demo-data/usdchf_1h.csv")
+    r = seer("run", str(pkg), "--data", data, "--as-of", "2001-03-01T12:00:00Z", cwd=tmp_path)
+    assert r.returncode == 1
+    assert len(r.stderr.strip().splitlines()) == 1, r.stderr
+    assert "trained with scikit-learn 0.24.2" in r.stderr and "retrain it with train.py" in r.stderr
+
+
+def test_the_shipped_model_file_is_what_train_py_writes(tmp_path):
+    # model.joblib is not an opaque blob: the committed script reproduces it byte for byte.
+    import hashlib
+    import shutil
+
+    pkg = tmp_path / "pretrained"
+    shutil.copytree(PRETRAINED, pkg)
+    (pkg / "model.joblib").unlink()
+    data = os.path.join(REPO, "packages/core/demo-data/usdchf_1h.csv")
+    r = subprocess.run([sys.executable, str(pkg / "train.py"), data], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    rebuilt = hashlib.sha256((pkg / "model.joblib").read_bytes()).hexdigest()
+    with open(os.path.join(PRETRAINED, "model.joblib"), "rb") as fh:
+        shipped = hashlib.sha256(fh.read()).hexdigest()
+    assert rebuilt == shipped == json.loads((pkg / "model.json").read_text())["model_sha256"]

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import { registerAjvFormats, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import { AppError } from '@seer/core/errors';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ApiContext } from './context';
 import auth from './plugins/auth';
@@ -65,6 +66,24 @@ export async function buildApp({ ctx, logger }: BuildAppOptions): Promise<Fastif
   });
 
   await app.register(problem);
+  // PostgreSQL text cannot hold NUL: a %00 in a path or query value reached SQL as a 500 (found by
+  // apps/api/src/security/api-fuzz.test.ts on GET /v1/ledger/checkpoints?model=%00). Refuse it up front.
+  app.addHook('preValidation', async (request) => {
+    for (const [where, values] of [
+      ['querystring', request.query],
+      ['params', request.params],
+    ] as const) {
+      if (!values || typeof values !== 'object') continue;
+      for (const [name, v] of Object.entries(values as Record<string, unknown>)) {
+        const list = Array.isArray(v) ? v : [v];
+        if (list.some((x) => typeof x === 'string' && x.includes('\u0000')))
+          throw new AppError('validation_failed', {
+            detail: 'The request is invalid; see errors for each field.',
+            errors: [{ field: `${where}:/${name}`, message: 'must not contain a NUL character' }],
+          });
+      }
+    }
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -3,7 +3,7 @@
  * `seerd api`, `seerd all` and the tests all come through here, so they wire the same parts.
  */
 import type { Config } from '@seer/core/config';
-import type { Db } from '@seer/core/db/db';
+import type { Db } from '@seer/core/db';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app';
 import type { ApiContext } from './context';

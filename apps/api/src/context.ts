@@ -3,7 +3,7 @@
  * Built once in buildApp (or by a test) and decorated onto the Fastify instance as `app.ctx`.
  */
 import type { Config } from '@seer/core/config';
-import type { Db } from '@seer/core/db/db';
+import type { Db } from '@seer/core/db';
 import type { Registry } from 'prom-client';
 import type { Services } from './services';
 

@@ -2,27 +2,31 @@
  * The domain services the HTTP layer calls, built once from config, database and clock.
  * Each feature adds its service here (one property per domain folder in packages/core).
  */
-import { createAuditRepo } from '@seer/core/accounts/audit.repo';
-import { type AccountServices, createAccountServices } from '@seer/core/accounts/create-accounts';
-import { createRedisThrottleStore } from '@seer/core/accounts/throttle';
-import { type Billing, createBilling } from '@seer/core/billing/create-billing';
-import type { Config } from '@seer/core/config';
-import type { Db } from '@seer/core/db/db';
-import { createMarketRepo } from '@seer/core/market/market.repo';
-import { createMarketService, type MarketService } from '@seer/core/market/market.service';
-import { createMetricsService, type MetricsService } from '@seer/core/metrics/metrics.service';
-import { createPredictionAccess } from '@seer/core/predictions/access';
-import { type ChainService, createChainService } from '@seer/core/predictions/chain.service';
 import {
+  type AccountServices,
+  createAccountServices,
+  createAuditRepo,
+  createRedisThrottleStore,
+} from '@seer/core/accounts';
+import { type Billing, createBilling } from '@seer/core/billing';
+import type { Config } from '@seer/core/config';
+import type { Db } from '@seer/core/db';
+import { createMarketRepo, createMarketService, type MarketService } from '@seer/core/market';
+import { createMetricsService, type MetricsService } from '@seer/core/metrics';
+import {
+  type ChainService,
+  createChainService,
+  createPredictionAccess,
+  createPredictionReadService,
   createPredictionsService,
+  type PredictionReadService,
   type PredictionsService,
-} from '@seer/core/predictions/predictions.service';
-import { createPredictionReadService, type PredictionReadService } from '@seer/core/predictions/read.service';
-import { createQuotas, quotaLimitsFromConfig } from '@seer/core/quotas/quotas';
-import { createRegistry, type Registry } from '@seer/core/registry/registry';
-import { createRunsService, type RunsService } from '@seer/core/runs/runs.service';
-import { redisTlsOptions } from '@seer/core/transport/transport-security';
-import { createWebhooksService, type WebhooksService } from '@seer/core/webhooks/webhooks.service';
+} from '@seer/core/predictions';
+import { createQuotas, quotaLimitsFromConfig } from '@seer/core/quotas';
+import { createRegistry, type Registry } from '@seer/core/registry';
+import { createRunsService, type RunsService } from '@seer/core/runs';
+import { redisTlsOptions } from '@seer/core/transport';
+import { createWebhooksService, type WebhooksService } from '@seer/core/webhooks';
 import { Redis } from 'ioredis';
 import type { ProbeTarget } from './context';
 

@@ -2,7 +2,7 @@
  * `seerd scheduler` and `seerd worker`: one engine per process for the scaled deployment, with
  * the queue on Redis (BullMQ). The embedded default runs both in `seerd all` instead.
  */
-import { clockFromConfig } from '@seer/core/clock/from-config';
+import { clockFromConfig } from '@seer/core/clock';
 import { startEngines } from '@seer/worker/engines';
 import { type MetricsListener, startMetricsListener } from '@seer/worker/metrics-listener';
 import type { CommandIo } from './cli';

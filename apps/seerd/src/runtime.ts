@@ -3,7 +3,7 @@
  * and close everything in order on SIGTERM/SIGINT.
  */
 import { type Config, ConfigError, loadConfig } from '@seer/core/config';
-import type { Db } from '@seer/core/db/db';
+import type { Db } from '@seer/core/db';
 import type { CommandIo } from './cli';
 
 export function loadConfigOrExit(io: CommandIo): Readonly<Config> {
@@ -23,8 +23,8 @@ export async function openDatabase(
   opts: { migrate: boolean; log?: (s: string) => void },
 ): Promise<Db> {
   // Loaded here, not at the top: `seerd --help` must not pay for the database drivers.
-  const { dbOptionsFromConfig, openDb } = await import('@seer/core/db/db');
-  const { migrate } = await import('@seer/core/db/migrate');
+  const { dbOptionsFromConfig, openDb } = await import('@seer/core/db');
+  const { migrate } = await import('@seer/core/db');
   const options = dbOptionsFromConfig(config);
   let db: Db;
   if (options.databaseUrl && opts.migrate && config.migrationDatabaseUrl) {
@@ -37,7 +37,7 @@ export async function openDatabase(
   } else {
     // The embedded default: the private PostgreSQL server under SEER_DATA_DIR, shared by every
     // seerd process (see docs/ARCHITECTURE.md, "The embedded database").
-    const local = await import('@seer/core/db/local-server');
+    const local = await import('@seer/core/db');
     const server = local.ensureLocalPostgres({
       dataDir: config.dataDir,
       binDir: config.postgresBinDir,
@@ -71,7 +71,7 @@ export async function openDatabase(
 
 /** The database as its owner: MIGRATION_DATABASE_URL when set, else the one DATABASE_URL/PGlite. */
 export async function openOwnerDatabase(config: Readonly<Config>): Promise<Db> {
-  const { openDb } = await import('@seer/core/db/db');
+  const { openDb } = await import('@seer/core/db');
   // Without an owner URL the one database is the owner's: DATABASE_URL, or the embedded default
   // (the private PostgreSQL server, or PGlite when chosen), opened as every command opens it.
   return config.migrationDatabaseUrl
@@ -80,7 +80,7 @@ export async function openOwnerDatabase(config: Readonly<Config>): Promise<Db> {
 }
 
 async function migrateAsOwner(config: Readonly<Config>, log?: (s: string) => void) {
-  const { migrate } = await import('@seer/core/db/migrate');
+  const { migrate } = await import('@seer/core/db');
   const owner = await openOwnerDatabase(config);
   try {
     const res = await migrate(owner, { log: log ?? (() => {}) });

@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { localPostgresUrl } from '@seer/core/db/local-server';
+import { localPostgresUrl } from '@seer/core/db';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runSeerd, startServer } from './seerd-process';

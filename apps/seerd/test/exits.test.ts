@@ -6,7 +6,7 @@
 import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createTestDb, type TestDb } from '@seer/core/testing/test-db';
+import { createTestDb, type TestDb } from '@seer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunResult, runSeerd } from './seerd-process';
 

@@ -12,7 +12,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { packageTgz } from '@seer/core/registry/package/test-archives';
+import { packageTgz } from '@seer/core/registry';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomPort, runSeerd, type Server, startServer } from './seerd-process';

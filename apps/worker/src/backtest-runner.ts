@@ -5,22 +5,25 @@
  * interrupted backtest by skipping boundaries already finished. A boundary already run by an
  * earlier backtest of the same version is reused, not run twice (one run per version+as_of+mode).
  */
-import type { Db } from '@seer/core/db/db';
-import { intervalMs } from '@seer/core/market/intervals';
-import { type Consumer, type JobQueues, UnrecoverableJobError } from '@seer/core/queue/queue';
+import type { Db } from '@seer/core/db';
+import { intervalMs } from '@seer/core/market';
+import { type Consumer, type JobQueues, UnrecoverableJobError } from '@seer/core/queue';
 import {
+  boundariesBetween,
   claimBacktest,
   dispatchableBacktests,
   findBacktest,
   findRunBySlot,
+  findVersionById,
   insertRuns,
+  instrumentCalendars,
+  parseDuration,
+  symbolsInSession,
   updateBacktest,
-} from '@seer/core/runs/runs.repo';
-import { boundariesBetween, parseDuration, symbolsInSession } from '@seer/core/runs/schedule';
-import { findVersionById, instrumentCalendars } from '@seer/core/runs/versions.repo';
+} from '@seer/core/runs';
 import type { RunExecutor, RunOutcome } from './run-executor';
 
-export type { BacktestJob } from '@seer/core/queue/jobs';
+export type { BacktestJob } from '@seer/core/queue';
 
 export interface BacktestRunnerOptions {
   db: Db;

@@ -4,10 +4,9 @@
  * worker died: the lease expired) and runs each through the registry's executeDeployCheck with the
  * bubblewrap gate, so the API process never starts a sandbox.
  */
-import type { Db } from '@seer/core/db/db';
-import type { Consumer, JobQueues } from '@seer/core/queue/queue';
-import { createDeployChecksRepo } from '@seer/core/registry/deploy-checks.repo';
-import type { DeployGate, VersionsService } from '@seer/core/registry/versions.service';
+import type { Db } from '@seer/core/db';
+import type { Consumer, JobQueues } from '@seer/core/queue';
+import { createDeployChecksRepo, type DeployGate, type VersionsService } from '@seer/core/registry';
 
 export interface DeployCheckConsumerOptions {
   db: Db;

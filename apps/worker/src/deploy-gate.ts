@@ -4,10 +4,14 @@
  * stored bar of its symbols. A model that cannot produce valid predictions on real data never
  * reaches the schedule. Core defines the DeployGate interface and never imports the sandbox.
  */
-import type { Db } from '@seer/core/db/db';
-import { INTERVAL_HOURS } from '@seer/core/registry/manifest';
-import type { VersionsRepo } from '@seer/core/registry/versions.repo';
-import type { DeployCandidate, DeployGate, OpenedPackage } from '@seer/core/registry/versions.service';
+import type { Db } from '@seer/core/db';
+import {
+  type DeployCandidate,
+  type DeployGate,
+  INTERVAL_HOURS,
+  type OpenedPackage,
+  type VersionsRepo,
+} from '@seer/core/registry';
 import {
   type BwrapSandboxOptions,
   createBwrapSandbox,

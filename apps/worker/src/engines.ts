@@ -3,20 +3,22 @@
  * the sandbox (fork-template strategy), the registry's verified package opener, the scheduler
  * and the worker. `seerd all`, `seerd worker` and `seerd scheduler` all start through here.
  */
-import { createBilling } from '@seer/core/billing/create-billing';
-import { createEntitlements } from '@seer/core/billing/entitlements';
-import { createLogNotificationSender, type NotificationSender } from '@seer/core/billing/notifications';
-import type { MockProvider } from '@seer/core/billing/providers/mock-provider';
-import { type RenewalEngine, startRenewalEngine } from '@seer/core/billing/renewal-engine';
-import type { Clock } from '@seer/core/clock/clock';
+import {
+  createBilling,
+  createEntitlements,
+  createLogNotificationSender,
+  type MockProvider,
+  type NotificationSender,
+  type RenewalEngine,
+  startRenewalEngine,
+} from '@seer/core/billing';
+import type { Clock } from '@seer/core/clock';
 import type { Config } from '@seer/core/config';
-import type { Db } from '@seer/core/db/db';
-import { createQueues } from '@seer/core/queue/create-queues';
-import type { Consumer, JobQueues } from '@seer/core/queue/queue';
-import { sweepArtifacts } from '@seer/core/registry/artifacts/artifact-gc';
-import { createRegistry } from '@seer/core/registry/registry';
-import { createVersionsRepo } from '@seer/core/registry/versions.repo';
-import { createWebhooksService, startWebhookConsumer } from '@seer/core/webhooks/webhooks.service';
+import type { Db } from '@seer/core/db';
+import type { Consumer } from '@seer/core/queue';
+import { createQueues, type JobQueues } from '@seer/core/queue';
+import { createRegistry, createVersionsRepo, sweepArtifacts } from '@seer/core/registry';
+import { createWebhooksService, startWebhookConsumer } from '@seer/core/webhooks';
 import { createBwrapSandbox, type Sandbox } from '@seer/sandbox';
 import { createSandboxDeployGate } from './deploy-gate';
 import { startWorker, type WorkerHandle } from './index';

@@ -3,12 +3,11 @@
  * implementation, one sandbox and one database. `seerd worker` and `seerd all` both start it.
  */
 import { hostname } from 'node:os';
-import type { Db } from '@seer/core/db/db';
-import { createMetricsService } from '@seer/core/metrics/metrics.service';
-import { createPrioritySlots, type PrioritySlots } from '@seer/core/queue/priority-slots';
-import type { Consumer, JobQueues } from '@seer/core/queue/queue';
-import type { DeployGate, VersionsService } from '@seer/core/registry/versions.service';
-import { createRunsService } from '@seer/core/runs/runs.service';
+import type { Db } from '@seer/core/db';
+import { createMetricsService } from '@seer/core/metrics';
+import { type Consumer, createPrioritySlots, type JobQueues, type PrioritySlots } from '@seer/core/queue';
+import type { DeployGate, VersionsService } from '@seer/core/registry';
+import { createRunsService } from '@seer/core/runs';
 import type { Sandbox } from '@seer/sandbox';
 import { startBacktestConsumer } from './backtest-runner';
 import { startDeployCheckConsumer } from './deploy-check-worker';

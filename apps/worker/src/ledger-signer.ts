@@ -6,9 +6,13 @@
  * Several workers may sign the same head in the same minute; the duplicate checkpoint is harmless.
  */
 import type { Config } from '@seer/core/config';
-import type { Db } from '@seer/core/db/db';
-import { type LedgerSigner, loadLedgerSigner } from '@seer/core/predictions/checkpoints';
-import { type SignRoundResult, signCheckpointRound } from '@seer/core/predictions/checkpoints.repo';
+import type { Db } from '@seer/core/db';
+import {
+  type LedgerSigner,
+  loadLedgerSigner,
+  type SignRoundResult,
+  signCheckpointRound,
+} from '@seer/core/predictions';
 import type { RunMetrics } from './metrics';
 
 export interface LedgerSignerHandle {

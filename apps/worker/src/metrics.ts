@@ -5,10 +5,8 @@
  * `seerd worker` or `seerd scheduler`. deploy/prometheus and deploy/grafana query exactly these
  * names; deploy/test checks that every name they use is registered here or by the API.
  */
-import type { Db } from '@seer/core/db/db';
-import { isTradingCalendar } from '@seer/core/market/calendar';
-import { dataFreshness } from '@seer/core/market/freshness';
-import { createMarketRepo } from '@seer/core/market/market.repo';
+import type { Db } from '@seer/core/db';
+import { createMarketRepo, dataFreshness, isTradingCalendar } from '@seer/core/market';
 import {
   type ConsumeOptions,
   type JobContext,
@@ -18,7 +16,7 @@ import {
   QUEUE_NAMES,
   type QueueCounts,
   type QueueName,
-} from '@seer/core/queue/queue';
+} from '@seer/core/queue';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface RunMetrics {

@@ -2,9 +2,9 @@
  * Queue consumer for `outcomes`: each job sweeps predictions that became due and whose closing
  * bars are stored, and records their realized values. The scheduler enqueues one job per boundary.
  */
-import type { Db } from '@seer/core/db/db';
-import { computeOutcomes } from '@seer/core/outcomes/outcomes.repo';
-import type { Consumer, JobQueues } from '@seer/core/queue/queue';
+import type { Db } from '@seer/core/db';
+import { computeOutcomes } from '@seer/core/outcomes';
+import type { Consumer, JobQueues } from '@seer/core/queue';
 
 export const OUTCOMES_LOOK_BACK_MS = 30 * 86_400_000;
 

@@ -4,7 +4,7 @@
  * PackageIntegrityError so the run is recorded as failed (never retried into the same mismatch).
  */
 import { isAppError } from '@seer/core/errors';
-import type { Registry } from '@seer/core/registry/registry';
+import type { Registry } from '@seer/core/registry';
 import { PackageIntegrityError, type PackageOpener } from './package-opener';
 
 export function registryPackageOpener(registry: Pick<Registry, 'versions'>): PackageOpener {

@@ -4,12 +4,19 @@
  * ledger and mark the run succeeded. Failures are recorded on the run. Re-delivering the same run
  * is harmless: a finished run is left alone, a run leased by a live worker is retried later.
  */
-import type { Db } from '@seer/core/db/db';
-import { withTransaction } from '@seer/core/db/db';
-import { appendPredictions } from '@seer/core/predictions/predictions.repo';
-import { claimRun, extendLease, findRun, finishRun, type Run, releaseRun } from '@seer/core/runs/runs.repo';
-import { liveStartDeadline, liveStoreDeadline } from '@seer/core/runs/schedule';
-import { findVersionById } from '@seer/core/runs/versions.repo';
+import { type Db, withTransaction } from '@seer/core/db';
+import { appendPredictions } from '@seer/core/predictions';
+import {
+  claimRun,
+  extendLease,
+  findRun,
+  findVersionById,
+  finishRun,
+  liveStartDeadline,
+  liveStoreDeadline,
+  type Run,
+  releaseRun,
+} from '@seer/core/runs';
 import { createSqlBarSource, type Sandbox, type SandboxResult } from '@seer/sandbox';
 import type { RunMetrics } from './metrics';
 import { type OpenedPackage, PackageIntegrityError, type PackageOpener } from './package-opener';

@@ -3,7 +3,7 @@
  * executor and then reported as unrecoverable (no retry); transient trouble throws and is retried
  * with backoff by the queue.
  */
-import { type Consumer, type JobQueues, UnrecoverableJobError } from '@seer/core/queue/queue';
+import { type Consumer, type JobQueues, UnrecoverableJobError } from '@seer/core/queue';
 import type { RunExecutor } from './run-executor';
 
 export async function startRunConsumer(opts: {

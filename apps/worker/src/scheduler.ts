@@ -7,26 +7,27 @@
  * Recovery re-dispatches runs that are queued for too long or running on an expired lease.
  */
 
-import type { Db } from '@seer/core/db/db';
-import { intervalMs } from '@seer/core/market/intervals';
-import type { JobQueues } from '@seer/core/queue/queue';
+import type { Db } from '@seer/core/db';
+import { intervalMs } from '@seer/core/market';
+import type { JobQueues } from '@seer/core/queue';
 import {
+  decideSlot,
   insertRuns,
+  instrumentCalendars,
   lastLiveAsOf,
+  listSchedulableVersions,
   type NewRun,
+  openBoundaries,
+  parseDuration,
+  type RunnableVersion,
   recordedLiveSince,
   runsToRedispatch,
-} from '@seer/core/runs/runs.repo';
-import { decideSlot, openBoundaries, parseDuration, symbolsInSession } from '@seer/core/runs/schedule';
-import {
-  instrumentCalendars,
-  listSchedulableVersions,
-  type RunnableVersion,
+  symbolsInSession,
   symbolsWithBar,
-} from '@seer/core/runs/versions.repo';
+} from '@seer/core/runs';
 import type { RunMetrics } from './metrics';
 
-export type { RunJob } from '@seer/core/queue/jobs';
+export type { RunJob } from '@seer/core/queue';
 
 export interface SchedulerOptions {
   db: Db;

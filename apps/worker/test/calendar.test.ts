@@ -5,10 +5,9 @@
  * the scheduler's decisions are what is under test, so runs are marked succeeded in SQL the way
  * the worker would finish them.
  */
-import { createInProcessQueues } from '@seer/core/queue/in-process-queue';
-import { insertBacktest, liveStatusCounts } from '@seer/core/runs/runs.repo';
-import { createRunsService } from '@seer/core/runs/runs.service';
-import { createTestDb, TEST_DRIVERS, type TestDb } from '@seer/core/testing/test-db';
+import { createInProcessQueues } from '@seer/core/queue';
+import { createRunsService, insertBacktest, liveStatusCounts } from '@seer/core/runs';
+import { createTestDb, TEST_DRIVERS, type TestDb } from '@seer/core/testing';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runBacktest, startBacktestConsumer } from '../src/backtest-runner';

@@ -7,11 +7,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '@seer/core/errors';
-import { publishPackageDir } from '@seer/core/registry/publish-dir';
-import { createRegistry, type Registry } from '@seer/core/registry/registry';
-import { createVersionsRepo } from '@seer/core/registry/versions.repo';
-import type { Actor } from '@seer/core/registry/views';
-import { createTestDb, type TestDb } from '@seer/core/testing/test-db';
+import {
+  type Actor,
+  createRegistry,
+  createVersionsRepo,
+  publishPackageDir,
+  type Registry,
+} from '@seer/core/registry';
+import { createTestDb, type TestDb } from '@seer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandboxDeployGate } from '../src/deploy-gate';
 

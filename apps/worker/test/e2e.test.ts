@@ -9,18 +9,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createReplayClock } from '@seer/core/clock/replay-clock';
+import { createReplayClock } from '@seer/core/clock';
 import { testConfig } from '@seer/core/config';
-import { DEMO_DATASETS } from '@seer/core/market/demo-data';
-import { createMarketRepo } from '@seer/core/market/market.repo';
-import { createMarketService } from '@seer/core/market/market.service';
-import { startDemoReplay } from '@seer/core/market/replay-feed';
-import { verifyLedger } from '@seer/core/predictions/ledger';
-import { chainPage } from '@seer/core/predictions/predictions.repo';
-import { createBullQueues, obliteratePrefix } from '@seer/core/queue/bullmq-queue';
-import { publishPackageDir, waitForDeployCheck } from '@seer/core/registry/publish-dir';
-import { createRegistry } from '@seer/core/registry/registry';
-import { createTestDb, type TestDb } from '@seer/core/testing/test-db';
+import { createMarketRepo, createMarketService, DEMO_DATASETS, startDemoReplay } from '@seer/core/market';
+import { chainPage, verifyLedger } from '@seer/core/predictions';
+import { createBullQueues, obliteratePrefix } from '@seer/core/queue';
+import { createRegistry, publishPackageDir, waitForDeployCheck } from '@seer/core/registry';
+import { createTestDb, type TestDb } from '@seer/core/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEngines } from '../src/engines';
@@ -107,7 +102,7 @@ describe('end to end: replay clock, registry, scheduler, worker, ledger, outcome
             JOIN predictions p ON p.id = o.prediction_id
            WHERE p.version_id = ${version.id} AND p.as_of <= ${endAt}`.execute(t.db.kysely)
         ).rows[0]?.n;
-      await until(async () => (await outcomesCount()) === BOUNDARIES, 20_000, 'outcomes filled');
+      await until(async () => (await outcomesCount()) === BOUNDARIES, 120_000, 'outcomes filled');
 
       // The worker signs a checkpoint of the moved chain head (docs/VERIFYING.md).
       const round = await engines.ledgerSigner?.signNow();

@@ -3,12 +3,11 @@
  * decisions, worker execution, the hash-chained ledger, the append-only trigger, outcomes,
  * coverage inputs and backtests.
  */
-import { withTransaction } from '@seer/core/db/db';
-import { verifyLedger } from '@seer/core/predictions/ledger';
-import { appendPredictions, chainPage } from '@seer/core/predictions/predictions.repo';
-import { createInProcessQueues } from '@seer/core/queue/in-process-queue';
-import { insertBacktest, liveStatusCounts } from '@seer/core/runs/runs.repo';
-import { createTestDb, TEST_DRIVERS, type TestDb } from '@seer/core/testing/test-db';
+import { withTransaction } from '@seer/core/db';
+import { appendPredictions, chainPage, verifyLedger } from '@seer/core/predictions';
+import { createInProcessQueues } from '@seer/core/queue';
+import { insertBacktest, liveStatusCounts } from '@seer/core/runs';
+import { createTestDb, TEST_DRIVERS, type TestDb } from '@seer/core/testing';
 import { createBwrapSandbox, type Sandbox } from '@seer/sandbox';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

@@ -4,8 +4,8 @@
  * and for the scale-out test FW_DEFAULT_FIXTURE (any other version), FW_STRATEGY (cold | fork).
  * On SIGTERM it prints `ran N` (runs it finished) before exiting.
  */
-import { openDb } from '@seer/core/db/db';
-import { createBullQueues } from '@seer/core/queue/bullmq-queue';
+import { openDb } from '@seer/core/db';
+import { createBullQueues } from '@seer/core/queue';
 import { createBwrapSandbox } from '@seer/sandbox';
 import { startWorker } from '../src/index';
 import { fixtureOpener } from './helpers';

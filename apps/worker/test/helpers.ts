@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { Db } from '@seer/core/db/db';
+import type { Db } from '@seer/core/db';
 import { readManifest } from '@seer/sandbox';
 import { sql } from 'kysely';
 import { PackageIntegrityError, type PackageOpener } from '../src/package-opener';

@@ -3,8 +3,8 @@
  * (as_of + horizon) is recorded as a late run, never stored as a live prediction (issue 9,
  * item 8). The model really is slow (fixtures/slow sleeps 3 s in the real sandbox).
  */
-import { createInProcessQueues } from '@seer/core/queue/in-process-queue';
-import { createTestDb, TEST_DRIVERS, type TestDb } from '@seer/core/testing/test-db';
+import { createInProcessQueues } from '@seer/core/queue';
+import { createTestDb, TEST_DRIVERS, type TestDb } from '@seer/core/testing';
 import { createBwrapSandbox, type Sandbox } from '@seer/sandbox';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -4,9 +4,9 @@
  * backtest of a slow model when a live boundary comes due. The live run is executed and stored
  * while the backtest is still running, and the backtest never holds the reserved slot.
  */
-import { createInProcessQueues } from '@seer/core/queue/in-process-queue';
-import { insertBacktest } from '@seer/core/runs/runs.repo';
-import { createTestDb, type TestDb } from '@seer/core/testing/test-db';
+import { createInProcessQueues } from '@seer/core/queue';
+import { insertBacktest } from '@seer/core/runs';
+import { createTestDb, type TestDb } from '@seer/core/testing';
 import { createBwrapSandbox, type Sandbox } from '@seer/sandbox';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

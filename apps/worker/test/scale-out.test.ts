@@ -6,8 +6,8 @@
  * that runs test files in parallel on the same cores.
  */
 import { randomBytes } from 'node:crypto';
-import { createBullQueues, obliteratePrefix } from '@seer/core/queue/bullmq-queue';
-import { createTestDb, type TestDb } from '@seer/core/testing/test-db';
+import { createBullQueues, obliteratePrefix } from '@seer/core/queue';
+import { createTestDb, type TestDb } from '@seer/core/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScheduler } from '../src/scheduler';

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, VARIABLES } from './config';
@@ -137,6 +138,38 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SANDBOX_UID_RANGE: '300000-300001', WORKER_CONCURRENCY: '4' })).toThrow(
       /at least WORKER_CONCURRENCY \+ 1 = 5/,
     );
+  });
+
+  it('reads a secret from <NAME>_FILE (Docker and Kubernetes secrets), and names an unreadable one', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'seer-config-'));
+    try {
+      writeFileSync(path.join(dir, 'database_url'), 'postgres://app:s3cret@db/seer?sslmode=verify-full\n');
+      writeFileSync(path.join(dir, 'redis_url'), 'rediss://redis:6380\n');
+      writeFileSync(path.join(dir, 'webhooks'), 'a-webhook-sealing-key\n');
+      const c = loadConfig({
+        DATABASE_URL_FILE: path.join(dir, 'database_url'),
+        REDIS_URL_FILE: path.join(dir, 'redis_url'),
+        WEBHOOKS_SECRET_KEY_FILE: path.join(dir, 'webhooks'),
+      });
+      expect(c.databaseUrl).toBe('postgres://app:s3cret@db/seer?sslmode=verify-full');
+      expect(c.redisUrl).toBe('rediss://redis:6380');
+      expect(c.webhooksSecretKey).toBe('a-webhook-sealing-key');
+      // The variable itself wins over its file.
+      expect(
+        loadConfig({
+          DATABASE_URL: 'postgres://direct/seer',
+          DATABASE_URL_FILE: path.join(dir, 'database_url'),
+        }).databaseUrl,
+      ).toBe('postgres://direct/seer');
+      const p = problems({ DATABASE_URL_FILE: path.join(dir, 'missing') });
+      expect(p).toEqual([expect.stringMatching(/^DATABASE_URL_FILE cannot be read \(.*missing\): ENOENT$/)]);
+      writeFileSync(path.join(dir, 'empty'), '\n');
+      expect(problems({ METRICS_TOKEN_FILE: path.join(dir, 'empty') })).toEqual([
+        expect.stringMatching(/^METRICS_TOKEN_FILE names an empty file/),
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('requires explicit CORS origins', () => {

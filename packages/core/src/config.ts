@@ -3,6 +3,7 @@
  * Nothing else in the codebase reads process.env. Every variable is listed in VARIABLES so that
  * docs/CONFIGURATION.md can be checked against it by a test.
  */
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -556,13 +557,57 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * Secrets that may instead be given as `<NAME>_FILE`, the path of a file holding the value (Docker
+ * and Kubernetes secrets are files; a value in the environment shows in `docker inspect` and /proc).
+ */
+export const FILE_SECRET_VARIABLES: readonly string[] = [
+  'DATABASE_URL',
+  'MODEL_READER_DATABASE_URL',
+  'MIGRATION_DATABASE_URL',
+  'REDIS_URL',
+  'METRICS_TOKEN',
+  'BILLING_MOCK_WEBHOOK_SECRET',
+  'STRIPE_SECRET_KEY',
+  'STRIPE_WEBHOOK_SECRET',
+  'WEBHOOKS_SECRET_KEY',
+];
+
 class Reader {
   readonly problems: string[] = [];
   constructor(private readonly env: Env) {}
 
   raw(name: string): string | undefined {
     const v = this.env[name];
+    if ((v === undefined || v.trim() === '') && FILE_SECRET_VARIABLES.includes(name))
+      return this.fromFile(name);
     return v === undefined || v.trim() === '' ? undefined : v.trim();
+  }
+
+  private readonly files = new Map<string, string | undefined>();
+
+  private fromFile(name: string): string | undefined {
+    // Read once: a variable may be consulted more than once, and a bad file is one problem.
+    if (this.files.has(name)) return this.files.get(name);
+    const v = this.readSecretFile(name);
+    this.files.set(name, v);
+    return v;
+  }
+
+  private readSecretFile(name: string): string | undefined {
+    const file = this.env[`${name}_FILE`]?.trim();
+    if (!file) return undefined;
+    try {
+      const v = readFileSync(file, 'utf8').trim();
+      if (v === '') this.problems.push(`${name}_FILE names an empty file (${file})`);
+      return v === '' ? undefined : v;
+    } catch (err) {
+      // The path is not secret; the value would be, and is never echoed.
+      this.problems.push(
+        `${name}_FILE cannot be read (${file}): ${(err as NodeJS.ErrnoException).code ?? 'error'}`,
+      );
+      return undefined;
+    }
   }
 
   string(name: string, fallback: string): string {

@@ -1,7 +1,5 @@
 // seer.toml has one definition, in core; re-exported for the sandbox's callers.
-export { parseManifest } from '@seer/core/registry/manifest';
-export { readManifest } from '@seer/core/registry/manifest-file';
-export { parseTomlSubset } from '@seer/core/registry/toml';
+export { parseManifest, parseTomlSubset, readManifest } from '@seer/core/registry';
 export {
   createDataBroker,
   type DataBroker,

@@ -1,22 +1,12 @@
-import { MANIFEST_CAPS, type RunManifest as ModelManifest } from '@seer/core/registry/manifest';
+import type { Bar, Interval } from '@seer/core/market';
+import { MANIFEST_CAPS, type RunManifest as ModelManifest } from '@seer/core/registry';
 
-export type Interval = '1h' | '4h' | '1d';
-export type Target = 'return' | 'direction' | 'price';
-
-export const INTERVAL_MS: Record<Interval, number> = {
-  '1h': 3_600_000,
-  '4h': 14_400_000,
-  '1d': 86_400_000,
-};
-
-export interface Bar {
-  ts: Date;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number | null;
-}
+/**
+ * Bars, intervals, targets and the manifest a run needs (seer.toml's type, syntax and rules) are
+ * defined once, in core; re-exported for the sandbox's readers.
+ */
+export type { RunManifest as ModelManifest, Target } from '@seer/core/registry';
+export type { Bar, Interval };
 
 export interface BarQuery {
   symbol: string;
@@ -45,9 +35,6 @@ export const SANDBOX_ERROR_CODES = [
   'sandbox_unavailable',
 ] as const;
 export type SandboxErrorCode = (typeof SANDBOX_ERROR_CODES)[number];
-
-/** The manifest a run needs: defined once, in core (seer.toml's type, syntax and rules). */
-export type { RunManifest as ModelManifest } from '@seer/core/registry/manifest';
 
 export interface SandboxRunRequest {
   /** An extracted package directory (verified, or verified by the sandbox's `verify` hook). */

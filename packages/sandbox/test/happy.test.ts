@@ -108,6 +108,29 @@ for (const [strategy, uid] of [
       }
     }, 120_000);
 
+    it('runs a model that loads a trained scikit-learn file shipped in its package', async () => {
+      const dir = join(REPO, 'examples/sklearn-pretrained');
+      const r = await sandbox.run({
+        packageDir: dir,
+        manifest: manifestOf(dir, { symbols: ['BTC-USD'] }),
+        asOf: AS_OF,
+        mode: 'live',
+        source: SOURCE,
+      });
+      expect(r.ok, JSON.stringify(r).slice(0, 3000)).toBe(true);
+      if (!r.ok) return;
+      // The pickled pipeline was loaded (at import) and asked: its log line, a P(up) off 0.5.
+      expect(r.logs).toHaveLength(1);
+      expect(r.logs[0]).toMatch(
+        /^BTC-USD P\(up\)=0\.\d{4} \(model trained to 2000-01-01T00:00:00Z, sklearn 1\.2\.1\)$/,
+      );
+      const [p] = r.predictions;
+      expect(p?.symbol).toBe('BTC-USD');
+      expect(Math.abs(p?.value ?? 2)).toBeLessThan(1);
+      expect(p?.value).not.toBe(0);
+      expect(p?.confidence).toBeGreaterThan(0.5);
+    }, 120_000);
+
     it('gives the same answer for a backtest at an earlier as_of, never seeing later bars', async () => {
       const asOf = new Date(T0 + 300 * HOUR);
       const r = await sandbox.run({

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readManifest } from '@seer/core/registry/manifest-file';
+import { readManifest } from '@seer/core/registry';
 import { createMemoryBarSource } from '../src/broker/sql-bar-source';
 import type { Bar, ModelManifest, PlatformCaps } from '../src/types';
 

@@ -6,14 +6,12 @@
  */
 import cookie from '@fastify/cookie';
 import { Type } from '@fastify/type-provider-typebox';
-import type { Principal } from '@seer/core/accounts/principal';
-import { type Role, type Scope, scopesForRoles } from '@seer/core/accounts/roles';
+import { type Principal, type Role, type Scope, scopesForRoles } from '@seer/core/accounts';
 import { AppError } from '@seer/core/errors';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
-export type { Principal } from '@seer/core/accounts/principal';
-export type { Role, Scope } from '@seer/core/accounts/roles';
+export type { Principal, Role, Scope } from '@seer/core/accounts';
 
 export type AuthPreHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 

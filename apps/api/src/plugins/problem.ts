@@ -2,7 +2,7 @@
  * The one place errors become HTTP responses: application/problem+json (RFC 9457) with a stable
  * `code`. 5xx responses never carry the underlying message; they are logged with context instead.
  */
-import { isUnavailableError } from '@seer/core/db/unavailable';
+import { isUnavailableError } from '@seer/core/db';
 import { AppError, type FieldError, statusForCode } from '@seer/core/errors';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';

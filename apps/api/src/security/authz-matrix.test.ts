@@ -27,8 +27,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Scope } from '@seer/core/accounts/roles';
-import { packageTgz } from '@seer/core/registry/package/test-archives';
+import type { Scope } from '@seer/core/accounts';
+import { packageTgz } from '@seer/core/registry';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedVersion } from '../../../worker/test/helpers';
@@ -305,6 +305,11 @@ const ROUTES: Record<string, Row> = {
     expect: '200 200 200 200 200 200 401 200 403 403 200 403 200 200',
   },
   modelPlayback: { params: model, expect: '200 200 200 200 200 200 401 200 403 403 200 403 200 200' },
+  // Ledger v2 public record (docs/VERIFYING.md): public by design, the chain of a deployed version included.
+  // Like the model prediction routes: a key without predictions:read is refused (403), not read as anonymous.
+  getLedgerChain: { params: ver, expect: '200 200 200 200 200 200 401 200 403 403 200 403 200 200' },
+  listLedgerCheckpoints: { expect: '200 200 200 200 200 200 401 200 200 200 200 200 200 200' },
+  listLedgerKeys: { expect: '200 200 200 200 200 200 200 200 200 200 200 200 200 200' },
   modelMetrics: { params: model, expect: '200 200 200 200 200 200 200 200 200 200 200 200 200 200' },
 };
 

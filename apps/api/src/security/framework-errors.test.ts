@@ -19,6 +19,9 @@ describe('router errors are problem+json (pglite)', () => {
     ['/v1/models/%ED%A0%80/versions', 400, 'bad_request'],
     ['/v1/subscriptions/%ED%A0%80', 400, 'bad_request'],
     [`/v1/admin/users/${'x'.repeat(201)}/enable`, 414, 'uri_too_long'],
+    // A NUL in a query value reached PostgreSQL as a 500 (api-fuzz, listLedgerCheckpoints).
+    ['/v1/ledger/checkpoints?model=%00&mode=backtest&cursor=0&limit=1', 400, 'validation_failed'],
+    ['/v1/models/a%00b', 400, 'validation_failed'],
     [`/v1/api-keys/${'%F0%9F%92%A5'.repeat(150)}`, 414, 'uri_too_long'],
   ])('%s -> %i %s', async (url, status, code) => {
     const method = url.includes('/enable') ? 'POST' : url.includes('api-keys') ? 'DELETE' : 'GET';

@@ -4,7 +4,7 @@
  * client address so suites that log in many users never trip the per-IP login throttle.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Role, Scope } from '@seer/core/accounts/roles';
+import type { Role, Scope } from '@seer/core/accounts';
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from '../context';
 

@@ -2,8 +2,8 @@
  * A real API over a real database (PostgreSQL or PGlite) for route tests, driven with app.inject.
  */
 import { type Config, testConfig } from '@seer/core/config';
-import type { DbDriver } from '@seer/core/db/db';
-import { createTestDb, type TestDb } from '@seer/core/testing/test-db';
+import type { DbDriver } from '@seer/core/db';
+import { createTestDb, type TestDb } from '@seer/core/testing';
 import type { FastifyInstance } from 'fastify';
 import { createApiContext } from '../bootstrap';
 

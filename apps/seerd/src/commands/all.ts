@@ -1,6 +1,6 @@
 import { createApiContext } from '@seer/api/bootstrap';
-import { clockFromConfig } from '@seer/core/clock/from-config';
-import { startDemoReplay } from '@seer/core/market/replay-feed';
+import { clockFromConfig } from '@seer/core/clock';
+import { startDemoReplay } from '@seer/core/market';
 import { startEngines } from '@seer/worker/engines';
 import type { Command } from '../cli';
 import { engineLog } from '../engine-process';

@@ -44,7 +44,7 @@ export const dbCreateLoginCommand: Command = {
     }
     const db = await openOwnerDatabase(config);
     try {
-      const { migrate } = await import('@seer/core/db/migrate');
+      const { migrate } = await import('@seer/core/db');
       await migrate(db, { log: (s) => io.stderr(`seerd: ${s}\n`) });
       // CREATE/ALTER ROLE take no parameters: quote the identifier and the literal.
       const ident = pg.Client.prototype.escapeIdentifier(name);

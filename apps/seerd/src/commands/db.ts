@@ -36,7 +36,7 @@ export const dbStartCommand: Command = {
   async run({ io }) {
     const config = embeddedConfig(io, 'start');
     if (!config) return 78;
-    const local = await import('@seer/core/db/local-server');
+    const local = await import('@seer/core/db');
     const server = local.keepLocalPostgresRunning(serverOptions(config, io));
     await local.createLocalDatabaseIfMissing(config.dataDir);
     server.release(); // deregisters this process; the keep-running mark holds the server up
@@ -54,7 +54,7 @@ export const dbStopCommand: Command = {
   async run({ values, io }) {
     const config = embeddedConfig(io, 'stop');
     if (!config) return 78;
-    const local = await import('@seer/core/db/local-server');
+    const local = await import('@seer/core/db');
     const r = local.stopLocalPostgres(serverOptions(config, io), { force: values.force === true });
     if (!r.stopped && r.clients.length > 0) {
       io.stderr(
@@ -76,7 +76,7 @@ export const dbStatusCommand: Command = {
     if (positionals.length > 0) throw new UsageError('no arguments expected');
     const config = embeddedConfig(io, 'status');
     if (!config) return 78;
-    const local = await import('@seer/core/db/local-server');
+    const local = await import('@seer/core/db');
     const s = local.localPostgresStatus(serverOptions(config, io));
     io.stdout(`${JSON.stringify({ ...s, url: local.localPostgresUrl(config.dataDir) }, null, 2)}\n`);
     return s.running ? 0 : 3;

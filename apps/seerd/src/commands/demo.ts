@@ -9,13 +9,12 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiContext } from '@seer/api/bootstrap';
-import { MOCK_TEST_CARDS, type MockProvider } from '@seer/core/billing/providers/mock-provider';
-import { createManualClock, delay } from '@seer/core/clock/clock';
-import { runPacedReplay } from '@seer/core/clock/paced-replay';
+import { MOCK_TEST_CARDS, type MockProvider } from '@seer/core/billing';
+import { createManualClock, delay, runPacedReplay } from '@seer/core/clock';
 import { ConfigError, loadConfig } from '@seer/core/config';
-import { createDemoReplayFeed } from '@seer/core/market/replay-feed';
-import type { JobQueues } from '@seer/core/queue/queue';
-import { publishPackageDir, waitForDeployCheck } from '@seer/core/registry/publish-dir';
+import { createDemoReplayFeed } from '@seer/core/market';
+import type { JobQueues } from '@seer/core/queue';
+import { publishPackageDir, waitForDeployCheck } from '@seer/core/registry';
 import { startEngines } from '@seer/worker/engines';
 import { type Command, type CommandIo, UsageError } from '../cli';
 import { onShutdown, openDatabase } from '../runtime';
@@ -274,6 +273,7 @@ async function subscribeDemoTrader(
     scopes: null,
     apiKeyId: null,
   };
+  const ids = new Map<string, string>();
   for (const m of DEMO_MODELS) {
     const slug = slugs.get(m.dir);
     if (!slug || m.plan.priceMinor === 0) continue;
@@ -281,7 +281,7 @@ async function subscribeDemoTrader(
       model: slug,
       paymentMethod: MOCK_TEST_CARDS.success,
     });
-    log(`demo subscriber: ${slug} ${s.status}`);
+    ids.set(slug, s.id);
   }
   if (billing.provider.name === 'mock')
     await (billing.provider as MockProvider).flush(
@@ -289,6 +289,9 @@ async function subscribeDemoTrader(
         (await api.app.inject({ method: 'POST', url: '/v1/billing/webhooks/mock', payload, headers }))
           .statusCode,
     );
+  // Logged after the provider's webhooks: a paid subscription is `incomplete` until its charge is confirmed.
+  for (const [slug, id] of ids)
+    log(`demo subscriber: ${slug} ${(await billing.service.get(principal, id)).status}`);
 }
 
 async function createDemoUsers(

@@ -3,25 +3,34 @@
  * admin API does the work, so validation, idempotence and immutability are identical.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { createAuditRepo } from '@seer/core/accounts/audit.repo';
-import { systemClock } from '@seer/core/clock/clock';
-import { clockFromConfig } from '@seer/core/clock/from-config';
+import { createAuditRepo } from '@seer/core/accounts';
+import { clockFromConfig, systemClock } from '@seer/core/clock';
 import type { Config } from '@seer/core/config';
-import type { Db } from '@seer/core/db/db';
+import type { Db } from '@seer/core/db';
 import { isAppError } from '@seer/core/errors';
-import { isTradingCalendar, TRADING_CALENDARS } from '@seer/core/market/calendar';
-import { DEMO_DATASETS, readDemoCsv } from '@seer/core/market/demo-data';
-import { type FeedPollResult, runFeed } from '@seer/core/market/feed';
-import { createFolderFeed } from '@seer/core/market/folder-feed';
-import { type BarInterval, isBarInterval } from '@seer/core/market/intervals';
-import { createMarketRepo } from '@seer/core/market/market.repo';
-import { ASSET_CLASSES, type AssetClass, type IngestReport } from '@seer/core/market/market.schemas';
-import { createMarketService, type MarketActor, type MarketService } from '@seer/core/market/market.service';
+import {
+  ASSET_CLASSES,
+  type AssetClass,
+  createDemoReplayFeed,
+  createFolderFeed,
+  createMarketRepo,
+  createMarketService,
+  DEMO_DATASETS,
+  type FeedPollResult,
+  type IngestReport,
+  type Interval,
+  isBarInterval,
+  isTradingCalendar,
+  type MarketActor,
+  type MarketService,
+  readDemoCsv,
+  runFeed,
+  TRADING_CALENDARS,
+} from '@seer/core/market';
 
 // An operator at the console: no user account, but the audit log still says what happened.
 const CLI: MarketActor = { userId: null, via: 'cli' };
 
-import { createDemoReplayFeed } from '@seer/core/market/replay-feed';
 import { type Command, type CommandIo, UsageError } from '../cli';
 import { loadConfigOrExit, openDatabase } from '../runtime';
 
@@ -41,7 +50,7 @@ function required(values: Values, name: string, hint = ''): string {
   return v;
 }
 
-function intervalOf(values: Values): BarInterval {
+function intervalOf(values: Values): Interval {
   const v = required(values, 'interval', ' (1h, 4h or 1d)');
   if (!isBarInterval(v)) throw new UsageError(`--interval must be 1h, 4h or 1d, got "${v}"`);
   return v;

@@ -4,7 +4,7 @@
  * the schema owner (MIGRATION_DATABASE_URL, else DATABASE_URL / the embedded database): the
  * runtime roles cannot rewrite wrapped keys they cannot read.
  */
-import { loadMasterKeyring } from '@seer/core/crypto/master-keys';
+import { loadMasterKeyring } from '@seer/core/crypto';
 import { type Command, type CommandIo, UsageError } from '../cli';
 import { loadConfigOrExit, openOwnerDatabase } from '../runtime';
 
@@ -14,7 +14,7 @@ export const keysGenerateMasterCommand: Command = {
   usage: '',
   options: {},
   async run({ io }) {
-    const { generateMasterKey, masterKeyId, parseMasterKeys } = await import('@seer/core/crypto/master-keys');
+    const { generateMasterKey, masterKeyId, parseMasterKeys } = await import('@seer/core/crypto');
     const key = generateMasterKey();
     io.stdout(`${key}\n`);
     io.stderr(`seerd: master key id ${masterKeyId(parseMasterKeys(key, 'new key')[0] as Buffer)}\n`);
@@ -35,15 +35,13 @@ async function runAtRest(io: CommandIo, rewrap: boolean): Promise<number> {
     throw new UsageError(
       'no master key: set SEER_MASTER_KEY or SEER_MASTER_KEY_FILE (new key first, then the old ones)',
     );
-  const { rotateAtRest } = await import('@seer/core/crypto/rotation');
-  const { createArtifactKeysRepo } = await import('@seer/core/registry/artifacts/artifact-keys.repo');
-  const { createFsArtifactStore } = await import('@seer/core/registry/artifacts/artifact-store');
-  const { createEncryptedArtifactStore } = await import(
-    '@seer/core/registry/artifacts/encrypted-artifact-store'
-  );
+  const { rotateAtRest } = await import('@seer/core/crypto');
+  const { createArtifactKeysRepo } = await import('@seer/core/registry');
+  const { createFsArtifactStore } = await import('@seer/core/registry');
+  const { createEncryptedArtifactStore } = await import('@seer/core/registry');
   const db = await openOwnerDatabase(config);
   try {
-    const { migrate } = await import('@seer/core/db/migrate');
+    const { migrate } = await import('@seer/core/db');
     await migrate(db, { log: (s) => io.stderr(`seerd: ${s}\n`) });
     const keys = createArtifactKeysRepo(db);
     const report = await rotateAtRest({

@@ -11,7 +11,7 @@ export const migrateCommand: Command = {
     const config = loadConfigOrExit(io);
     const db = await openOwnerDatabase(config);
     try {
-      const { migrate } = await import('@seer/core/db/migrate');
+      const { migrate } = await import('@seer/core/db');
       const res = await migrate(db, { log: (s) => io.stdout(`${s}\n`) });
       io.stdout(
         `database (${db.driver}) is up to date: ${res.applied.length} applied, ${res.alreadyApplied} already applied\n`,

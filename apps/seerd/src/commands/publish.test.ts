@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { createTestDb, type TestDb } from '@seer/core/testing/test-db';
+import { createTestDb, type TestDb } from '@seer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli';
 import { COMMANDS } from './index';

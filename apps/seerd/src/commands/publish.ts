@@ -3,11 +3,9 @@
  * package folder as a user, through the same path as an HTTP upload. For operators and demos.
  */
 import path from 'node:path';
-import { createUsersRepo } from '@seer/core/accounts/users.repo';
+import { createUsersRepo } from '@seer/core/accounts';
 import { isAppError } from '@seer/core/errors';
-import { publishPackageDir } from '@seer/core/registry/publish-dir';
-import { createRegistry, type Registry } from '@seer/core/registry/registry';
-import { createVersionsRepo } from '@seer/core/registry/versions.repo';
+import { createRegistry, createVersionsRepo, publishPackageDir, type Registry } from '@seer/core/registry';
 import { createSandboxDeployGate } from '@seer/worker/deploy-gate';
 import { type Command, UsageError } from '../cli';
 import { loadConfigOrExit, openDatabase } from '../runtime';

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { createTestDb, type TestDb } from '@seer/core/testing/test-db';
+import { createTestDb, type TestDb } from '@seer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli';
 import { COMMANDS } from './index';

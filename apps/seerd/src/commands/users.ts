@@ -2,8 +2,7 @@
  * `seerd users create`: how an operator makes the first admin (admins cannot self-register).
  * The password comes from stdin only, never from argv, where `ps` and shell history would see it.
  */
-import { createAccountsOnly } from '@seer/core/accounts/create-accounts';
-import { isRole, type Role } from '@seer/core/accounts/roles';
+import { createAccountsOnly, isRole, type Role } from '@seer/core/accounts';
 import { isAppError } from '@seer/core/errors';
 import { type Command, UsageError } from '../cli';
 import { loadConfigOrExit, openDatabase } from '../runtime';

@@ -1,5 +1,4 @@
-import { createQueues } from '@seer/core/queue/create-queues';
-import { QUEUE_NAMES, type QueueName } from '@seer/core/queue/queue';
+import { createQueues, QUEUE_NAMES, type QueueName } from '@seer/core/queue';
 import { type Command, UsageError } from '../cli';
 import { runEngineProcess } from '../engine-process';
 import { loadConfigOrExit } from '../runtime';

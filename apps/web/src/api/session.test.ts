@@ -82,4 +82,32 @@ describe('session and authFetch', () => {
     await session.resume();
     expect(session.getState()).toMatchObject({ status: 'anonymous', ended: null });
   });
+
+  it('a reload after a revoked session says it has ended even when start-up asks twice (StrictMode)', async () => {
+    fetchMock.mockImplementation(async () =>
+      json(401, { code: 'refresh_token_invalid', status: 401, detail: 'No refresh token' }),
+    );
+    session.end('signed_out');
+    localStorage.setItem('seer.signedIn', '1');
+    await Promise.all([session.resume(), session.resume()]);
+    expect(session.getState()).toMatchObject({ status: 'anonymous', ended: 'expired' });
+    // One refresh for both (a refresh token works once).
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('a server that cannot be reached at start-up is not called an ended session', async () => {
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
+    session.end('signed_out');
+    localStorage.setItem('seer.signedIn', '1');
+    await session.resume();
+    expect(session.getState()).toMatchObject({ status: 'anonymous', ended: null });
+    expect(localStorage.getItem('seer.signedIn')).toBe('1');
+    fetchMock.mockResolvedValue(json(503, { code: 'unavailable', status: 503 }));
+    await session.resume();
+    expect(session.getState()).toMatchObject({ status: 'anonymous', ended: null });
+    // Once the server answers that the cookie is dead, the message shows.
+    fetchMock.mockResolvedValue(json(401, { code: 'refresh_token_invalid', status: 401 }));
+    await session.resume();
+    expect(session.getState()).toMatchObject({ status: 'anonymous', ended: 'expired' });
+  });
 });

@@ -45,6 +45,10 @@ function wasSignedIn(): boolean {
   }
 }
 
+/** Why the last refresh failed: the server refused it (401: the session is over) or it could not tell. */
+let lastFailure: 'refused' | 'unavailable' | null = null;
+let resuming: Promise<void> | null = null;
+
 async function doRefresh(): Promise<string | null> {
   let res: Response;
   try {
@@ -55,9 +59,15 @@ async function doRefresh(): Promise<string | null> {
       body: '{}',
     });
   } catch {
+    lastFailure = 'unavailable';
     return null;
   }
-  if (!res.ok) return null;
+  if (!res.ok) {
+    // 401 (refresh_token_invalid, refresh_token_reused, account_disabled): the session is over.
+    lastFailure = res.status === 401 ? 'refused' : 'unavailable';
+    return null;
+  }
+  lastFailure = null;
   const body = (await res.json()) as LoginResult;
   accept(body);
   return body.accessToken;
@@ -94,13 +104,27 @@ export const session = {
   },
 
   /** At start-up: resume the session from the refresh cookie, silently. */
-  async resume(): Promise<void> {
-    const renewed = await session.refresh();
-    if (!renewed) {
-      const ended = wasSignedIn() ? 'expired' : null;
-      remember(false);
-      set({ status: 'anonymous', user: null, ended });
+  resume(): Promise<void> {
+    // Once per page, however often it is asked (React's StrictMode runs start-up effects twice):
+    // a second run would find the "was signed in" mark already cleared and hide the message.
+    if (!resuming) {
+      resuming = (async () => {
+        const hadSession = wasSignedIn();
+        const renewed = await session.refresh();
+        if (renewed) return;
+        if (lastFailure === 'refused') {
+          // The server refused the cookie after an earlier sign-in: say the session has ended.
+          remember(false);
+          set({ status: 'anonymous', user: null, ended: hadSession ? 'expired' : null });
+        } else {
+          // The server could not be asked: keep the mark so a later visit can still tell.
+          set({ status: 'anonymous', user: null, ended: null });
+        }
+      })().finally(() => {
+        resuming = null;
+      });
     }
+    return resuming;
   },
 
   /** The server ended the session (expired, revoked, disabled): forget it and say so. */

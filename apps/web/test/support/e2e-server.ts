@@ -11,11 +11,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiContext } from '@seer/api/bootstrap';
-import { createManualClock, delay } from '@seer/core/clock/clock';
-import { runPacedReplay } from '@seer/core/clock/paced-replay';
+import { createManualClock, delay, runPacedReplay } from '@seer/core/clock';
 import { loadConfig } from '@seer/core/config';
-import { createDemoReplayFeed } from '@seer/core/market/replay-feed';
-import { publishPackageDir, waitForDeployCheck } from '@seer/core/registry/publish-dir';
+import { createDemoReplayFeed } from '@seer/core/market';
+import { publishPackageDir, waitForDeployCheck } from '@seer/core/registry';
 import { DEMO_ACCOUNTS } from '@seer/seerd/commands/demo';
 import { openDatabase } from '@seer/seerd/runtime';
 import { startEngines } from '@seer/worker/engines';

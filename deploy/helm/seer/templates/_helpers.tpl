@@ -62,6 +62,10 @@ app.kubernetes.io/instance: {{ .Release.Name }}
   valueFrom: {secretKeyRef: {name: {{ include "seer.secretName" . }}, key: REDIS_URL}}
 - name: SEER_MASTER_KEY_FILE
   value: /var/run/seer/master-key/master-key
+- name: WEBHOOKS_SECRET_KEY
+  valueFrom: {secretKeyRef: {name: {{ include "seer.secretName" . }}, key: WEBHOOKS_SECRET_KEY}}
+- name: BILLING_MOCK_WEBHOOK_SECRET
+  valueFrom: {secretKeyRef: {name: {{ include "seer.secretName" . }}, key: BILLING_MOCK_WEBHOOK_SECRET, optional: true}}
 {{- end -}}
 
 {{- define "seer.volumeMounts" -}}

@@ -3,22 +3,13 @@
  * Pure: rows in, accepted bars and rejected rows (with the reason and where they came from) out.
  * A bad row never sinks the good ones; a file never gets to choose between two versions of a bar.
  */
-import { type BarInterval, intervalMs, isBarClosed, isBoundary } from './intervals';
-
-export interface BarValues {
-  /** Open time, UTC. */
-  ts: Date;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number | null;
-}
+import type { Bar } from './bar';
+import { type Interval, intervalMs, isBarClosed, isBoundary } from './intervals';
 
 /** Where a row came from: a CSV line number (the header is line 1) or a JSON array index (0-based). */
 export type RowRef = { line: number } | { index: number };
 
-export type CandidateBar = BarValues & { at: RowRef };
+export type CandidateBar = Bar & { at: RowRef };
 
 export const REJECT_CODES = [
   'malformed_row',
@@ -88,10 +79,7 @@ export function parseFiniteNumber(text: string): number | undefined {
 }
 
 /** Checks one bar's own consistency; returns the problem or undefined when it is sound. */
-export function checkBar(
-  bar: BarValues,
-  interval: BarInterval,
-): { code: RejectCode; message: string } | undefined {
+export function checkBar(bar: Bar, interval: Interval): { code: RejectCode; message: string } | undefined {
   if (!Number.isFinite(bar.ts.getTime())) return { code: 'invalid_ts', message: 'ts is not a valid instant' };
   if (!isBoundary(bar.ts, interval)) {
     return {
@@ -118,7 +106,7 @@ export function checkBar(
 }
 
 export interface ScreenOptions {
-  interval: BarInterval;
+  interval: Interval;
   /** Bars that have not closed by this instant are refused: only closed bars are history. */
   now?: Date;
 }

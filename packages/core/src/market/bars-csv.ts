@@ -4,8 +4,8 @@
  */
 import { AppError } from '../errors';
 import './market.errors';
+import type { Bar } from './bar';
 import {
-  type BarValues,
   type CandidateBar,
   parseFiniteNumber,
   parseUtcTimestamp,
@@ -108,7 +108,7 @@ export function parseBarsCsv(text: string): ParsedCsv {
 }
 
 /** Formats bars in the exchange format (header included), e.g. for exports and `seer run --data`. */
-export function formatBarsCsv(bars: Iterable<BarValues>): string {
+export function formatBarsCsv(bars: Iterable<Bar>): string {
   const out = [CSV_HEADER];
   for (const b of bars) {
     out.push(

@@ -7,12 +7,12 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../errors';
 import { CSV_HEADER } from './bars-csv';
-import type { BarInterval } from './intervals';
+import type { Interval } from './intervals';
 import type { CreateInstrumentBody } from './market.schemas';
 
 export interface DemoDataset {
   instrument: CreateInstrumentBody & { source: string };
-  interval: BarInterval;
+  interval: Interval;
   /** Absolute path of the CSV in the exchange format. */
   file: string;
 }

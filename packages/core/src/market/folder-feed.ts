@@ -12,7 +12,7 @@ import path from 'node:path';
 import { isAppError } from '../errors';
 import type { Feed, FeedPollResult } from './feed';
 import { emptyPollResult } from './feed';
-import type { BarInterval } from './intervals';
+import type { Interval } from './intervals';
 import { SYMBOL_PATTERN } from './market.schemas';
 import type { MarketService } from './market.service';
 
@@ -20,12 +20,12 @@ const FILE_RE = /^(.+?)_(1h|4h|1d)(?:[._-].*)?\.csv$/i;
 const SYMBOL_RE = new RegExp(SYMBOL_PATTERN);
 
 /** Reads `<SYMBOL>_<interval>...csv`; undefined when the name does not follow the convention. */
-export function parseFeedFileName(name: string): { symbol: string; interval: BarInterval } | undefined {
+export function parseFeedFileName(name: string): { symbol: string; interval: Interval } | undefined {
   const m = FILE_RE.exec(name);
   if (!m) return undefined;
   const symbol = (m[1] ?? '').toUpperCase();
   if (!SYMBOL_RE.test(symbol)) return undefined;
-  return { symbol, interval: (m[2] ?? '').toLowerCase() as BarInterval };
+  return { symbol, interval: (m[2] ?? '').toLowerCase() as Interval };
 }
 
 export interface FolderFeedOptions {

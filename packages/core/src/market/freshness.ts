@@ -4,7 +4,7 @@
  * market's data is two days old every Monday morning, and that is not a stale feed.
  */
 import { isSessionBoundary, type TradingCalendar } from './calendar';
-import { type BarInterval, intervalMs, previousBoundary } from './intervals';
+import { type Interval, intervalMs, previousBoundary } from './intervals';
 
 export interface Freshness {
   /** Seconds from the newest bar's close to now (0 when none is stored: see overdueSeconds). */
@@ -14,7 +14,7 @@ export interface Freshness {
 }
 
 /** The close time of the newest bar the market has produced by `now` (a session boundary). */
-export function expectedNewestClose(calendar: TradingCalendar, interval: BarInterval, now: Date): Date {
+export function expectedNewestClose(calendar: TradingCalendar, interval: Interval, now: Date): Date {
   const step = intervalMs(interval);
   let boundary = previousBoundary(now, interval);
   // A weekday calendar has at most a weekend (plus the day's bars) without a session.
@@ -26,7 +26,7 @@ export function expectedNewestClose(calendar: TradingCalendar, interval: BarInte
 
 export function dataFreshness(input: {
   calendar: TradingCalendar;
-  interval: BarInterval;
+  interval: Interval;
   /** Open time of the newest stored bar; undefined when the instrument has none at this interval. */
   newestBarOpen: Date | undefined;
   now: Date;

@@ -5,25 +5,17 @@
  */
 import type { Insertable, Selectable } from 'kysely';
 import type { Db, Executor, Session } from '../db/db';
+import type { Bar } from './bar';
 import type { CandidateBar } from './bar-rows';
-import { type BarInterval, intervalMs } from './intervals';
+import { type Interval, intervalMs } from './intervals';
 import type { InstrumentsTable } from './market.tables';
 
 export type InstrumentRow = Selectable<InstrumentsTable>;
 export type NewInstrument = Omit<Insertable<InstrumentsTable>, 'id' | 'created_at'>;
 
-export interface BarRow {
-  ts: Date;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number | null;
-}
-
 export interface BarQuery {
   instrumentId: number;
-  interval: BarInterval;
+  interval: Interval;
   /** Only bars closed at this instant (ts + interval <= closedBy) exist for the caller. */
   closedBy: Date;
   /** Inclusive lower bound on ts. */
@@ -39,7 +31,7 @@ export interface BarQuery {
 export interface StagedConflict {
   /** Position of the row in the batch handed to loadBars. */
   pos: number;
-  stored: BarRow;
+  stored: Bar;
 }
 
 export interface LoadResult {
@@ -48,7 +40,7 @@ export interface LoadResult {
 }
 
 export interface IntervalCoverage {
-  interval: BarInterval;
+  interval: Interval;
   first: Date;
   last: Date;
 }
@@ -84,7 +76,7 @@ export function createMarketRepo(db: Db) {
       return q.execute();
     },
 
-    async listBars(q: BarQuery, ex: Executor = db.kysely): Promise<BarRow[]> {
+    async listBars(q: BarQuery, ex: Executor = db.kysely): Promise<Bar[]> {
       // ts + interval <= closedBy, written on ts alone so the primary key serves the range.
       const lastOpen = new Date(q.closedBy.getTime() - intervalMs(q.interval));
       let sel = ex
@@ -116,11 +108,11 @@ export function createMarketRepo(db: Db) {
      * The newest stored bar of every instrument and interval that has any (for data-freshness
      * metrics). One index probe per pair, never a scan of the bars table.
      */
-    async newestBars(): Promise<{ symbol: string; calendar: string; interval: BarInterval; ts: Date }[]> {
+    async newestBars(): Promise<{ symbol: string; calendar: string; interval: Interval; ts: Date }[]> {
       const res = await db.query<{
         symbol: string;
         calendar: string;
-        interval: BarInterval;
+        interval: Interval;
         ts: Date | null;
       }>(
         `SELECT i.symbol, i.calendar, iv.interval,
@@ -133,7 +125,7 @@ export function createMarketRepo(db: Db) {
     },
 
     /** Open time of the newest stored bar, whether or not it is visible yet. */
-    async latestBarTs(instrumentId: number, interval: BarInterval): Promise<Date | undefined> {
+    async latestBarTs(instrumentId: number, interval: Interval): Promise<Date | undefined> {
       const row = await db.kysely
         .selectFrom('bars')
         .select('ts')
@@ -151,7 +143,7 @@ export function createMarketRepo(db: Db) {
      */
     async loadBars(opts: {
       instrumentId: number;
-      interval: BarInterval;
+      interval: Interval;
       bars: readonly CandidateBar[];
     }): Promise<LoadResult> {
       if (opts.bars.length === 0) return { inserted: 0, conflicts: [] };
@@ -180,7 +172,7 @@ const BULK_ANALYZE_ROWS = 5_000;
 async function stageAndInsert(
   s: Session,
   instrumentId: number,
-  interval: BarInterval,
+  interval: Interval,
   bars: readonly CandidateBar[],
 ): Promise<LoadResult> {
   await s.query(
@@ -229,15 +221,7 @@ async function stageAndInsert(
     [instrumentId, interval],
   );
   // A separate statement, so it also sees bars a concurrent import committed while we waited.
-  const conflicts = await s.query<{
-    pos: number;
-    ts: Date;
-    open: number;
-    high: number;
-    low: number;
-    close: number;
-    volume: number | null;
-  }>(
+  const conflicts = await s.query<Bar & { pos: number }>(
     `SELECT i.pos, b.ts, b.open, b.high, b.low, b.close, b.volume
        FROM bars_incoming i
        JOIN bars b ON b.instrument_id = $1 AND b.interval = $2 AND b.ts = i.ts

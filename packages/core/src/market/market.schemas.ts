@@ -2,6 +2,7 @@
 import { type Static, Type } from 'typebox';
 import { REJECT_CODES } from './bar-rows';
 import { TRADING_CALENDARS } from './calendar';
+import type { Interval } from './intervals';
 
 export const SYMBOL_PATTERN = '^[A-Z0-9][A-Z0-9._-]{0,31}$';
 export const ASSET_CLASSES = ['fx', 'equity', 'index', 'crypto', 'commodity', 'rates', 'other'] as const;
@@ -15,6 +16,10 @@ export const CalendarSchema = Type.Enum(TRADING_CALENDARS, {
 export const IntervalSchema = Type.Union([Type.Literal('1h'), Type.Literal('4h'), Type.Literal('1d')], {
   description: 'Bar interval. Bars open on multiples of the interval since 00:00 UTC.',
 });
+// The schema and the one `Interval` type cannot drift apart: this fails to compile if they differ.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _intervalSchemaIsInterval: Same<Static<typeof IntervalSchema>, Interval> = true;
+void _intervalSchemaIsInterval;
 
 export const InstrumentSchema = Type.Object(
   {
@@ -85,7 +90,8 @@ export const BarSchema = Type.Object({
   close: Type.Number(),
   volume: Type.Union([Type.Number(), Type.Null()]),
 });
-export type Bar = Static<typeof BarSchema>;
+/** A bar as the API sends it (ts an ISO string); in process, bars are `Bar` (./bar.ts). */
+export type BarJson = Static<typeof BarSchema>;
 
 export const BarsQuerySchema = Type.Object(
   {

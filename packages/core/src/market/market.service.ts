@@ -14,7 +14,7 @@ import {
   screenBars,
 } from './bar-rows';
 import { parseBarsCsv } from './bars-csv';
-import type { BarInterval } from './intervals';
+import type { Interval } from './intervals';
 import type { InstrumentRow, MarketRepo } from './market.repo';
 import type {
   AssetClass,
@@ -95,7 +95,7 @@ export function createMarketService({ repo, now, audit }: MarketServiceDeps) {
 
   async function append(
     symbol: string,
-    interval: BarInterval,
+    interval: Interval,
     candidates: CandidateBar[],
     earlier: RejectedRow[],
     received: number,
@@ -204,7 +204,7 @@ export function createMarketService({ repo, now, audit }: MarketServiceDeps) {
     /** Closed bars only: a bar is served once ts + interval <= now, so replay never leaks the future. */
     async listBars(opts: {
       symbol: string;
-      interval: BarInterval;
+      interval: Interval;
       from?: string;
       to?: string;
       order?: 'asc' | 'desc';
@@ -247,7 +247,7 @@ export function createMarketService({ repo, now, audit }: MarketServiceDeps) {
     /** Appends the bars of a CSV in the exchange format; bad rows are reported by line. */
     async importCsv(opts: {
       symbol: string;
-      interval: BarInterval;
+      interval: Interval;
       csv: string;
       actor?: MarketActor;
     }): Promise<IngestReport> {
@@ -261,7 +261,7 @@ export function createMarketService({ repo, now, audit }: MarketServiceDeps) {
     /** Appends bars given as JSON objects; bad rows are reported by array index. */
     async importBars(opts: {
       symbol: string;
-      interval: BarInterval;
+      interval: Interval;
       bars: BarInput[];
       actor?: MarketActor;
     }): Promise<IngestReport> {
@@ -298,7 +298,7 @@ export function createMarketService({ repo, now, audit }: MarketServiceDeps) {
     /** Feeds append through here: same screening, same idempotence, same immutability. */
     async appendBars(opts: {
       symbol: string;
-      interval: BarInterval;
+      interval: Interval;
       bars: CandidateBar[];
     }): Promise<IngestReport> {
       return append(opts.symbol, opts.interval, opts.bars, [], opts.bars.length);

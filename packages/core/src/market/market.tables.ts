@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
+import type { Bar } from './bar';
 import type { TradingCalendar } from './calendar';
-
-export type BarInterval = '1h' | '4h' | '1d';
+import type { Interval } from './intervals';
 
 export interface InstrumentsTable {
   id: Generated<number>;
@@ -16,16 +16,10 @@ export interface InstrumentsTable {
   created_at: Generated<Date>;
 }
 
-export interface BarsTable {
+/** A stored bar: the one `Bar` (./bar.ts) of an instrument and interval. */
+export interface BarsTable extends Bar {
   instrument_id: number;
-  interval: BarInterval;
-  /** Open time of the bar, UTC. The bar closes at ts + interval. */
-  ts: Date;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number | null;
+  interval: Interval;
 }
 
 export interface MarketTables {

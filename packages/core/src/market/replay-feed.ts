@@ -7,20 +7,21 @@ import type { Clock } from '../clock/clock';
 import { assertReplayAllowed } from '../clock/replay-clock';
 import type { Config } from '../config';
 import { AppError } from '../errors';
-import type { BarValues, CandidateBar } from './bar-rows';
+import type { Bar } from './bar';
+import type { CandidateBar } from './bar-rows';
 import { screenBars } from './bar-rows';
 import { parseBarsCsv } from './bars-csv';
 import { DEMO_DATASETS, type DemoDataset, readDemoCsv } from './demo-data';
 import type { BarSink, Feed, FeedPollResult } from './feed';
 import { emptyPollResult, runFeed } from './feed';
-import { type BarInterval, intervalMs } from './intervals';
+import { type Interval, intervalMs } from './intervals';
 import type { MarketService } from './market.service';
 
 export interface ReplaySeries {
   symbol: string;
-  interval: BarInterval;
+  interval: Interval;
   /** Historical bars, any order; sorted by ts here. */
-  bars: readonly BarValues[];
+  bars: readonly Bar[];
 }
 
 // Appending a long backlog in slices keeps each transaction and staging table modest.
@@ -83,7 +84,7 @@ export function createReplayFeed(opts: {
 }
 
 /** Reads a series from exchange-format CSV; a replay source must be clean, so any bad row throws. */
-export function replaySeriesFromCsv(csv: string, symbol: string, interval: BarInterval): ReplaySeries {
+export function replaySeriesFromCsv(csv: string, symbol: string, interval: Interval): ReplaySeries {
   const parsed = parseBarsCsv(csv);
   const screened = screenBars(parsed.candidates, { interval });
   const bad = [...parsed.rejected, ...screened.rejected];

@@ -5,6 +5,9 @@
  * Independent expected values for the fixtures come from python/tools/metrics_reference.py
  * (pandas/numpy/scipy).
  */
+import type { Interval } from '../market/intervals';
+// A type-only import: erased at run time, so no cycle with divergence.ts (which imports this file).
+import type { Divergence } from './divergence';
 
 /** Bump the metric's number when its formula changes; the set's name when any does. */
 export const METRIC_DEFINITIONS = {
@@ -33,7 +36,7 @@ export const METRIC_DEFINITIONS = {
 export const METRICS_DEFINITION_VERSION = 'seer-metrics-1';
 
 /** Periods per (365-day) year for each bar interval. */
-export const PERIODS_PER_YEAR: Readonly<Record<'1h' | '4h' | '1d', number>> = {
+export const PERIODS_PER_YEAR: Readonly<Record<Interval, number>> = {
   '1h': 8760,
   '4h': 2190,
   '1d': 365,
@@ -96,7 +99,7 @@ export interface Metrics {
   skewness: number | null;
   kurtosis: number | null;
   /** Whole-record snapshots only: the live-vs-backtest divergence alarm (divergence.ts), stored with the snapshot. */
-  divergence?: import('./divergence').Divergence;
+  divergence?: Divergence;
 }
 
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);

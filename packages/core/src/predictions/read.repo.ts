@@ -5,13 +5,14 @@
  * UNION ALL of one index range scan per version that PostgreSQL merges in order.
  */
 import type { Db } from '../db/db';
+import type { Interval } from '../market/intervals';
 import type { RunMode } from '../runs/runs.tables';
 
 export interface ReadVersion {
   id: string;
   version: string;
   status: 'draft' | 'deployed' | 'retired';
-  interval: '1h' | '4h' | '1d';
+  interval: Interval;
   horizon: string;
   target: 'return' | 'direction' | 'price';
   symbols: string[];

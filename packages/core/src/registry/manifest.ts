@@ -5,14 +5,15 @@
  * same rules without the database facts. Pure: files and facts arrive as arguments.
  */
 import type { FieldError } from '../errors';
+import { INTERVALS, type Interval } from '../market/intervals';
 import type { JsonValue } from './canonical-json';
 import { compareVersionStrings, MAX_VERSION_LENGTH, parseSemver } from './semver';
 import { parseTomlSubset, type TomlValue } from './toml';
 
-export type Interval = '1h' | '4h' | '1d';
+/** The interval type is defined once, in the market domain; re-exported for manifest readers. */
+export { INTERVALS, type Interval };
 export type Target = 'return' | 'direction' | 'price';
 
-export const INTERVALS: readonly Interval[] = ['1h', '4h', '1d'];
 export const TARGETS: readonly Target[] = ['return', 'direction', 'price'];
 export const INTERVAL_HOURS: Record<Interval, number> = { '1h': 1, '4h': 4, '1d': 24 };
 

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Interval } from '../market/intervals';
 
 export type VersionStatus = 'draft' | 'deployed' | 'retired';
 type Json = ColumnType<unknown, string, string>;
@@ -26,7 +27,7 @@ export interface ModelVersionsTable {
   file_count: number;
   /** jsonb: written as a JSON string, read back as an object. */
   manifest: Json;
-  interval: '1h' | '4h' | '1d';
+  interval: Interval;
   horizon: string;
   target: 'return' | 'direction' | 'price';
   symbols: string[];

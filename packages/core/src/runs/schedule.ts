@@ -7,7 +7,7 @@
  * it is recorded as market_closed and left out of coverage.
  */
 import { isSessionBoundary, type TradingCalendar } from '../market/calendar';
-import { type BarInterval, intervalMs, nextBoundary, previousBoundary } from '../market/intervals';
+import { type Interval, intervalMs, nextBoundary, previousBoundary } from '../market/intervals';
 
 const UNIT_MS: Record<string, number> = { h: 3_600_000, d: 86_400_000 };
 
@@ -40,7 +40,7 @@ export function liveStoreDeadline(asOf: Date, horizonMs: number): Date {
 }
 
 /** Boundaries b with after < b <= until, ascending, at most `limit` of them (the earliest). */
-export function boundariesBetween(interval: BarInterval, after: Date, until: Date, limit = 100_000): Date[] {
+export function boundariesBetween(interval: Interval, after: Date, until: Date, limit = 100_000): Date[] {
   const out: Date[] = [];
   const step = intervalMs(interval);
   for (let t = nextBoundary(after, interval).getTime(); t <= until.getTime() && out.length < limit; t += step)
@@ -49,7 +49,7 @@ export function boundariesBetween(interval: BarInterval, after: Date, until: Dat
 }
 
 /** Number of boundaries b with after < b <= until. */
-export function countBoundaries(interval: BarInterval, after: Date, until: Date): number {
+export function countBoundaries(interval: Interval, after: Date, until: Date): number {
   if (until.getTime() <= after.getTime()) return 0;
   const step = intervalMs(interval);
   const first = nextBoundary(after, interval).getTime();
@@ -74,7 +74,7 @@ export function symbolsInSession(opts: {
   symbols: readonly string[];
   calendars: ReadonlyMap<string, TradingCalendar>;
   boundary: Date;
-  interval: BarInterval;
+  interval: Interval;
 }): string[] {
   return opts.symbols.filter((s) =>
     isSessionBoundary(opts.calendars.get(s) ?? '24x7', opts.boundary, opts.interval),
@@ -106,7 +106,7 @@ export function decideSlot(opts: {
 
 export interface ScheduledVersion {
   id: string;
-  interval: BarInterval;
+  interval: Interval;
   horizonMs: number;
   deployedAt: Date;
   retiredAt: Date | null;
@@ -158,7 +158,7 @@ export function coverageDecidedUntil(opts: {
  * before the first slot.
  */
 export function coverageRatio(opts: {
-  interval: BarInterval;
+  interval: Interval;
   deployedAt: Date;
   retiredAt: Date | null;
   now: Date;

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/db';
 import type { TradingCalendar } from '../market/calendar';
-import type { BarInterval } from '../market/intervals';
+import type { Interval } from '../market/intervals';
 
 export interface RunnableVersion {
   id: string;
@@ -14,7 +14,7 @@ export interface RunnableVersion {
   ownerId: string;
   version: string;
   status: 'draft' | 'deployed' | 'retired';
-  interval: BarInterval;
+  interval: Interval;
   horizon: string;
   target: 'return' | 'direction' | 'price';
   symbols: string[];
@@ -29,7 +29,7 @@ interface Row {
   owner_id: string;
   version: string;
   status: RunnableVersion['status'];
-  interval: BarInterval;
+  interval: Interval;
   horizon: string;
   target: RunnableVersion['target'];
   symbols: string[];
@@ -94,7 +94,7 @@ export async function instrumentCalendars(
 /** Symbols whose bar opened at `ts` is stored for `interval`. */
 export async function symbolsWithBar(
   ex: Executor,
-  o: { interval: BarInterval; ts: Date },
+  o: { interval: Interval; ts: Date },
 ): Promise<Set<string>> {
   const r = await sql<{
     symbol: string;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { intervalMs as msOf } from '@seer/core/market';
 import { packFloat64, packInt64 } from '../protocol/frames';
 import type { Bar, BarSource, Interval } from '../types';
-import { INTERVAL_MS, SandboxError } from '../types';
+import { SandboxError } from '../types';
 
 export interface DataBrokerOptions {
   source: BarSource;
@@ -40,7 +41,7 @@ export interface DataBroker {
 
 export function createDataBroker(opts: DataBrokerOptions): DataBroker {
   const symbols = new Set(opts.symbols);
-  const intervalMs = INTERVAL_MS[opts.interval];
+  const intervalMs = msOf(opts.interval);
   const hash = createHash('sha256');
   let count = 0;
 

@@ -1,3 +1,4 @@
+import { intervalMs } from '@seer/core/market';
 import type { Bar, BarSource, Interval } from '../types';
 
 export type QueryFn = (text: string, params: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
@@ -51,11 +52,10 @@ function toBar(r: Record<string, unknown>): Bar {
 export function createMemoryBarSource(data: Record<string, Partial<Record<Interval, Bar[]>>>): BarSource {
   return {
     async readBars(q) {
-      const step: Record<Interval, number> = { '1h': 3_600_000, '4h': 14_400_000, '1d': 86_400_000 };
       const all = data[q.symbol]?.[q.interval] ?? [];
       const bound = q.closedAtOrBefore.getTime();
       return all
-        .filter((b) => b.ts.getTime() + step[q.interval] <= bound)
+        .filter((b) => b.ts.getTime() + intervalMs(q.interval) <= bound)
         .sort((a, b) => a.ts.getTime() - b.ts.getTime())
         .slice(-q.limit);
     },

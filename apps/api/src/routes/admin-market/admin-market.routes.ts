@@ -1,6 +1,5 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { AppError } from '@seer/core/errors';
-import type { BarInterval } from '@seer/core/market/intervals';
 import {
   AdminBarsQuerySchema,
   type BarsBody,
@@ -8,8 +7,9 @@ import {
   CreateInstrumentBodySchema,
   IngestReportSchema,
   InstrumentSchema,
-} from '@seer/core/market/market.schemas';
-import type { MarketActor } from '@seer/core/market/market.service';
+  type Interval,
+  type MarketActor,
+} from '@seer/core/market';
 import type { FastifyRequest } from 'fastify';
 import { requireRole } from '../../plugins/auth';
 import { problemResponses } from '../../schemas/problem';
@@ -91,7 +91,7 @@ const adminMarketRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { symbol, interval } = request.query as { symbol: string; interval: BarInterval };
+      const { symbol, interval } = request.query as { symbol: string; interval: Interval };
       const body = request.body as unknown;
       const actor = actorOf(request);
       if (typeof body === 'string') return market.importCsv({ symbol, interval, csv: body, actor });

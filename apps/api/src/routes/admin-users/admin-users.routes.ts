@@ -3,12 +3,12 @@ import {
   AdminUsersQuerySchema,
   AuditPageSchema,
   AuditQuerySchema,
+  type Principal,
   RolesBodySchema,
   UserPageSchema,
   UserParamsSchema,
   UserSchema,
-} from '@seer/core/accounts/accounts.schemas';
-import type { Principal } from '@seer/core/accounts/principal';
+} from '@seer/core/accounts';
 import { AppError } from '@seer/core/errors';
 import type { FastifyRequest } from 'fastify';
 import { requireRole } from '../../plugins/auth';

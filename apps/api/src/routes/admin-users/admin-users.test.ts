@@ -1,4 +1,4 @@
-import { TEST_DRIVERS } from '@seer/core/testing/test-db';
+import { TEST_DRIVERS } from '@seer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createAdmin,

@@ -4,7 +4,7 @@ import {
   ApiKeyParamsSchema,
   CreateApiKeyBodySchema,
   CreatedApiKeySchema,
-} from '@seer/core/accounts/accounts.schemas';
+} from '@seer/core/accounts';
 import { requireInteractive } from '../../plugins/auth';
 import { problemResponses } from '../../schemas/problem';
 import { requestMeta } from '../auth/auth.routes';

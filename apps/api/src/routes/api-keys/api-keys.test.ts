@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { TEST_DRIVERS } from '@seer/core/testing/test-db';
+import { TEST_DRIVERS } from '@seer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireRole, requireScope } from '../../plugins/auth';
 import { problemResponses } from '../../schemas/problem';

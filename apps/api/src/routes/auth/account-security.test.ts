@@ -2,7 +2,7 @@
  * Account controls (issue 9, item 9): changing the password (needs the current one, ends the
  * other sessions), logging out everywhere, and a slug conflict that does not tell someone else's unpublished model from a reserved name.
  */
-import { TEST_DRIVERS } from '@seer/core/testing/test-db';
+import { TEST_DRIVERS } from '@seer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, randomIp, registerAndLogin, TEST_PASSWORD, type TestUser } from '../../testing/auth';
 import { createTestApp, type TestApp } from '../../testing/test-app';

@@ -9,9 +9,9 @@ import {
   RefreshBodySchema,
   RegisterBodySchema,
   SessionSchema,
+  type SessionTokens,
   UserSchema,
-} from '@seer/core/accounts/accounts.schemas';
-import type { SessionTokens } from '@seer/core/accounts/sessions.service';
+} from '@seer/core/accounts';
 import { AppError } from '@seer/core/errors';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requireInteractive } from '../../plugins/auth';

@@ -1,7 +1,7 @@
 import { createHmac, createPrivateKey, createPublicKey, sign } from 'node:crypto';
 import path from 'node:path';
-import { loadMasterKeyring, readKeyFile } from '@seer/core/crypto/master-keys';
-import { TEST_DRIVERS } from '@seer/core/testing/test-db';
+import { loadMasterKeyring, readKeyFile } from '@seer/core/crypto';
+import { TEST_DRIVERS } from '@seer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomIp, registerAndLogin, TEST_PASSWORD, uniqueEmail } from '../../testing/auth';
 import { createTestApp, type TestApp } from '../../testing/test-app';
@@ -278,7 +278,7 @@ describe.each(TEST_DRIVERS)('auth routes on %s', (driver) => {
       let dummyCalls = 0;
       const hasher = h.app.ctx.services.sessions;
       expect(hasher).toBeDefined();
-      const { passwords } = await import('@seer/core/accounts/create-accounts').then(async (m) =>
+      const { passwords } = await import('@seer/core/accounts').then(async (m) =>
         m.createAccountServices({ config: h.app.ctx.config, db: h.t.db, clock: () => new Date() }),
       );
       const original = passwords.verifyDummy;
@@ -286,8 +286,8 @@ describe.each(TEST_DRIVERS)('auth routes on %s', (driver) => {
         dummyCalls++;
         return original(p);
       };
-      const { createSessionsService } = await import('@seer/core/accounts/sessions.service');
-      const { createMemoryThrottleStore } = await import('@seer/core/accounts/throttle');
+      const { createSessionsService } = await import('@seer/core/accounts');
+      const { createMemoryThrottleStore } = await import('@seer/core/accounts');
       const sessions = createSessionsService({
         db: h.t.db,
         clock: () => new Date(),

@@ -4,7 +4,7 @@ import {
   BacktestRequestSchema,
   BacktestSchema,
   VersionParamsSchema,
-} from '@seer/core/runs/runs.schemas';
+} from '@seer/core/runs';
 import { requireScope } from '../../plugins/auth';
 import { problemResponses } from '../../schemas/problem';
 

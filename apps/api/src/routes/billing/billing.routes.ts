@@ -6,7 +6,7 @@ import {
   SubscriptionIdParamsSchema,
   SubscriptionSchema,
   type SubscriptionView,
-} from '@seer/core/billing/billing.schemas';
+} from '@seer/core/billing';
 import { Type } from 'typebox';
 import { type Principal, requireInteractive, requireRole, requireScope } from '../../plugins/auth';
 import { problemResponses } from '../../schemas/problem';

@@ -4,17 +4,18 @@
  * delivered to POST /v1/billing/webhooks/mock, on PostgreSQL and PGlite.
  */
 import { randomBytes } from 'node:crypto';
-import type { BillingEventMessage } from '@seer/core/billing/notifications';
-import { addMonthsClamped } from '@seer/core/billing/periods';
-import type { MockProvider } from '@seer/core/billing/providers/mock-provider';
-import { signMockWebhook } from '@seer/core/billing/providers/mock-provider';
-import { type RenewalEngine, startRenewalEngine } from '@seer/core/billing/renewal-engine';
-import { createManualClock, type ManualClock } from '@seer/core/clock/clock';
+import {
+  addMonthsClamped,
+  type BillingEventMessage,
+  type MockProvider,
+  type RenewalEngine,
+  signMockWebhook,
+  startRenewalEngine,
+} from '@seer/core/billing';
+import { createManualClock, type ManualClock } from '@seer/core/clock';
 import { testConfig } from '@seer/core/config';
-import { createBullQueues } from '@seer/core/queue/bullmq-queue';
-import { createInProcessQueues } from '@seer/core/queue/in-process-queue';
-import type { JobQueues } from '@seer/core/queue/queue';
-import { createTestDb, TEST_DRIVERS, type TestDb } from '@seer/core/testing/test-db';
+import { createBullQueues, createInProcessQueues, type JobQueues } from '@seer/core/queue';
+import { createTestDb, TEST_DRIVERS, type TestDb } from '@seer/core/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedVersion } from '../../../../worker/test/helpers';

@@ -1,4 +1,4 @@
-import { previousBoundary } from '@seer/core/market/intervals';
+import { previousBoundary } from '@seer/core/market';
 /**
  * The public market data routes and the admin routes that write market data share one app per
  * driver here: creating a migrated database is the slow part of these tests.

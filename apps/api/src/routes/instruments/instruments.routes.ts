@@ -5,7 +5,7 @@ import {
   InstrumentDetailSchema,
   InstrumentListQuerySchema,
   InstrumentListSchema,
-} from '@seer/core/market/market.schemas';
+} from '@seer/core/market';
 import { problemResponses } from '../../schemas/problem';
 
 // Case-insensitive on the way in (usdchf works); stored symbols are upper case.

@@ -2,11 +2,10 @@
  * End to end: a demo process whose API and replay feed share one clock serves exactly the bars
  * a live system would have had at each simulated moment.
  */
-import { createManualClock } from '@seer/core/clock/clock';
+import { createManualClock } from '@seer/core/clock';
 import { testConfig } from '@seer/core/config';
-import { DEMO_DATASETS } from '@seer/core/market/demo-data';
-import { startDemoReplay } from '@seer/core/market/replay-feed';
-import { createTestDb, TEST_DRIVERS, type TestDb } from '@seer/core/testing/test-db';
+import { DEMO_DATASETS, startDemoReplay } from '@seer/core/market';
+import { createTestDb, TEST_DRIVERS, type TestDb } from '@seer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiHandle, createApiContext } from '../../bootstrap';
 

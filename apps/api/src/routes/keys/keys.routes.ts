@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { SigningKeyListSchema } from '@seer/core/registry/registry.schemas';
+import { SigningKeyListSchema } from '@seer/core/registry';
 
 /** Public keys that sign model versions, so anyone can verify an attestation offline. */
 const keysRoutes: FastifyPluginAsyncTypebox = async (app) => {

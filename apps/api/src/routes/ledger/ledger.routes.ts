@@ -5,12 +5,10 @@ import {
   CheckpointListSchema,
   CheckpointQuerySchema,
   LedgerKeyListSchema,
-} from '@seer/core/predictions/chain.schemas';
-import {
   LedgerVerificationSchema,
   LedgerVerifyQuerySchema,
-} from '@seer/core/predictions/predictions.schemas';
-import { VersionParamsSchema } from '@seer/core/runs/runs.schemas';
+} from '@seer/core/predictions';
+import { VersionParamsSchema } from '@seer/core/runs';
 import { requireScope } from '../../plugins/auth';
 import { problemResponses } from '../../schemas/problem';
 

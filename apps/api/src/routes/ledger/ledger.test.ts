@@ -11,14 +11,18 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { withTransaction } from '@seer/core/db/db';
-import { loadLedgerSigner } from '@seer/core/predictions/checkpoints';
-import { signCheckpointRound } from '@seer/core/predictions/checkpoints.repo';
-import { commitmentOf, entryHash, GENESIS_HASH, verifyLedger } from '@seer/core/predictions/ledger';
-import { appendPredictions } from '@seer/core/predictions/predictions.repo';
-import { signedPayloadText } from '@seer/core/registry/attestation';
-import type { RegistryManifest } from '@seer/core/registry/manifest';
-import { insertRuns } from '@seer/core/runs/runs.repo';
+import { withTransaction } from '@seer/core/db';
+import {
+  appendPredictions,
+  commitmentOf,
+  entryHash,
+  GENESIS_HASH,
+  loadLedgerSigner,
+  signCheckpointRound,
+  verifyLedger,
+} from '@seer/core/predictions';
+import { type RegistryManifest, signedPayloadText } from '@seer/core/registry';
+import { insertRuns } from '@seer/core/runs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SeededVersion, seedVersion } from '../../../../worker/test/helpers';

@@ -1,6 +1,5 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
-import { ChangePasswordBodySchema, MeSchema } from '@seer/core/accounts/accounts.schemas';
-import { scopesForRoles } from '@seer/core/accounts/roles';
+import { ChangePasswordBodySchema, MeSchema, scopesForRoles } from '@seer/core/accounts';
 import { requireInteractive, requireScope } from '../../plugins/auth';
 import { problemResponses } from '../../schemas/problem';
 import { requestMeta } from '../auth/auth.routes';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { MetricsQuerySchema, ModelMetricsSchema } from '@seer/core/metrics/metrics.schemas';
-import { SlugParamsSchema } from '@seer/core/registry/registry.schemas';
+import { MetricsQuerySchema, ModelMetricsSchema } from '@seer/core/metrics';
+import { SlugParamsSchema } from '@seer/core/registry';
 import { problemResponses } from '../../schemas/problem';
 
 /** Public performance metrics of a model, one record per version (docs/METRICS.md). */

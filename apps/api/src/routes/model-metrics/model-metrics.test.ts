@@ -3,12 +3,11 @@
  * version's own record (retired included), live and backtest apart, snapshots refreshed when
  * outcomes land, date ranges computed on request, DSR deflated by the number of versions.
  */
-import type { Db } from '@seer/core/db/db';
-import { withTransaction } from '@seer/core/db/db';
-import { computeMetrics, type ScoredPrediction } from '@seer/core/metrics/metrics';
-import { appendPredictions } from '@seer/core/predictions/predictions.repo';
-import { insertRuns } from '@seer/core/runs/runs.repo';
-import { TEST_DRIVERS } from '@seer/core/testing/test-db';
+import { type Db, withTransaction } from '@seer/core/db';
+import { computeMetrics, type ScoredPrediction } from '@seer/core/metrics';
+import { appendPredictions } from '@seer/core/predictions';
+import { insertRuns } from '@seer/core/runs';
+import { TEST_DRIVERS } from '@seer/core/testing';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

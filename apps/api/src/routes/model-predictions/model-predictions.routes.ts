@@ -12,11 +12,12 @@ import {
   LatestQuerySchema,
   ModelPredictionPageSchema,
   ModelPredictionQuerySchema,
+  modelPredictionsCsv,
+  modelPredictionsNdjson,
   PlaybackQuerySchema,
   PlaybackSchema,
-} from '@seer/core/predictions/read.schemas';
-import { modelPredictionsCsv, modelPredictionsNdjson } from '@seer/core/predictions/read.service';
-import { SlugParamsSchema } from '@seer/core/registry/registry.schemas';
+} from '@seer/core/predictions';
+import { SlugParamsSchema } from '@seer/core/registry';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { problemResponses } from '../../schemas/problem';

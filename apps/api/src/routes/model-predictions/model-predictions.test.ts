@@ -4,11 +4,10 @@
  * filters, formats, caching headers and compression.
  */
 import { brotliDecompressSync } from 'node:zlib';
-import type { Db } from '@seer/core/db/db';
-import { withTransaction } from '@seer/core/db/db';
-import { appendPredictions } from '@seer/core/predictions/predictions.repo';
-import { insertRuns } from '@seer/core/runs/runs.repo';
-import { TEST_DRIVERS } from '@seer/core/testing/test-db';
+import { type Db, withTransaction } from '@seer/core/db';
+import { appendPredictions } from '@seer/core/predictions';
+import { insertRuns } from '@seer/core/runs';
+import { TEST_DRIVERS } from '@seer/core/testing';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /** The registry's view of the caller, and the scope checks its write routes share. */
-import type { Actor } from '@seer/core/registry/views';
+import type { Actor } from '@seer/core/registry';
 import type { FastifyRequest } from 'fastify';
 import { principalOf, principalWithScope, requireScope } from '../../plugins/auth';
 

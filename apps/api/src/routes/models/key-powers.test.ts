@@ -8,8 +8,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { packageTgz } from '@seer/core/registry/package/test-archives';
-import { TEST_DRIVERS } from '@seer/core/testing/test-db';
+import { packageTgz } from '@seer/core/registry';
+import { TEST_DRIVERS } from '@seer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdmin, createApiKey, registerAndLogin, type TestUser } from '../../testing/auth';
 import { createTestApp, type TestApp } from '../../testing/test-app';

@@ -6,7 +6,7 @@ import {
   ModelSchema,
   SlugParamsSchema,
   UpdateModelSchema,
-} from '@seer/core/registry/registry.schemas';
+} from '@seer/core/registry';
 import { requireScope } from '../../plugins/auth';
 import { problemResponses } from '../../schemas/problem';
 import { viewerOf, writerOf } from './actor';

@@ -1,5 +1,5 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
-import { PlanSchema, SetPlanSchema, SlugParamsSchema } from '@seer/core/registry/registry.schemas';
+import { PlanSchema, SetPlanSchema, SlugParamsSchema } from '@seer/core/registry';
 import { problemResponses } from '../../schemas/problem';
 import { writerOf } from '../models/actor';
 

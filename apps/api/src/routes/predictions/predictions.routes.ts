@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { PredictionListQuerySchema, PredictionListSchema } from '@seer/core/predictions/predictions.schemas';
-import { predictionsToCsv } from '@seer/core/predictions/predictions.service';
-import { VersionParamsSchema } from '@seer/core/runs/runs.schemas';
+import { PredictionListQuerySchema, PredictionListSchema, predictionsToCsv } from '@seer/core/predictions';
+import { VersionParamsSchema } from '@seer/core/runs';
 import { Type } from 'typebox';
 import { requireScope } from '../../plugins/auth';
 import { problemResponses } from '../../schemas/problem';

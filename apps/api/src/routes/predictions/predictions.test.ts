@@ -2,11 +2,10 @@
  * Runs, predictions, ledger verification, coverage and backtest routes over a real database:
  * object-level access, validation, pagination, CSV export and tamper detection.
  */
-import { withTransaction } from '@seer/core/db/db';
-import { type HashedLedgerEntry, verifyLedger } from '@seer/core/predictions/ledger';
-import { appendPredictions } from '@seer/core/predictions/predictions.repo';
-import { insertRuns } from '@seer/core/runs/runs.repo';
-import { TEST_DRIVERS } from '@seer/core/testing/test-db';
+import { withTransaction } from '@seer/core/db';
+import { appendPredictions, type HashedLedgerEntry, verifyLedger } from '@seer/core/predictions';
+import { insertRuns } from '@seer/core/runs';
+import { TEST_DRIVERS } from '@seer/core/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SeededVersion, seedVersion } from '../../../../worker/test/helpers';

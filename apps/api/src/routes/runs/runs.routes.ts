@@ -1,10 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  CoverageSchema,
-  RunListQuerySchema,
-  RunListSchema,
-  VersionParamsSchema,
-} from '@seer/core/runs/runs.schemas';
+import { CoverageSchema, RunListQuerySchema, RunListSchema, VersionParamsSchema } from '@seer/core/runs';
 import { requireScope } from '../../plugins/auth';
 import { problemResponses } from '../../schemas/problem';
 

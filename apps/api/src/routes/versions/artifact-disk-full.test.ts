@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { packageTgz } from '@seer/core/registry/package/test-archives';
+import { packageTgz } from '@seer/core/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAndLogin, type TestUser } from '../../testing/auth';
 import { createTestApp, type TestApp } from '../../testing/test-app';

@@ -9,7 +9,7 @@ import {
   VersionListSchema,
   VersionParamsSchema,
   VersionSchema,
-} from '@seer/core/registry/registry.schemas';
+} from '@seer/core/registry';
 import { problemResponses } from '../../schemas/problem';
 import { viewerOf, writerOf } from '../models/actor';
 

@@ -1,5 +1,5 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
-import { UserParamsSchema } from '@seer/core/accounts/accounts.schemas';
+import { UserParamsSchema } from '@seer/core/accounts';
 import { AppError } from '@seer/core/errors';
 import {
   CreatedWebhookSchema,
@@ -10,7 +10,7 @@ import {
   WebhookListSchema,
   WebhookParamsSchema,
   WebhookSchema,
-} from '@seer/core/webhooks/webhooks.schemas';
+} from '@seer/core/webhooks';
 import { requireRole, requireScope } from '../../plugins/auth';
 import { problemResponses } from '../../schemas/problem';
 

@@ -7,20 +7,18 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createEntitlements } from '@seer/core/billing/entitlements';
-import type { Db } from '@seer/core/db/db';
-import { withTransaction } from '@seer/core/db/db';
-import { appendPredictions } from '@seer/core/predictions/predictions.repo';
-import { createInProcessQueues } from '@seer/core/queue/in-process-queue';
-import type { Consumer, JobQueues } from '@seer/core/queue/queue';
-import { insertRuns } from '@seer/core/runs/runs.repo';
-import { TEST_DRIVERS } from '@seer/core/testing/test-db';
-import { verifySignature } from '@seer/core/webhooks/signature';
+import { createEntitlements } from '@seer/core/billing';
+import { type Db, withTransaction } from '@seer/core/db';
+import { appendPredictions } from '@seer/core/predictions';
+import { type Consumer, createInProcessQueues, type JobQueues } from '@seer/core/queue';
+import { insertRuns } from '@seer/core/runs';
+import { TEST_DRIVERS } from '@seer/core/testing';
 import {
   createWebhooksService,
   startWebhookConsumer,
+  verifySignature,
   type WebhooksService,
-} from '@seer/core/webhooks/webhooks.service';
+} from '@seer/core/webhooks';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -50,7 +50,8 @@ export function MetricCard({ def, value }: { def: MetricDef; value: number | nul
 }
 
 export function RecordCards({ metrics, label }: { metrics: Metrics; label: string }) {
-  if (metrics.count === 0) return <Empty title={`No predictions in the ${label} yet.`} />;
+  if (metrics.count === 0)
+    return <Empty title={`No predictions in this ${label.charAt(0).toLowerCase()}${label.slice(1)} yet.`} />;
   return (
     <>
       <dl className="metric-cards" aria-label={label}>

@@ -173,7 +173,9 @@ function Playback({ slug, versions }: { slug: string; versions: VersionSummary[]
   const key = `${version?.version}:${symbol}`;
   const current = shown?.key === key ? shown.data : (playback.data ?? null);
   useEffect(() => {
-    if (playback.data && shown?.key !== key) setShown({ key, data: playback.data });
+    // Follow the newest data until there is something to play; then keep it until asked.
+    const playable = shown?.key === key && shown.data.prediction.some((p) => p !== null);
+    if (playback.data && !playable && shown?.data !== playback.data) setShown({ key, data: playback.data });
   }, [playback.data, shown, key]);
   const newer = !!playback.data && !!current && playback.data !== current;
   const columns = useMemo(() => (current ? fromPlaybackApi(current) : null), [current]);

@@ -3,8 +3,7 @@
  * checkpoints made by packages/core verify here, and a rewrite or a forged signature does not.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { createLedgerSigner } from '@seer/core/predictions/checkpoints';
-import { chainEntriesV2, GENESIS_HASH } from '@seer/core/predictions/ledger';
+import { chainEntriesV2, createLedgerSigner, GENESIS_HASH } from '@seer/core/predictions';
 import { describe, expect, it } from 'vitest';
 import { type ChainEntry, checkPublicRecord } from './publicRecordCheck';
 

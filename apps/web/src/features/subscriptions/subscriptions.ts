@@ -48,6 +48,8 @@ export function useSubscribe() {
     mutationFn: (body: { model: string; paymentMethod?: string }) =>
       call(api.POST('/v1/subscriptions', { body })),
     onSuccess: async () => {
+      // A subscriber reads the full record, no longer the delayed public one.
+      await queryClient.invalidateQueries({ queryKey: ['playback-api'] });
       await queryClient.invalidateQueries({ queryKey: ['subscriptions'] });
       await queryClient.invalidateQueries({ queryKey: ['invoices'] });
     },
