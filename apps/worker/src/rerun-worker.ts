@@ -5,17 +5,17 @@
  * compares first the input digest, then the predictions, with what the run stored. It never
  * writes to the ledger or to the run: only the rerun row changes.
  */
-import type { Db } from '@seer/core/db/db';
-import type { Consumer, JobQueues } from '@seer/core/queue/queue';
-import { comparePredictions } from '@seer/core/runs/rerun-compare';
+import type { Db } from '@seer/core/db';
+import type { Consumer, JobQueues } from '@seer/core/queue';
 import {
   claimRerun,
+  comparePredictions,
+  findRun,
   finishRerun,
   pendingReruns,
   releaseRerun,
   storedPredictionsOfRun,
-} from '@seer/core/runs/reruns.repo';
-import { findRun } from '@seer/core/runs/runs.repo';
+} from '@seer/core/runs';
 import { createSqlBarSource, type Sandbox } from '@seer/sandbox';
 import { PackageIntegrityError, type PackageOpener } from './package-opener';
 

@@ -4,9 +4,9 @@
  * the run is an input_mismatch, and nothing a rerun does touches the ledger or the run.
  */
 
-import { createInProcessQueues } from '@seer/core/queue/in-process-queue';
-import { insertRerun } from '@seer/core/runs/reruns.repo';
-import { createTestDb, TEST_DRIVERS, type TestDb } from '@seer/core/testing/test-db';
+import { createInProcessQueues } from '@seer/core/queue';
+import { insertRerun } from '@seer/core/runs';
+import { createTestDb, TEST_DRIVERS, type TestDb } from '@seer/core/testing';
 import { createBwrapSandbox, type Sandbox } from '@seer/sandbox';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

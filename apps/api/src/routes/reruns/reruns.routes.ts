@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { IdParamsSchema, RerunSchema } from '@seer/core/runs/runs.schemas';
+import { IdParamsSchema, RerunSchema } from '@seer/core/runs';
 import { requireScope } from '../../plugins/auth';
 import { problemResponses } from '../../schemas/problem';
 
