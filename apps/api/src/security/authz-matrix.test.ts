@@ -309,6 +309,32 @@ const ROUTES: Record<string, Row> = {
   // Like the model prediction routes: a key without predictions:read is refused (403), not read as anonymous.
   getLedgerChain: { params: ver, expect: '200 200 200 200 200 200 401 200 403 403 200 403 200 200' },
   listLedgerCheckpoints: { expect: '200 200 200 200 200 200 401 200 200 200 200 200 200 200' },
+  // Webhooks: a subscriber's endpoints (8.8.8.8 is a public address literal: no DNS, no delivery here).
+  // Creating one needs entitlement to the model (sub2 and dev2 have none); an endpoint is its
+  // owner's alone (404 to everyone else, admins included); keys need webhooks:* scopes (none here);
+  // the private-address allowance is an admin's password-session action.
+  createWebhook: {
+    body: (c) => ({ model: c.fx.slug, url: 'https://8.8.8.8/hook' }),
+    expect: '401 201 403 201 403 201 401 403 403 403 403 403 403 403',
+  },
+  listWebhooks: { expect: '401 200 200 200 200 200 401 403 403 403 403 403 403 403' },
+  getWebhook: {
+    params: async (c) => ({ id: await subWebhook(c, 'read') }),
+    expect: '401 200 404 404 404 404 401 403 403 403 403 403 403 403',
+  },
+  deleteWebhook: {
+    params: async (c) => ({ id: await subWebhook(c, 'delete') }),
+    expect: '401 204 404 404 404 404 401 403 403 403 403 403 403 403',
+  },
+  listWebhookDeliveries: {
+    params: async (c) => ({ id: await subWebhook(c, 'read') }),
+    expect: '401 200 404 404 404 404 401 403 403 403 403 403 403 403',
+  },
+  adminSetWebhookPrivate: {
+    params: async (c) => ({ id: await newUser(c, ['subscriber']) }),
+    body: () => ({ allow: true }),
+    expect: '401 403 403 403 403 204 401 403 403 403 403 403 403 403',
+  },
   listLedgerKeys: { expect: '200 200 200 200 200 200 200 200 200 200 200 200 200 200' },
   modelMetrics: { params: model, expect: '200 200 200 200 200 200 200 200 200 200 200 200 200 200' },
 };
@@ -384,6 +410,31 @@ async function freshPaidModel(c: Ctx) {
 }
 
 /** A subscription of sub's to a fresh paid model (trialing); canceled when asked. */
+/**
+ * A webhook endpoint of `sub` on the fixture model (sub is subscribed to it), reused across cells
+ * (an account holds at most 20): a new one only once the previous one was deleted.
+ */
+const subWebhooks = new Map<string, string>();
+async function subWebhook(c: Ctx, purpose: 'read' | 'delete'): Promise<string> {
+  const headers = { authorization: `Bearer ${TOKENS.sub}` };
+  const known = subWebhooks.get(purpose);
+  if (
+    known &&
+    (await c.h.app.inject({ method: 'GET', url: `/v1/webhooks/${known}`, headers })).statusCode === 200
+  )
+    return known;
+  const r = await c.h.app.inject({
+    method: 'POST',
+    url: '/v1/webhooks',
+    headers,
+    payload: { model: c.fx.slug, url: `https://8.8.8.8/hook-${c.n}` },
+  });
+  if (r.statusCode !== 201) throw new Error(`webhook fixture: ${r.statusCode} ${r.body}`);
+  const id = (r.json() as { id: string }).id;
+  subWebhooks.set(purpose, id);
+  return id;
+}
+
 async function freshSubscription(c: Ctx, canceled = false): Promise<string> {
   const m = await freshPaidModel(c);
   const headers = { authorization: `Bearer ${TOKENS.sub}` };
