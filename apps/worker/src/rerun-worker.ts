@@ -35,7 +35,12 @@ export interface RerunExecutorDeps {
 
 export function createRerunExecutor(deps: RerunExecutorDeps) {
   return {
-    async execute(rerunId: string): Promise<RerunOutcome> {
+    /**
+     * Transient trouble (database, sandbox host) hands the rerun back and throws, to be retried;
+     * on the queue's last attempt it is recorded as failed (`rerun_unavailable`) instead, so a
+     * rerun never stays queued for ever.
+     */
+    async execute(rerunId: string, o: { lastAttempt?: boolean } = {}): Promise<RerunOutcome> {
       const rerun = await claimRerun(deps.db.kysely, {
         id: rerunId,
         workerId: deps.workerId,
@@ -103,6 +108,12 @@ export function createRerunExecutor(deps: RerunExecutorDeps) {
           differences: c.differences,
         });
       } catch (err) {
+        if (o.lastAttempt)
+          return await finish({
+            status: 'failed',
+            error_code: 'rerun_unavailable',
+            error_message: `the rerun could not be done after several attempts: ${(err as Error).message}`,
+          });
         await releaseRerun(deps.db.kysely, { id: rerunId, workerId: deps.workerId }).catch(() => {});
         throw err;
       } finally {
@@ -123,7 +134,9 @@ export async function startRerunConsumer(opts: {
   const consumer = await opts.queues.consume(
     'reruns',
     async (job) => {
-      await opts.executor.execute(job.data.rerunId);
+      await opts.executor.execute(job.data.rerunId, {
+        lastAttempt: job.attempt >= opts.queues.retry.attempts,
+      });
     },
     { concurrency: 1 },
   );

@@ -229,4 +229,38 @@ describe.each(TEST_DRIVERS)('reruns (%s)', (driver) => {
       .executeTakeFirstOrThrow();
     expect(fb.error_code).toBe('run_not_rerunnable');
   }, 120_000);
+
+  it('hands a rerun back on transient sandbox trouble, and records it as failed on the last attempt', async () => {
+    const { v, runId } = await storedRun('momentum', 7);
+    const down = createRerunExecutor({
+      db: t.db,
+      // The sandbox host is down (the one outside failure injected here).
+      sandbox: {
+        run: async () => ({
+          ok: false,
+          code: 'sandbox_unavailable',
+          message: 'no sandbox slot',
+          stderr: '',
+          logs: [],
+          usage: { wallMs: 0, cpuMs: null, peakMemoryKb: null },
+          inputDigest: null,
+        }),
+      },
+      openPackage: fixtureOpener(new Map([[v.id, 'momentum']])),
+      clock: () => new Date(),
+      workerId: 'rerun',
+      leaseMs: 30_000,
+    });
+    const r = await insertRerun(t.db.kysely, {
+      run_id: runId,
+      requested_by: null,
+      stored_input_digest: null,
+    });
+    const status = async () =>
+      await t.db.kysely.selectFrom('reruns').selectAll().where('id', '=', r.id).executeTakeFirstOrThrow();
+    await expect(down.execute(r.id)).rejects.toThrow('no sandbox slot');
+    expect(await status()).toMatchObject({ status: 'queued', lease_owner: null, attempts: 1 });
+    expect(await down.execute(r.id, { lastAttempt: true })).toBe('failed');
+    expect(await status()).toMatchObject({ status: 'failed', error_code: 'rerun_unavailable', attempts: 2 });
+  }, 120_000);
 });
