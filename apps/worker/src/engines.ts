@@ -116,6 +116,7 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
         backtestConcurrency: config.backtestConcurrency,
         backtestUserConcurrency: config.backtestUserConcurrency,
         ...(opts.pollMs ? { backtestPollMs: opts.pollMs } : {}),
+        ...(opts.pollMs ? { rerunPollMs: opts.pollMs } : {}),
         // A failed fan-out never fails the run; it is logged (and not retried: see docs/API.md, Webhooks).
         afterLiveStored: (runId) =>
           webhooks.fanOut(runId).then(

@@ -14,6 +14,7 @@ import { startDeployCheckConsumer } from './deploy-check-worker';
 import { createRunMetrics, type RunMetrics } from './metrics';
 import { startOutcomesConsumer } from './outcomes-worker';
 import type { PackageOpener } from './package-opener';
+import { createRerunExecutor, startRerunConsumer } from './rerun-worker';
 import { createRunExecutor, type RunExecutor } from './run-executor';
 import { startRunConsumer } from './run-worker';
 
@@ -22,6 +23,7 @@ export { createSandboxDeployGate } from './deploy-gate';
 export { createRunMetrics, type RunMetrics } from './metrics';
 export { sweepOutcomes } from './outcomes-worker';
 export { type OpenedPackage, PackageIntegrityError, type PackageOpener } from './package-opener';
+export { createRerunExecutor, type RerunExecutor, type RerunOutcome } from './rerun-worker';
 export { createRunExecutor, type RunExecutor, type RunOutcome, TransientRunError } from './run-executor';
 export { createScheduler, type RunJob, type Scheduler, type SchedulerOptions } from './scheduler';
 
@@ -38,7 +40,9 @@ export interface WorkerOptions {
   workerId?: string;
   metrics?: RunMetrics;
   /** Which consumers to start (all by default; deploy checks only with `deployChecks`). */
-  consumers?: { runs?: boolean; outcomes?: boolean; backtests?: boolean };
+  consumers?: { runs?: boolean; outcomes?: boolean; backtests?: boolean; reruns?: boolean };
+  /** Real-time period of dispatching pending reruns from the table. */
+  rerunPollMs?: number;
   backtestPollMs?: number;
   /** Sandbox slots kept for live runs (see priority-slots.ts); default 0. */
   liveReservedSlots?: number;
@@ -89,7 +93,7 @@ export async function startWorker(opts: WorkerOptions): Promise<WorkerHandle> {
     metrics,
     ...(opts.afterLiveStored ? { afterLiveStored: opts.afterLiveStored } : {}),
   });
-  const want = { runs: true, outcomes: true, backtests: true, ...opts.consumers };
+  const want = { runs: true, outcomes: true, backtests: true, reruns: true, ...opts.consumers };
   const consumers: Consumer[] = [];
   if (want.runs)
     consumers.push(await startRunConsumer({ queues: opts.queues, executor, concurrency: opts.concurrency }));
@@ -128,6 +132,23 @@ export async function startWorker(opts: WorkerOptions): Promise<WorkerHandle> {
         concurrency: opts.backtestConcurrency ?? 1,
         ...(opts.backtestUserConcurrency ? { userConcurrency: opts.backtestUserConcurrency } : {}),
         ...(opts.backtestPollMs ? { pollMs: opts.backtestPollMs } : {}),
+      }),
+    );
+  if (want.reruns)
+    consumers.push(
+      await startRerunConsumer({
+        db: opts.db,
+        queues: opts.queues,
+        // Lowest priority: a rerun checks the past and must never delay a live run.
+        executor: createRerunExecutor({
+          db: opts.db,
+          sandbox: { run: (req) => slots.run('backtest', () => opts.sandbox.run(req)) },
+          openPackage: opts.openPackage,
+          clock: opts.clock,
+          workerId,
+          leaseMs: opts.leaseMs ?? 30_000,
+        }),
+        ...(opts.rerunPollMs ? { pollMs: opts.rerunPollMs } : {}),
       }),
     );
   if (opts.deployChecks) {

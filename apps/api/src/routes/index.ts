@@ -19,6 +19,7 @@ import modelPredictionsRoutes from './model-predictions/model-predictions.routes
 import modelsRoutes from './models/models.routes';
 import plansRoutes from './plans/plans.routes';
 import predictionsRoutes from './predictions/predictions.routes';
+import rerunsRoutes from './reruns/reruns.routes';
 import runsRoutes from './runs/runs.routes';
 import versionsRoutes from './versions/versions.routes';
 import webhooksRoutes from './webhooks/webhooks.routes';
@@ -44,4 +45,5 @@ export async function registerV1Routes(v1: FastifyInstance): Promise<void> {
   await v1.register(modelPredictionsRoutes);
   await v1.register(modelMetricsRoutes);
   await v1.register(webhooksRoutes);
+  await v1.register(rerunsRoutes);
 }

@@ -76,6 +76,8 @@ interface Fixtures {
   version: string;
   draftCheckId: string;
   backtestId: string;
+  runId: string; // a succeeded live run of dev's version 1.0.0
+  rerunId: string;
   subscriptionId: string;
   symbol: string;
   userIds: Record<'sub' | 'dev' | 'admin', string>;
@@ -209,6 +211,14 @@ const ROUTES: Record<string, Row> = {
   },
   getBacktest: {
     params: (c) => ({ id: c.fx.backtestId }),
+    expect: '401 404 404 200 404 200 401 200 200 403 404 403 200 404',
+  },
+  createRerun: {
+    params: (c) => ({ id: c.fx.runId }),
+    expect: '401 403 403 202 404 202 401 202 403 403 403 403 202 404',
+  },
+  getRerun: {
+    params: (c) => ({ id: c.fx.rerunId }),
     expect: '401 404 404 200 404 200 401 200 200 403 404 403 200 404',
   },
   createModel: {
@@ -598,11 +608,24 @@ describe('authorization matrix: every OpenAPI operation x every kind of caller (
       payload: { from: '2026-01-05T00:00:00Z', to: '2026-01-05T05:00:00Z' },
     });
     expect(bt.statusCode, bt.body).toBe(202);
+    // A succeeded live run of 1.0.0 (as a worker would have stored it) and a rerun of it.
+    const run = await h.t.db.query<{ id: string }>(
+      `INSERT INTO runs (version_id, mode, as_of, interval_seconds, horizon_seconds, status, input_digest)
+       SELECT v.id, 'live', '2026-01-05T03:00:00Z', 3600, 3600, 'succeeded', repeat('d', 64)
+         FROM model_versions v JOIN models m ON m.id = v.model_id
+        WHERE m.slug = $1 AND v.version = '1.0.0' RETURNING id`,
+      [slug],
+    );
+    const runId = run.rows[0]?.id as string;
+    const rr = await app.inject({ method: 'POST', url: `/v1/runs/${runId}/rerun`, headers: auth });
+    expect(rr.statusCode, rr.body).toBe(202);
     fx = {
       slug,
       version: '1.0.0',
       draftCheckId: dep2.json().id,
       backtestId: bt.json().id,
+      runId,
+      rerunId: rr.json().id,
       subscriptionId: s.json().id,
       symbol: 'USDCHF',
       userIds: { sub: sub.userId, dev: dev.userId, admin: admin.userId },

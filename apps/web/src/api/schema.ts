@@ -1076,6 +1076,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/runs/{id}/rerun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-run a succeeded run in the sandbox on its recorded input and compare with what it stored.
+         * @description Owner of the model or admin (404 to anyone else). A worker checks the input digest, runs the same version on the run's as_of and compares the predictions; nothing is written to the ledger. Poll GET /v1/reruns/{id}.
+         */
+        post: operations["createRerun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reruns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A rerun: status, both input digests and the rows that differ. */
+        get: operations["getRerun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -12488,6 +12525,382 @@ export interface operations {
             };
             /** @description application/problem+json error body. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createRerun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        runId: string;
+                        /** @description reproduced: same input digest and the same predictions; mismatch: same input, different predictions (listed); input_mismatch: the data the model read is not what the run read (predictions not compared); failed: the rerun could not run (errorCode). */
+                        status: "queued" | "running" | "reproduced" | "mismatch" | "input_mismatch" | "failed";
+                        /** @description The run's recorded input digest. */
+                        storedInputDigest: string | null;
+                        /** @description The digest of the input the rerun read. */
+                        rerunInputDigest: string | null;
+                        /** @description Symbols compared. */
+                        compared: number | null;
+                        /** @description Rows that differ (at most 1000); empty unless status is mismatch. */
+                        differences: {
+                            symbol: string;
+                            stored: {
+                                value: number;
+                                confidence: number | null;
+                            } | null;
+                            rerun: {
+                                value: number;
+                                confidence: number | null;
+                            } | null;
+                        }[];
+                        errorCode: string | null;
+                        errorMessage: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getRerun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        runId: string;
+                        /** @description reproduced: same input digest and the same predictions; mismatch: same input, different predictions (listed); input_mismatch: the data the model read is not what the run read (predictions not compared); failed: the rerun could not run (errorCode). */
+                        status: "queued" | "running" | "reproduced" | "mismatch" | "input_mismatch" | "failed";
+                        /** @description The run's recorded input digest. */
+                        storedInputDigest: string | null;
+                        /** @description The digest of the input the rerun read. */
+                        rerunInputDigest: string | null;
+                        /** @description Symbols compared. */
+                        compared: number | null;
+                        /** @description Rows that differ (at most 1000); empty unless status is mismatch. */
+                        differences: {
+                            symbol: string;
+                            stored: {
+                                value: number;
+                                confidence: number | null;
+                            } | null;
+                            rerun: {
+                                value: number;
+                                confidence: number | null;
+                            } | null;
+                        }[];
+                        errorCode: string | null;
+                        errorMessage: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description URI identifying the problem type. */
+                        type: string;
+                        /** @description Short summary of the HTTP status. */
+                        title: string;
+                        /** @description HTTP status code. */
+                        status: number;
+                        /** @description Stable machine-readable error code; clients branch on this. */
+                        code: string;
+                        /** @description Human-readable explanation. */
+                        detail: string;
+                        /** @description Request path (without query string). */
+                        instance: string;
+                        /** @description Request id, also in the x-request-id header. */
+                        requestId: string;
+                        /** @description Field-level validation errors. */
+                        errors?: {
+                            /** @description JSON pointer to the offending field, e.g. `/email`. */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description application/problem+json error body. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -50,3 +50,4 @@ export type VersionMetrics = ModelMetrics['versions'][number];
 export type Metrics = VersionMetrics['metrics'];
 export type Playback = Ok<'modelPlayback'>;
 export type RecordMode = Playback['mode'];
+export type Rerun = Ok<'getRerun'>;

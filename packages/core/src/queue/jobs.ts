@@ -16,6 +16,8 @@ export interface JobCatalogue {
   billing: BillingJob;
   /** A subscriber webhook delivery: one signed POST per attempt (job id = delivery id). */
   webhooks: { deliveryId: string };
+  /** A rerun of a stored run, compared with what it stored (job id = rerun id). */
+  reruns: { rerunId: string };
 }
 
 export type BillingJob =
@@ -32,6 +34,7 @@ export const QUEUE_NAMES = [
   'deploy-checks',
   'billing',
   'webhooks',
+  'reruns',
 ] as const satisfies readonly QueueName[];
 
 export type RunJob = JobPayload<'runs'>;

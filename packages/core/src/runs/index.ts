@@ -3,6 +3,15 @@
  * files. Other packages' imports are added by tools/codemods/core-public-imports.mjs; edit freely.
  */
 
+export { comparePredictions } from './rerun-compare';
+export {
+  claimRerun,
+  finishRerun,
+  insertRerun,
+  pendingReruns,
+  releaseRerun,
+  storedPredictionsOfRun,
+} from './reruns.repo';
 export type { NewRun, Run } from './runs.repo';
 export {
   claimBacktest,
@@ -27,6 +36,8 @@ export {
   BacktestRequestSchema,
   BacktestSchema,
   CoverageSchema,
+  IdParamsSchema,
+  RerunSchema,
   RunListQuerySchema,
   RunListSchema,
   VersionParamsSchema,

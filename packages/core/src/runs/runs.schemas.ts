@@ -131,3 +131,55 @@ export const BacktestSchema = Type.Object(
 export type BacktestView = Static<typeof BacktestSchema>;
 
 export const BacktestParamsSchema = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+const PredictedSchema = Type.Union([
+  Type.Object(
+    { value: Type.Number(), confidence: Type.Union([Type.Number(), Type.Null()]) },
+    { additionalProperties: false },
+  ),
+  Type.Null(),
+]);
+
+export const RerunSchema = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    runId: Type.String({ format: 'uuid' }),
+    status: Type.Union(
+      [
+        Type.Literal('queued'),
+        Type.Literal('running'),
+        Type.Literal('reproduced'),
+        Type.Literal('mismatch'),
+        Type.Literal('input_mismatch'),
+        Type.Literal('failed'),
+      ],
+      {
+        description:
+          'reproduced: same input digest and the same predictions; mismatch: same input, different predictions (listed); input_mismatch: the data the model read is not what the run read (predictions not compared); failed: the rerun could not run (errorCode).',
+      },
+    ),
+    storedInputDigest: Type.Union([Type.String(), Type.Null()], {
+      description: "The run's recorded input digest.",
+    }),
+    rerunInputDigest: Type.Union([Type.String(), Type.Null()], {
+      description: 'The digest of the input the rerun read.',
+    }),
+    compared: Type.Union([Type.Integer(), Type.Null()], { description: 'Symbols compared.' }),
+    differences: Type.Array(
+      Type.Object(
+        { symbol: Type.String(), stored: PredictedSchema, rerun: PredictedSchema },
+        { additionalProperties: false },
+      ),
+      { description: 'Rows that differ (at most 1000); empty unless status is mismatch.' },
+    ),
+    errorCode: Type.Union([Type.String(), Type.Null()]),
+    errorMessage: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Type.String({ format: 'date-time' }),
+    startedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type RerunView = Static<typeof RerunSchema>;
+
+export const IdParamsSchema = Type.Object({ id: Type.String({ format: 'uuid' }) });

@@ -6,10 +6,12 @@ import type { Db } from '../db/db';
 import { AppError, forbidden, notFound, registerErrorCodes } from '../errors';
 import { intervalMs } from '../market/intervals';
 import type { Quotas } from '../quotas/quotas';
+import { findRerun, insertRerun, type Rerun } from './reruns.repo';
 import {
   type Backtest,
   countLiveRuns,
   findBacktest,
+  findRun as findRunById,
   insertBacktest,
   listRuns,
   liveStatusCounts,
@@ -19,6 +21,7 @@ import type {
   BacktestRequest,
   BacktestView,
   Coverage,
+  RerunView,
   RunList,
   RunListQuery,
   RunView,
@@ -27,7 +30,7 @@ import type {
 import { countBoundaries, coverageDecidedUntil, coverageRatio, parseDuration } from './schedule';
 import { findVersionById, findVersionBySlug, type RunnableVersion } from './versions.repo';
 
-registerErrorCodes({ backtest_too_large: 422, backtest_range_invalid: 422 });
+registerErrorCodes({ backtest_too_large: 422, backtest_range_invalid: 422, run_not_rerunnable: 409 });
 
 export interface Caller {
   userId: string;
@@ -80,6 +83,23 @@ export function toBacktestView(b: Backtest): BacktestView {
     createdAt: b.created_at.toISOString(),
     startedAt: iso(b.started_at),
     finishedAt: iso(b.finished_at),
+  };
+}
+
+export function toRerunView(r: Rerun): RerunView {
+  return {
+    id: r.id,
+    runId: r.run_id,
+    status: r.status,
+    storedInputDigest: r.stored_input_digest,
+    rerunInputDigest: r.rerun_input_digest,
+    compared: r.compared,
+    differences: r.differences ?? [],
+    errorCode: r.error_code,
+    errorMessage: r.error_message,
+    createdAt: r.created_at.toISOString(),
+    startedAt: iso(r.started_at),
+    finishedAt: iso(r.finished_at),
   };
 }
 
@@ -209,6 +229,34 @@ export function createRunsService(deps: RunsServiceDeps) {
         total,
       });
       return toBacktestView(b);
+    },
+
+    /**
+     * Records a queued rerun of a succeeded run for a worker to execute (the API never starts a
+     * sandbox). Owner of the model or admin; to anyone else the run does not exist (404).
+     */
+    async requestRerun(o: { caller: Caller; runId: string }): Promise<RerunView> {
+      const run = await findRunById(db.kysely, o.runId);
+      const v = run && (await findVersionById(db.kysely, run.version_id));
+      if (!run || !v || !isOwnerOrAdmin(o.caller, v)) throw notFound('run');
+      if (run.status !== 'succeeded' || !run.input_digest)
+        throw new AppError('run_not_rerunnable', {
+          detail: `only a succeeded run with a recorded input digest can be re-run; this run is ${run.status}`,
+        });
+      const r = await insertRerun(db.kysely, {
+        run_id: run.id,
+        requested_by: o.caller.userId,
+        stored_input_digest: run.input_digest,
+      });
+      return toRerunView(r);
+    },
+
+    async getRerun(o: { caller: Caller; id: string }): Promise<RerunView> {
+      const r = await findRerun(db.kysely, o.id);
+      const run = r && (await findRunById(db.kysely, r.run_id));
+      const v = run && (await findVersionById(db.kysely, run.version_id));
+      if (!r || !v || !isOwnerOrAdmin(o.caller, v)) throw notFound('rerun');
+      return toRerunView(r);
     },
 
     async getBacktest(o: { caller: Caller; id: string }): Promise<BacktestView> {

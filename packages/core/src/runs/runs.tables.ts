@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export type RunMode = 'live' | 'backtest';
 /** market_closed: no symbol of the version had a market session for the slot's bar; never run. */
@@ -123,7 +123,36 @@ export interface OutcomesTable {
   computed_at: Generated<Date>;
 }
 
+export type RerunStatus = 'queued' | 'running' | 'reproduced' | 'mismatch' | 'input_mismatch' | 'failed';
+
+export interface RerunDifference {
+  symbol: string;
+  stored: { value: number; confidence: number | null } | null;
+  rerun: { value: number; confidence: number | null } | null;
+}
+
+export interface RerunsTable {
+  id: Generated<string>;
+  run_id: string;
+  requested_by: string | null;
+  status: Generated<RerunStatus>;
+  attempts: Generated<number>;
+  lease_owner: string | null;
+  lease_expires_at: Date | null;
+  stored_input_digest: string | null;
+  rerun_input_digest: string | null;
+  compared: number | null;
+  /** jsonb: written as a JSON string, read back as an array. */
+  differences: ColumnType<RerunDifference[] | null, string | null, string | null>;
+  error_code: string | null;
+  error_message: string | null;
+  created_at: Generated<Date>;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
 export interface RunsTables {
+  reruns: RerunsTable;
   runs: RunsTable;
   backtests: BacktestsTable;
   ledger_heads: LedgerHeadsTable;

@@ -7,6 +7,7 @@ import { formatDate, formatDuration } from '../../components/format';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { TableWrap } from '../../components/TableWrap';
 import { StatusBadge } from '../model/ModelPage';
+import { RerunButton } from './RerunButton';
 
 const STATUSES: RunStatus[] = [
   'queued',
@@ -42,6 +43,7 @@ function RunRow({ run }: { run: Run }) {
           '—'
         )}
       </td>
+      <td>{run.status === 'succeeded' && run.inputDigest ? <RerunButton runId={run.id} /> : '—'}</td>
     </tr>
   );
 }
@@ -112,6 +114,7 @@ export function RunsPanel({ slug, version }: { slug: string; version: string }) 
                 <th scope="col">Predictions</th>
                 <th scope="col">Error code</th>
                 <th scope="col">Logs</th>
+                <th scope="col">Reproducible?</th>
               </tr>
             </thead>
             <tbody>
