@@ -145,8 +145,12 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
           sweeping = true;
           sweepArtifacts({ db, store: registry.store, graceMs: config.artifactGcGraceSeconds * 1000 })
             .then((r) => {
-              if (r.deleted.length > 0)
-                opts.log?.('artifact sweep', { scanned: r.scanned, deleted: r.deleted.length });
+              if (r.deleted.length + r.tempDeleted.length > 0)
+                opts.log?.('artifact sweep', {
+                  scanned: r.scanned,
+                  deleted: r.deleted.length,
+                  tempDeleted: r.tempDeleted.length,
+                });
             })
             .catch((err) => opts.log?.('artifact sweep failed', { error: (err as Error).message }))
             .finally(() => {

@@ -175,12 +175,22 @@ export function createSessionsService(deps: {
         throw rateLimited(perAccount.retryAfterSeconds);
       }
 
-      const user = await users.findByEmail(email);
+      // An attempt that fails for a server-side reason (the database is down: 503) before the
+      // password was checked is taken back: it guessed nothing, and a user retrying through an
+      // outage must not be locked out afterwards. Once the password was checked it counts.
+      let user: UserRow | undefined;
       let ok = false;
-      if (user) ok = await passwords.verify(user.password_hash, password);
-      // Unknown emails spend the same argon2 time, so neither the answer nor its latency tells
-      // whether an address is registered.
-      else await passwords.verifyDummy(password);
+      try {
+        user = await users.findByEmail(email);
+        if (user) ok = await passwords.verify(user.password_hash, password);
+        // Unknown emails spend the same argon2 time, so neither the answer nor its latency tells
+        // whether an address is registered.
+        else await passwords.verifyDummy(password);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.status >= 500)
+          await Promise.allSettled([throttle.release(accountKey), throttle.release(ipKey)]);
+        throw err;
+      }
       if (!user || !ok) {
         await writeAudit('login.failed', meta, {
           subjectUserId: user?.id ?? null,

@@ -45,6 +45,22 @@ describe.each([
     expect((await store.peek(key)).count).toBe(0);
     expect((await store.hit(key, 60)).count).toBe(1);
   });
+
+  it('release takes back one attempt, keeps the window, never goes below 0 or creates a key', async () => {
+    const key = `k3-${name}`;
+    await store.hit(key, 60);
+    await store.hit(key, 60);
+    await store.release(key);
+    const one = await store.peek(key);
+    expect(one.count).toBe(1);
+    expect(one.retryAfterSeconds).toBeGreaterThan(50);
+    await store.release(key);
+    await store.release(key);
+    expect((await store.peek(key)).count).toBe(0);
+    expect((await store.hit(key, 60)).count).toBe(1);
+    await store.release(`never-hit-${name}`);
+    expect(await store.peek(`never-hit-${name}`)).toEqual({ count: 0, retryAfterSeconds: 0 });
+  });
 });
 
 describe('window expiry', () => {

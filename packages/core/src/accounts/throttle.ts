@@ -17,6 +17,8 @@ export interface ThrottleStore {
   /** Current count without adding (0 when the key has no window open). */
   peek(key: string): Promise<ThrottleCount>;
   reset(key: string): Promise<void>;
+  /** Takes back one attempt of the key's open window (never below 0; no-op without a window). */
+  release(key: string): Promise<void>;
 }
 
 export function createMemoryThrottleStore(clock: () => Date, maxKeys = 100_000): ThrottleStore {
@@ -55,6 +57,10 @@ export function createMemoryThrottleStore(clock: () => Date, maxKeys = 100_000):
     async reset(key) {
       windows.delete(key);
     },
+    async release(key) {
+      const w = live(key);
+      if (w && w.count > 0) w.count -= 1;
+    },
   };
 }
 
@@ -70,6 +76,10 @@ async function guard<T>(fn: () => Promise<T>): Promise<T> {
     });
   }
 }
+
+const RELEASE_SCRIPT = `local v = tonumber(redis.call('GET', KEYS[1]) or '0')
+if v > 0 then return redis.call('DECR', KEYS[1]) end
+return 0`;
 
 export function createRedisThrottleStore(redis: Redis, prefix = 'seer:throttle:'): ThrottleStore {
   const store: ThrottleStore = {
@@ -92,10 +102,15 @@ export function createRedisThrottleStore(redis: Redis, prefix = 'seer:throttle:'
     async reset(key) {
       await redis.del(prefix + key);
     },
+    async release(key) {
+      // Atomic, keeps the window's expiry, never creates a key or goes below 0.
+      await redis.eval(RELEASE_SCRIPT, 1, prefix + key);
+    },
   };
   return {
     hit: (key, windowSeconds) => guard(() => store.hit(key, windowSeconds)),
     peek: (key) => guard(() => store.peek(key)),
     reset: (key) => guard(() => store.reset(key)),
+    release: (key) => guard(() => store.release(key)),
   };
 }

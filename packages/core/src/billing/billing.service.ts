@@ -446,6 +446,17 @@ export function createBillingService(deps: BillingServiceDeps) {
     await settleCharge(inv.id, { ...result, chargeId: result.chargeId || (inv.provider_ref ?? '') });
   }
 
+  /** Sends (or re-checks) the first charge of an incomplete subscription; a decline is a 402. */
+  async function finishFirstCharge(row: SubscriptionRow): Promise<SubscriptionView> {
+    await driveCharge(row, row.period_index);
+    const after = (await repo.findSubscription(row.id)) as SubscriptionRow;
+    if (after.status === 'expired')
+      throw new AppError('payment_declined', {
+        detail: 'The payment was declined; no subscription was started. Try another card.',
+      });
+    return view((await repo.findWithSlug(row.id)) as SubscriptionRow & { model_slug: string });
+  }
+
   return {
     repo,
     provider,
@@ -466,6 +477,13 @@ export function createBillingService(deps: BillingServiceDeps) {
           detail: 'This model has no plan yet; it cannot be subscribed to.',
         });
       const live = await repo.liveSubscription(principal.userId, model.id);
+      if (live) {
+        // A retry of a subscribe whose first charge never got an answer (the API was killed, the
+        // connection dropped): finish that one instead of refusing. The first charge reuses its
+        // invoice and idempotency key, so the card is charged at most once.
+        const row = await repo.findSubscription(live.id);
+        if (row?.status === 'incomplete') return finishFirstCharge(row);
+      }
       if (live)
         throw new AppError('subscription_exists', {
           detail: `You already subscribe to this model (${live.id}).`,
@@ -529,14 +547,7 @@ export function createBillingService(deps: BillingServiceDeps) {
         );
         return row;
       });
-      if (created.status === 'incomplete') {
-        await driveCharge(created, 1);
-        const after = (await repo.findSubscription(created.id)) as SubscriptionRow;
-        if (after.status === 'expired')
-          throw new AppError('payment_declined', {
-            detail: 'The payment was declined; no subscription was started. Try another card.',
-          });
-      }
+      if (created.status === 'incomplete') return finishFirstCharge(created);
       return view((await repo.findWithSlug(created.id)) as SubscriptionRow & { model_slug: string });
     },
 

@@ -5,7 +5,7 @@
  * same bytes renews it.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,5 +103,39 @@ describe.each(TEST_DRIVERS)('artifact garbage collection on %s', (driver) => {
     await age(draft.digest, 25 * HOUR);
     expect((await sweep()).deleted).toContain(draft.digest);
     expect(await store.has(draft.digest)).toBe(false);
+  });
+
+  it('removes temporary files of copies killed midway once older than the grace, nothing else', async () => {
+    const kept = await stray();
+    // What a process killed during put's copy leaves beside the store: <digest>.tar.gz.<hex>.tmp
+    const tmpOf = async (digest: string, ageMs: number) => {
+      const f = `${store.pathFor(digest)}.${randomBytes(6).toString('hex')}.tmp`;
+      await mkdir(path.dirname(f), { recursive: true });
+      await writeFile(f, randomBytes(50));
+      const at = new Date(Date.now() - ageMs);
+      await utimes(f, at, at);
+      return f;
+    };
+    const dead = await tmpOf(randomBytes(32).toString('hex'), 25 * HOUR);
+    const deadBesideKept = await tmpOf(kept, 48 * HOUR);
+    const inProgress = await tmpOf(randomBytes(32).toString('hex'), 23 * HOUR);
+    // Not a name the store writes: never touched, however old.
+    const foreign = path.join(path.dirname(store.pathFor(kept)), 'notes.tmp');
+    await writeFile(foreign, 'operator file');
+    await utimes(foreign, new Date(0), new Date(0));
+
+    const r = await sweep();
+    expect(r.tempDeleted.sort()).toEqual([path.basename(dead), path.basename(deadBesideKept)].sort());
+    const exists = (f: string) =>
+      stat(f).then(
+        () => true,
+        () => false,
+      );
+    expect(await exists(dead)).toBe(false);
+    expect(await exists(deadBesideKept)).toBe(false);
+    expect(await exists(inProgress)).toBe(true);
+    expect(await exists(foreign)).toBe(true);
+    expect(await store.has(kept)).toBe(true); // the artifact beside it is fresh: kept
+    expect((await sweep()).tempDeleted).toEqual([]);
   });
 });

@@ -4,6 +4,8 @@
  * period. Never deleted: anything a version row references, and anything stored or re-stored
  * within the grace (an upload in progress stores its artifact before it inserts its version row,
  * and stores it again after the insert, so even a sweep racing it cannot leave a dangling row).
+ * Temporary files of copies that never finished (a process killed mid-copy) go after the same
+ * grace, counted from their last write.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db/db';
@@ -12,17 +14,19 @@ import type { ArtifactStore } from './artifact-store';
 export interface ArtifactSweepReport {
   scanned: number;
   deleted: string[];
+  /** Stale temporary files removed (names). */
+  tempDeleted: string[];
 }
 
 export async function sweepArtifacts(o: {
   db: Db;
-  store: Pick<ArtifactStore, 'list' | 'storedAt' | 'delete'>;
+  store: Pick<ArtifactStore, 'list' | 'storedAt' | 'delete' | 'sweepTemp'>;
   graceMs: number;
   now?: () => Date;
 }): Promise<ArtifactSweepReport> {
   const now = o.now ?? (() => new Date());
   const old = (d: Date) => now().getTime() - d.getTime() >= o.graceMs;
-  const report: ArtifactSweepReport = { scanned: 0, deleted: [] };
+  const report: ArtifactSweepReport = { scanned: 0, deleted: [], tempDeleted: [] };
   let batch: string[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
@@ -46,5 +50,6 @@ export async function sweepArtifacts(o: {
     if (batch.length >= 500) await flush();
   }
   await flush();
+  if (o.store.sweepTemp) report.tempDeleted = await o.store.sweepTemp(new Date(now().getTime() - o.graceMs));
   return report;
 }

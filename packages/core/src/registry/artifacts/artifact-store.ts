@@ -27,9 +27,16 @@ export interface ArtifactStore {
   list(): AsyncIterable<{ digest: string; storedAt: Date }>;
   /** Removes an artifact; absent is fine. Only the garbage collector calls it. */
   delete(digest: string): Promise<void>;
+  /**
+   * Removes temporary files of copies that never finished (a process killed mid-copy) last
+   * written before `before`; returns their names. Only the garbage collector calls it; stores
+   * that write atomically without temporary files leave it out.
+   */
+  sweepTemp?(before: Date): Promise<string[]>;
 }
 
 const DIGEST = /^[0-9a-f]{64}$/;
+const TEMP = /^[0-9a-f]{64}\.tar\.gz\.[0-9a-f]{12}\.tmp$/;
 
 function checkDigest(digest: string): void {
   // The digest becomes a path: never let anything else through.
@@ -86,6 +93,25 @@ export function createFsArtifactStore(dir: string): ArtifactStore & {
     },
     async delete(digest) {
       await rm(pathFor(digest), { force: true });
+    },
+    async sweepTemp(before) {
+      const root = path.join(dir, 'sha256');
+      const removed: string[] = [];
+      const shards = await readdir(root).catch(() => [] as string[]);
+      for (const shard of shards.sort()) {
+        if (!/^[0-9a-f]{2}$/.test(shard)) continue;
+        for (const name of (await readdir(path.join(root, shard)).catch(() => [] as string[])).sort()) {
+          // Only the names put/replace create: <digest>.tar.gz.<12 hex>.tmp
+          if (!TEMP.test(name)) continue;
+          const file = path.join(root, shard, name);
+          const st = await stat(file).catch(() => undefined);
+          // A copy in progress keeps writing (its mtime moves); one older than the cut-off is dead.
+          if (!st?.isFile() || st.mtime.getTime() >= before.getTime()) continue;
+          await rm(file, { force: true });
+          removed.push(name);
+        }
+      }
+      return removed;
     },
     async put(digest, localFile) {
       const final = pathFor(digest);

@@ -118,6 +118,7 @@ export function createEncryptedArtifactStore(deps: {
     size: (d) => inner.size(d),
     storedAt: (d) => inner.storedAt(d),
     list: () => inner.list(),
+    ...(inner.sweepTemp ? { sweepTemp: inner.sweepTemp.bind(inner) } : {}),
     async delete(digest) {
       await inner.delete(digest);
       await keys.delete(digest);
