@@ -202,7 +202,9 @@ describe('fork template pre-imports', () => {
         source: SOURCE,
       });
       expect(r.ok, JSON.stringify(r).slice(0, 1000)).toBe(true);
-      expect(r.usage.cpuMs).toBeLessThan(300); // importing sklearn alone costs ~0.5 s of CPU
+      // Importing sklearn alone costs ~0.5 s of CPU; a run on the pre-imported template costs well
+      // under that (about 0.2 s here, somewhat more when the test command loads both cores).
+      expect(r.usage.cpuMs).toBeLessThan(400);
     } finally {
       await sandbox.close();
     }

@@ -563,6 +563,9 @@ export interface LocalPostgresStatus {
 export function localPostgresStatus(opts: LocalPostgresOptions): LocalPostgresStatus {
   const ctx = context(opts);
   const initialised = pgVersionOf(ctx.layout.pgdata) !== undefined;
+  // The last seerd process to end asks for a fast shutdown without waiting for it: a server in
+  // that shutdown is going, not running; report it once it is gone (bounded).
+  if (initialised) waitWhileStopping(ctx);
   return {
     root: ctx.layout.root,
     initialised,
