@@ -94,6 +94,7 @@ describe.skipIf(!haveCluster)(
     };
     let api: Server & { readyMs: number };
     const others: ChildProcess[] = [];
+    const stderrOf = new Map<ChildProcess, string>();
 
     const startPg = () =>
       asPostgres('pg_ctl', [
@@ -152,9 +153,24 @@ describe.skipIf(!haveCluster)(
             SANDBOX_PREIMPORT: '',
             ...env,
           },
-          stdio: 'ignore',
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        // Kept so that a process that dies says why in the assertion message.
+        p.stderr?.on('data', (d: Buffer) => {
+          stderrOf.set(p, `${stderrOf.get(p) ?? ''}${d.toString()}`.slice(-4000));
         });
         others.push(p);
+      }
+      // Faults begin only once both are up: a process still starting when its database goes away
+      // fails its start-up (exit 1, by design) rather than riding the outage out.
+      const deadline = Date.now() + 600_000;
+      while (
+        !others.every((p) => /seerd: (worker .* running|scheduler running)/.test(stderrOf.get(p) ?? ''))
+      ) {
+        for (const p of others)
+          if (p.exitCode !== null) throw new Error(`a seerd process ended: ${stderrOf.get(p)}`);
+        if (Date.now() > deadline) throw new Error('worker and scheduler not running within 10 min');
+        await new Promise((r) => setTimeout(r, 200));
       }
     }, 900_000);
 
@@ -243,7 +259,7 @@ describe.skipIf(!haveCluster)(
       expect(ready.status).toBe(503);
       // The API process itself never died, nor did the worker or the scheduler.
       expect(api.proc.exitCode).toBeNull();
-      for (const p of others) expect(p.exitCode).toBeNull();
+      for (const p of others) expect(p.exitCode, stderrOf.get(p)).toBeNull();
       const during = load.seen.filter((s) => s.at > downAt && s.at < upAt);
       const statuses = new Set(load.seen.map((s) => s.status));
       // Every answer was a success or a clear 503 problem (never a dropped connection or a 500).
@@ -285,7 +301,7 @@ describe.skipIf(!haveCluster)(
       await load.stop();
       expect(loginOk).toBe(true);
       expect(api.proc.exitCode).toBeNull();
-      for (const p of others) expect(p.exitCode).toBeNull();
+      for (const p of others) expect(p.exitCode, stderrOf.get(p)).toBeNull();
       for (const s of load.seen) {
         if (s.status === 200) continue;
         expect({ status: s.status, code: s.code }).toEqual({ status: 503, code: 'service_unavailable' });
