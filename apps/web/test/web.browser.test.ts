@@ -271,7 +271,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against a demo server', () => {
     await page.locator('.model-card h2').getByRole('link', { name: 'momentum', exact: true }).click();
     await page.waitForURL('**/models/momentum');
     await expect.poll(() => page.getByRole('heading', { name: 'Versions' }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByText('14-day free trial').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('14-day free trial', { exact: true }).isVisible()).toBe(true);
     await expect
       .poll(() =>
         page
