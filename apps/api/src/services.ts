@@ -10,6 +10,7 @@ import {
 } from '@seer/core/accounts';
 import { type Billing, createBilling } from '@seer/core/billing';
 import type { Config } from '@seer/core/config';
+import { loadMasterKeyring } from '@seer/core/crypto';
 import type { Db } from '@seer/core/db';
 import { createMarketRepo, createMarketService, type MarketService } from '@seer/core/market';
 import { createMetricsService, type MetricsService } from '@seer/core/metrics';
@@ -103,7 +104,14 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   const billing = await createBilling({ config, db, clock });
   const predictions = createPredictionsService({ db, entitlements: billing.entitlements });
   // No deploy gate: the API records deploy checks; workers run them (it never starts a sandbox).
-  const registry = await createRegistry({ config, db, clock, quotas });
+  // Loaded once for what this process seals under it: packages, key files, webhook signing secrets.
+  const masterKeys = await loadMasterKeyring({
+    masterKey: config.masterKey,
+    masterKeyFile: config.masterKeyFile,
+    keysDir: config.keysDir,
+    generateKeys: config.generateKeys,
+  });
+  const registry = await createRegistry({ config, db, clock, quotas, masterKeys: masterKeys ?? null });
   if (registry.keyring.activeKid === undefined) {
     // Fail at start-up, not at the first publish: an API without its signing key cannot do its job.
     throw new Error(
@@ -132,7 +140,8 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     db,
     entitlements: billing.entitlements,
     allowPrivate: config.webhooksAllowPrivate,
-    secretKey: config.webhooksSecretKey,
+    masterKeys,
+    legacySecretKey: config.webhooksSecretKey,
     timeoutMs: config.webhooksTimeoutMs,
   });
   return {

@@ -14,6 +14,7 @@ import {
 } from '@seer/core/billing';
 import type { Clock } from '@seer/core/clock';
 import type { Config } from '@seer/core/config';
+import { loadMasterKeyring } from '@seer/core/crypto';
 import type { Db } from '@seer/core/db';
 import type { Consumer } from '@seer/core/queue';
 import { createQueues, type JobQueues } from '@seer/core/queue';
@@ -82,12 +83,20 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
   let webhookConsumer: Consumer | undefined;
   try {
     if (opts.worker) {
+      // Loaded once for what this worker opens under it: packages, key files, webhook signing secrets.
+      const masterKeys = await loadMasterKeyring({
+        masterKey: config.masterKey,
+        masterKeyFile: config.masterKeyFile,
+        keysDir: config.keysDir,
+        generateKeys: config.generateKeys,
+      });
       // Subscriber webhooks: fanned out after each stored live run, delivered from the webhooks queue.
       const webhooks = createWebhooksService({
         db,
         entitlements: createEntitlements({ db, clock }),
         allowPrivate: config.webhooksAllowPrivate,
-        secretKey: config.webhooksSecretKey,
+        masterKeys,
+        legacySecretKey: config.webhooksSecretKey,
         timeoutMs: config.webhooksTimeoutMs,
         queues,
         ...(opts.log ? { log: opts.log } : {}),
@@ -101,7 +110,7 @@ export async function startEngines(opts: EnginesOptions): Promise<Engines> {
         // Per-run memory/pids/CPU limits are what keeps one model from starving the others.
         requireCgroups: config.env === 'production' && !config.sandboxAllowNoCgroups,
       });
-      const registry = await createRegistry({ config, db, clock });
+      const registry = await createRegistry({ config, db, clock, masterKeys: masterKeys ?? null });
       worker = await startWorker({
         db,
         queues: consumed,

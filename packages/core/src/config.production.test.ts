@@ -11,7 +11,6 @@ const PROD = {
   PUBLIC_URL: 'https://seer.example.com',
   BILLING_MOCK_WEBHOOK_SECRET: 'a-secret-only-this-install-knows',
   SEER_MASTER_KEY_FILE: '/run/secrets/seer-master-key',
-  WEBHOOKS_SECRET_KEY: 'another-secret-only-this-install-knows',
 };
 
 function problems(env: Record<string, string>): string[] {
@@ -43,6 +42,13 @@ describe('production defaults', () => {
 
   it('accepts a sound production configuration', () => {
     expect(problems(PROD)).toEqual([]);
+  });
+
+  it('needs no WEBHOOKS_SECRET_KEY (secrets are under the master key), but still reads the deprecated one', () => {
+    expect(loadConfig(PROD, '/srv/seer').webhooksSecretKey).toBeUndefined();
+    expect(loadConfig({ ...PROD, WEBHOOKS_SECRET_KEY: 'the-old-key' }, '/srv/seer').webhooksSecretKey).toBe(
+      'the-old-key',
+    );
   });
 
   it('refuses the mock payment provider with its public default webhook secret', () => {

@@ -53,7 +53,6 @@ describe('loadConfig', () => {
       PUBLIC_URL: 'https://seer.example.com',
       BILLING_MOCK_WEBHOOK_SECRET: 'a-secret-only-this-install-knows',
       SEER_MASTER_KEY_FILE: '/run/secrets/seer-master-key',
-      WEBHOOKS_SECRET_KEY: 'another-secret-only-this-install-knows',
     });
     expect(prod.generateKeys).toBe(false);
     expect(prod.demo).toBe(false);
@@ -65,7 +64,6 @@ describe('loadConfig', () => {
       PUBLIC_URL: 'https://seer.example.com',
       BILLING_MOCK_WEBHOOK_SECRET: 'a-secret-only-this-install-knows',
       SEER_MASTER_KEY_FILE: '/run/secrets/seer-master-key',
-      WEBHOOKS_SECRET_KEY: 'another-secret-only-this-install-knows',
     };
     const p = problems({
       ...prod,

@@ -138,7 +138,10 @@ export interface Config {
   masterKeyFile: string | undefined;
   /** Webhooks may reach private/loopback/link-local addresses (tests, on-prem); default false. */
   webhooksAllowPrivate: boolean;
-  /** Key that seals webhook signing secrets at rest; a public development key when unset (refused in production). */
+  /**
+   * Deprecated WEBHOOKS_SECRET_KEY: opens webhook secrets an earlier release sealed under it (new
+   * ones are sealed under the master key); until `seerd keys encrypt-existing` has resealed them.
+   */
   webhooksSecretKey: string | undefined;
   /** Timeout of one webhook delivery attempt (connect to last byte). */
   webhooksTimeoutMs: number;
@@ -543,7 +546,7 @@ export const VARIABLES: readonly VariableSpec[] = [
     name: 'WEBHOOKS_SECRET_KEY',
     default: undefined,
     description:
-      'Key (32 bytes as 64 hex characters or base64, or any passphrase) that seals webhook signing secrets at rest (AES-256-GCM). API and workers must share it. Required when NODE_ENV=production.',
+      'Deprecated; read for one more release. Webhook signing secrets are now sealed under the master key (SEER_MASTER_KEY). Set only while rows sealed under it by an earlier release remain: workers open them with it (unset: the public development key), new secrets never use it, and `seerd keys encrypt-existing` reseals them under the master key, after which it can go.',
   },
   { name: 'WEBHOOKS_TIMEOUT_MS', default: '10000', description: 'Timeout of one webhook delivery attempt.' },
 ];
@@ -849,10 +852,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     webhooksSecretKey: r.raw('WEBHOOKS_SECRET_KEY'),
     webhooksTimeoutMs: r.int('WEBHOOKS_TIMEOUT_MS', 10_000, 100, 120_000),
   };
-  if (production && config.webhooksSecretKey === undefined)
-    r.problems.push(
-      'WEBHOOKS_SECRET_KEY must be set when NODE_ENV=production (the development key is public)',
-    );
   if (config.sandboxUidRange.count < config.workerConcurrency + 1)
     r.problems.push(
       `SANDBOX_UID_RANGE must hold at least WORKER_CONCURRENCY + 1 = ${config.workerConcurrency + 1} uids`,

@@ -1,8 +1,8 @@
 /**
- * `seerd keys generate-master | rotate | encrypt-existing`: the master key that protects packages
- * and private keys at rest (docs/OPERATIONS.md, "Master key"). rotate and encrypt-existing run as
- * the schema owner (MIGRATION_DATABASE_URL, else DATABASE_URL / the embedded database): the
- * runtime roles cannot rewrite wrapped keys they cannot read.
+ * `seerd keys generate-master | rotate | encrypt-existing`: the master key that protects packages,
+ * private keys and webhook signing secrets at rest (docs/OPERATIONS.md, "Master key"). rotate and
+ * encrypt-existing run as the schema owner (MIGRATION_DATABASE_URL, else DATABASE_URL / the
+ * embedded database): the runtime roles cannot rewrite wrapped keys they cannot read.
  */
 import { loadMasterKeyring } from '@seer/core/crypto';
 import { type Command, type CommandIo, UsageError } from '../cli';
@@ -39,6 +39,7 @@ async function runAtRest(io: CommandIo, rewrap: boolean): Promise<number> {
   const { createArtifactKeysRepo } = await import('@seer/core/registry');
   const { createFsArtifactStore } = await import('@seer/core/registry');
   const { createEncryptedArtifactStore } = await import('@seer/core/registry');
+  const { createWebhooksRepo } = await import('@seer/core/webhooks');
   const db = await openOwnerDatabase(config);
   try {
     const { migrate } = await import('@seer/core/db');
@@ -49,6 +50,8 @@ async function runAtRest(io: CommandIo, rewrap: boolean): Promise<number> {
       keys,
       store: createEncryptedArtifactStore({ inner: createFsArtifactStore(config.artifactDir), keys, ring }),
       keysDir: config.keysDir,
+      webhooks: createWebhooksRepo(db),
+      webhooksLegacyKey: config.webhooksSecretKey,
       rewrap,
       log: (s) => io.stderr(`seerd: ${s}\n`),
     });
@@ -68,7 +71,7 @@ async function runAtRest(io: CommandIo, rewrap: boolean): Promise<number> {
 export const keysRotateCommand: Command = {
   path: ['keys', 'rotate'],
   summary:
-    'Rewrap every package data key and seal/rewrap every private key file under the FIRST configured master key (the old keys listed after it); encrypts plaintext left by earlier installs.',
+    'Rewrap every package data key, private key file and webhook signing secret under the FIRST configured master key (the old keys listed after it); encrypts plaintext left by earlier installs and reseals webhook secrets of the deprecated WEBHOOKS_SECRET_KEY.',
   usage: '',
   options: {},
   run: ({ io }) => runAtRest(io, true),
@@ -77,7 +80,7 @@ export const keysRotateCommand: Command = {
 export const keysEncryptExistingCommand: Command = {
   path: ['keys', 'encrypt-existing'],
   summary:
-    'Encrypt packages and seal private key files stored in plaintext by earlier installs (no rewrapping).',
+    'Encrypt packages and seal private key files stored in plaintext by earlier installs, and reseal webhook signing secrets of the deprecated WEBHOOKS_SECRET_KEY under the master key (no rewrapping).',
   usage: '',
   options: {},
   run: ({ io }) => runAtRest(io, false),

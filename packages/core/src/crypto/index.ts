@@ -7,8 +7,10 @@ export {
   createMasterKeyring,
   generateMasterKey,
   loadMasterKeyring,
+  MasterKeyError,
+  type MasterKeyring,
   masterKeyId,
   parseMasterKeys,
   readKeyFile,
 } from './master-keys';
-export { rotateAtRest } from './rotation';
+export { type RotationReport, rotateAtRest } from './rotation';

@@ -1,16 +1,19 @@
 /**
  * `seerd keys rotate` / `seerd keys encrypt-existing`: bring everything at rest under the active
- * master key. Rotation rewraps the 32-byte data keys (artifact_keys rows, sealed key files); the
- * encrypted packages themselves are never rewritten. Plaintext left by earlier installs
- * (packages, PEM key files) is encrypted on the way. Every step is idempotent: a run that stops
- * half-way is finished by running it again (rows are rewrapped only while still under the old
- * key id; files are replaced atomically).
+ * master key. Rotation rewraps the 32-byte data keys (artifact_keys rows, sealed key files,
+ * webhook signing secrets); the encrypted packages themselves are never rewritten. Plaintext left
+ * by earlier installs (packages, PEM key files) is encrypted on the way, and webhook secrets
+ * sealed under the deprecated WEBHOOKS_SECRET_KEY are resealed under the master key. Every step
+ * is idempotent: a run that stops half-way is finished by running it again (rows are rewrapped
+ * only while still as they were read; files are replaced atomically).
  */
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArtifactKeysRepo } from '../registry/artifacts/artifact-keys.repo';
 import { artifactContext, type EncryptedArtifactStore } from '../registry/artifacts/encrypted-artifact-store';
+import { resealWebhookSecret } from '../webhooks/secret-box';
+import type { WebhooksRepo } from '../webhooks/webhooks.repo';
 import { isSealed, type MasterKeyring, rewrapSealed, sealedMasterKid, sealText } from './master-keys';
 
 /** Private key files in SEER_KEYS_DIR (public `.pub.pem` files are not secret and stay plain). */
@@ -28,6 +31,12 @@ export interface RotationReport {
   keyFilesSealed: number;
   /** Sealed key files rewrapped under the active master key. */
   keyFilesRewrapped: number;
+  /** Webhook signing secrets moved from the deprecated WEBHOOKS_SECRET_KEY to the active master key. */
+  webhookSecretsSealed: number;
+  /** Webhook signing secrets rewrapped from an older master key. */
+  webhookSecretsRewrapped: number;
+  /** Webhook signing secrets already under the active master key. */
+  webhookSecretsCurrent: number;
   /** Problems that stopped an item (e.g. a key wrapped under a master key this run does not hold). */
   failures: string[];
 }
@@ -47,7 +56,13 @@ export async function rotateAtRest(deps: {
   keys: ArtifactKeysRepo;
   store: EncryptedArtifactStore;
   keysDir: string;
-  /** encrypt-existing: only encrypt plaintext, leave keys under older master keys as they are. */
+  webhooks: Pick<WebhooksRepo, 'secretsByKid' | 'resealSecret'>;
+  /** WEBHOOKS_SECRET_KEY, deprecated: opens the webhook secrets earlier releases sealed under it. */
+  webhooksLegacyKey: string | undefined;
+  /**
+   * encrypt-existing: only encrypt plaintext and move legacy webhook secrets, leave what is under
+   * an older master key as it is.
+   */
   rewrap: boolean;
   log?: (msg: string) => void;
 }): Promise<RotationReport> {
@@ -60,6 +75,9 @@ export async function rotateAtRest(deps: {
     keysCurrent: 0,
     keyFilesSealed: 0,
     keyFilesRewrapped: 0,
+    webhookSecretsSealed: 0,
+    webhookSecretsRewrapped: 0,
+    webhookSecretsCurrent: 0,
     failures: [],
   };
 
@@ -88,6 +106,23 @@ export async function rotateAtRest(deps: {
         report.keysRewrapped++;
     } catch (err) {
       report.failures.push(`data key of ${digest}: ${(err as Error).message}`);
+    }
+  }
+
+  const secrets = await deps.webhooks.secretsByKid(ring.activeKid);
+  report.webhookSecretsCurrent = secrets.current;
+  for (const row of secrets.others) {
+    if (row.masterKid !== null && !deps.rewrap) continue;
+    try {
+      const next = resealWebhookSecret(row, { ring, legacyKey: deps.webhooksLegacyKey });
+      // false: the row changed since it was read (another run resealed it); nothing to count.
+      if (!(await deps.webhooks.resealSecret(row, next))) continue;
+      if (row.masterKid === null) {
+        report.webhookSecretsSealed++;
+        log(`sealed the signing secret of webhook endpoint ${row.id} under ${ring.activeKid}`);
+      } else report.webhookSecretsRewrapped++;
+    } catch (err) {
+      report.failures.push(`webhook endpoint ${row.id}: ${(err as Error).message}`);
     }
   }
 

@@ -3,7 +3,9 @@
  * files. Other packages' imports are added by tools/codemods/core-public-imports.mjs; edit freely.
  */
 
+export { WebhookSecretError, type WebhookSecretKeys } from './secret-box';
 export { verifySignature } from './signature';
+export { createWebhooksRepo, type WebhooksRepo } from './webhooks.repo';
 export {
   CreatedWebhookSchema,
   CreateWebhookBodySchema,

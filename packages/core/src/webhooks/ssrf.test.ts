@@ -1,6 +1,14 @@
 /** The SSRF guard: a table of addresses (IPv4, IPv6, IPv4-mapped), URL rules and DNS answers. */
+import { createCipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createSecretBox } from './secret-box';
+import { createMasterKeyring, MasterKeyError } from '../crypto/master-keys';
+import {
+  openWebhookSecret,
+  resealWebhookSecret,
+  sealWebhookSecret,
+  WebhookSecretError,
+  type WebhookSecretKeys,
+} from './secret-box';
 import { newWebhookSecret, signatureHeader, verifySignature } from './signature';
 import { classifyAddress, parseWebhookUrl, resolveVetted, WebhookTargetRefused } from './ssrf';
 
@@ -123,14 +131,64 @@ describe('signatures and secrets at rest', () => {
     expect(verifySignature(secret, 'garbage', body, { nowSeconds: 1_800_000_000 })).toBe(false);
   });
 
-  it('secrets are sealed with AES-GCM: round trip, no plaintext, tamper and wrong key fail', () => {
-    const box = createSecretBox('a test key');
-    const sealed = box.seal('whsec_abc');
-    expect(sealed).not.toContain('whsec_abc');
-    expect(box.open(sealed)).toBe('whsec_abc');
-    expect(() => createSecretBox('another key').open(sealed)).toThrow();
-    const parts = sealed.split('.');
-    parts[3] = Buffer.from('whsec_abd').toString('base64url');
-    expect(() => box.open(parts.join('.'))).toThrow();
+  it('secrets are sealed under the master key, bound to their endpoint: no plaintext, tamper, another row or key fail', () => {
+    const [a, b] = [randomBytes(32), randomBytes(32)];
+    const ringA = createMasterKeyring([a]);
+    const keys: WebhookSecretKeys = { ring: ringA, legacyKey: undefined };
+    const id = randomUUID();
+    const sealed = sealWebhookSecret(id, 'whsec_abc', ringA);
+    expect(sealed.masterKid).toBe(ringA.activeKid);
+    expect(sealed.secretBox).not.toContain('whsec_abc');
+    expect(sealed.secretBox).toContain(ringA.activeKid);
+    const row = { id, ...sealed };
+    expect(openWebhookSecret(row, keys)).toBe('whsec_abc');
+    // Copied into another endpoint's row, it does not open.
+    expect(() => openWebhookSecret({ ...row, id: randomUUID() }, keys)).toThrow(MasterKeyError);
+    const s = JSON.parse(sealed.secretBox);
+    s.ciphertext = Buffer.from(
+      Buffer.from(s.ciphertext, 'base64').map((x, i) => (i === 0 ? x ^ 1 : x)),
+    ).toString('base64');
+    expect(() => openWebhookSecret({ ...row, secretBox: JSON.stringify(s) }, keys)).toThrow(
+      /does not authenticate/,
+    );
+    expect(() => openWebhookSecret(row, { ring: createMasterKeyring([b]), legacyKey: undefined })).toThrow(
+      /unknown master key id mk-[0-9a-f]{16} .*configure the key it was wrapped under/,
+    );
+    expect(() => openWebhookSecret(row, { ring: undefined, legacyKey: undefined })).toThrow(
+      /sealed under a master key; configure SEER_MASTER_KEY or SEER_MASTER_KEY_FILE/,
+    );
+    expect(() => sealWebhookSecret(id, 'whsec_abc', undefined)).toThrow(WebhookSecretError);
+
+    // Rotation: rewrapped under the new key (listed first), it opens with the new key alone.
+    const rotated = resealWebhookSecret(row, { ring: createMasterKeyring([b, a]), legacyKey: undefined });
+    const ringB = createMasterKeyring([b]);
+    expect(rotated.masterKid).toBe(ringB.activeKid);
+    expect(JSON.parse(rotated.secretBox).ciphertext).toBe(JSON.parse(sealed.secretBox).ciphertext);
+    expect(openWebhookSecret({ id, ...rotated }, { ring: ringB, legacyKey: undefined })).toBe('whsec_abc');
+  });
+
+  it('rows sealed under the deprecated WEBHOOKS_SECRET_KEY open with it only, and reseal under the master key', () => {
+    // The format of earlier releases, made by hand: v1.<iv>.<tag>.<ciphertext> under the 32-byte key.
+    const legacyKey = randomBytes(32).toString('hex');
+    const iv = randomBytes(12);
+    const c = createCipheriv('aes-256-gcm', Buffer.from(legacyKey, 'hex'), iv);
+    const ct = Buffer.concat([c.update('whsec_old', 'utf8'), c.final()]);
+    const legacy = {
+      id: randomUUID(),
+      secretBox: ['v1', iv, c.getAuthTag(), ct]
+        .map((x) => (typeof x === 'string' ? x : x.toString('base64url')))
+        .join('.'),
+      masterKid: null,
+    };
+    const ring = createMasterKeyring([randomBytes(32)]);
+    expect(openWebhookSecret(legacy, { ring, legacyKey })).toBe('whsec_old');
+    for (const wrong of [undefined, randomBytes(32).toString('hex')])
+      expect(() => openWebhookSecret(legacy, { ring, legacyKey: wrong })).toThrow(
+        /sealed under the deprecated WEBHOOKS_SECRET_KEY and does not open .*seerd keys encrypt-existing/,
+      );
+    const moved = resealWebhookSecret(legacy, { ring, legacyKey });
+    expect(moved.masterKid).toBe(ring.activeKid);
+    expect(openWebhookSecret({ id: legacy.id, ...moved }, { ring, legacyKey: undefined })).toBe('whsec_old');
+    expect(() => resealWebhookSecret(legacy, { ring, legacyKey: undefined })).toThrow(WebhookSecretError);
   });
 });

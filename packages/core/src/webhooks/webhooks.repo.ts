@@ -1,5 +1,6 @@
 /** SQL of subscriber webhooks: endpoints, deliveries, attempts (the delivery log), allowances. */
 import type { Db } from '../db/db';
+import type { SealedWebhookSecret, StoredWebhookSecret } from './secret-box';
 
 export interface EndpointRow {
   id: string;
@@ -8,6 +9,8 @@ export interface EndpointRow {
   model_slug: string;
   url: string;
   secret_box: string;
+  /** The master key id the secret is wrapped under; null: the deprecated WEBHOOKS_SECRET_KEY. */
+  master_kid: string | null;
   created_at: Date;
 }
 
@@ -33,7 +36,7 @@ export interface AttemptRow {
   attempted_at: Date;
 }
 
-const ENDPOINT_COLS = `e.id, e.user_id, e.model_id, m.slug AS model_slug, e.url, e.secret_box, e.created_at`;
+const ENDPOINT_COLS = `e.id, e.user_id, e.model_id, m.slug AS model_slug, e.url, e.secret_box, e.master_kid, e.created_at`;
 
 export function createWebhooksRepo(db: Db) {
   return {
@@ -53,18 +56,51 @@ export function createWebhooksRepo(db: Db) {
       return rows[0]?.roles;
     },
 
+    /** `id` is chosen by the caller: the secret is sealed bound to it before the row exists. */
     async insertEndpoint(e: {
+      id: string;
       userId: string;
       modelId: string;
       url: string;
-      secretBox: string;
+      secret: SealedWebhookSecret;
     }): Promise<EndpointRow> {
       const { rows } = await db.query<EndpointRow>(
-        `WITH e AS (INSERT INTO webhook_endpoints (user_id, model_id, url, secret_box) VALUES ($1, $2, $3, $4) RETURNING *)
+        `WITH e AS (INSERT INTO webhook_endpoints (id, user_id, model_id, url, secret_box, master_kid)
+                    VALUES ($1, $2, $3, $4, $5, $6) RETURNING *)
          SELECT ${ENDPOINT_COLS} FROM e JOIN models m ON m.id = e.model_id`,
-        [e.userId, e.modelId, e.url, e.secretBox],
+        [e.id, e.userId, e.modelId, e.url, e.secret.secretBox, e.secret.masterKid],
       );
       return rows[0] as EndpointRow;
+    },
+
+    /**
+     * Rotation: how many secrets (deleted endpoints' too: nothing stays under a retired key) are
+     * under `kid`, and every other one, legacy rows first.
+     */
+    async secretsByKid(kid: string): Promise<{ current: number; others: StoredWebhookSecret[] }> {
+      const { rows } = await db.query<{ id: string; secret_box: string; master_kid: string | null }>(
+        `SELECT id, secret_box, master_kid FROM webhook_endpoints WHERE master_kid IS DISTINCT FROM $1
+          ORDER BY master_kid NULLS FIRST, id`,
+        [kid],
+      );
+      const { rows: n } = await db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM webhook_endpoints WHERE master_kid = $1',
+        [kid],
+      );
+      return {
+        current: n[0]?.n ?? 0,
+        others: rows.map((r) => ({ id: r.id, secretBox: r.secret_box, masterKid: r.master_kid })),
+      };
+    },
+
+    /** Replaces a sealed secret, only while the row is still as it was read (false otherwise). */
+    async resealSecret(from: StoredWebhookSecret, to: SealedWebhookSecret): Promise<boolean> {
+      const res = await db.query(
+        `UPDATE webhook_endpoints SET secret_box = $2, master_kid = $3
+          WHERE id = $1 AND secret_box = $4 RETURNING id`,
+        [from.id, to.secretBox, to.masterKid, from.secretBox],
+      );
+      return res.rows.length > 0;
     },
 
     async countLive(userId: string): Promise<number> {

@@ -4,24 +4,24 @@
  * `webhooks` queue (retried with the queue's exponential backoff up to its attempt cap). The API
  * uses the management half; workers fan out and deliver. docs/API.md, Webhooks; docs/SECURITY.md.
  */
+import { randomUUID } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import type { Principal } from '../accounts/principal';
 import type { Role } from '../accounts/roles';
 import type { Entitlements } from '../billing/entitlements';
+import type { MasterKeyring } from '../crypto/master-keys';
 import type { Db } from '../db/db';
 import { AppError, notFound, registerErrorCodes } from '../errors';
 import type { JobQueues } from '../queue/queue';
 import { UnrecoverableJobError } from '../queue/queue';
 import { postPinned } from './post';
-import { createSecretBox } from './secret-box';
+import { openWebhookSecret, sealWebhookSecret } from './secret-box';
 import { newWebhookSecret, SIGNATURE_HEADER, signatureHeader } from './signature';
 import { parseWebhookUrl, type Resolver, resolveVetted, WebhookTargetRefused } from './ssrf';
 import { type AttemptRow, createWebhooksRepo, type EndpointRow } from './webhooks.repo';
 
 registerErrorCodes({ webhook_url_refused: 422, webhook_limit_reached: 409 });
 
-/** The public development key: secrets sealed with it are only as safe as the database (refused in production). */
-export const DEV_WEBHOOKS_SECRET_KEY = 'seer-development-webhooks-key-not-for-production';
 export const MAX_ENDPOINTS_PER_USER = 20;
 
 export interface WebhookEndpoint {
@@ -48,8 +48,10 @@ export interface WebhooksDeps {
   entitlements: Pick<Entitlements, 'canReadPredictions'>;
   /** WEBHOOKS_ALLOW_PRIVATE: every endpoint may reach private addresses. */
   allowPrivate: boolean;
-  /** WEBHOOKS_SECRET_KEY (the development key when undefined). */
-  secretKey: string | undefined;
+  /** The master keys: new signing secrets are sealed under the active one (undefined: none, no new endpoints). */
+  masterKeys: MasterKeyring | undefined;
+  /** WEBHOOKS_SECRET_KEY, deprecated: opens secrets sealed by earlier releases only (see secret-box.ts). */
+  legacySecretKey: string | undefined;
   timeoutMs: number;
   /** Workers only: where deliveries are queued. */
   queues?: Pick<JobQueues, 'enqueue' | 'retry'>;
@@ -75,7 +77,7 @@ const view = (e: EndpointRow): WebhookEndpoint => ({
 
 export function createWebhooksService(deps: WebhooksDeps) {
   const repo = createWebhooksRepo(deps.db);
-  const box = createSecretBox(deps.secretKey ?? DEV_WEBHOOKS_SECRET_KEY);
+  const secretKeys = { ring: deps.masterKeys, legacyKey: deps.legacySecretKey };
   const resolve = deps.resolve ?? systemResolve;
   const now = deps.now ?? (() => new Date());
 
@@ -125,11 +127,13 @@ export function createWebhooksService(deps: WebhooksDeps) {
           detail: `At most ${MAX_ENDPOINTS_PER_USER} webhook endpoints per account`,
         });
       const secret = newWebhookSecret();
+      const id = randomUUID();
       const row = await repo.insertEndpoint({
+        id,
         userId: o.principal.userId,
         modelId: model.id,
         url: url.toString(),
-        secretBox: box.seal(secret),
+        secret: sealWebhookSecret(id, secret, deps.masterKeys),
       });
       return { ...view(row), secret };
     },
@@ -265,7 +269,12 @@ export function createWebhooksService(deps: WebhooksDeps) {
         if (final) return 'failed';
         throw new Error(message);
       }
-      const secret = box.open(e.secret_box);
+      // A key problem throws (MasterKeyError / WebhookSecretError): the queue retries, and an
+      // operator who configures the missing key gets the delivery out.
+      const secret = openWebhookSecret(
+        { id: e.id, secretBox: e.secret_box, masterKid: e.master_kid },
+        secretKeys,
+      );
       const t = Math.floor(now().getTime() / 1000);
       const r = await postPinned({
         url,

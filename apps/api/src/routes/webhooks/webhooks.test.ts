@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEntitlements } from '@seer/core/billing';
+import { loadMasterKeyring, type MasterKeyring } from '@seer/core/crypto';
 import { type Db, withTransaction } from '@seer/core/db';
 import { appendPredictions } from '@seer/core/predictions';
 import { type Consumer, createInProcessQueues, type JobQueues } from '@seer/core/queue';
@@ -93,6 +94,7 @@ describe.each(TEST_DRIVERS)('webhooks (%s)', (driver) => {
   let queues: JobQueues;
   let consumer: Consumer;
   let worker: WebhooksService;
+  let masterKeys: MasterKeyring | undefined;
 
   const call = (
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
@@ -143,13 +145,17 @@ describe.each(TEST_DRIVERS)('webhooks (%s)', (driver) => {
     await once(server, 'listening');
     hookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook?x=1`;
 
-    // The worker side, as engines.ts builds it, over an in-process queue with quick retries.
+    // The worker side, as engines.ts builds it, over an in-process queue with quick retries; it
+    // holds the API's master key (generated in the test's keys folder), as every process does.
+    masterKeys = await loadMasterKeyring({ ...ta.app.ctx.config, generateKeys: false });
+    expect(masterKeys).toBeDefined();
     queues = createInProcessQueues({ retry: { attempts: 3, backoffMs: 20 } });
     worker = createWebhooksService({
       db,
       entitlements: createEntitlements({ db, clock: () => new Date() }),
       allowPrivate: false,
-      secretKey: undefined,
+      masterKeys,
+      legacySecretKey: undefined,
       timeoutMs: 5000,
       queues,
     });
@@ -230,11 +236,13 @@ describe.each(TEST_DRIVERS)('webhooks (%s)', (driver) => {
       { id: hook.id, model: v.slug, url: hook.url, createdAt: expect.any(String) },
     ]);
     expect(list.body).not.toContain(hook.secret);
-    const { rows } = await ta.t.db.query<{ secret_box: string }>(
-      'SELECT secret_box FROM webhook_endpoints WHERE id = $1',
+    const { rows } = await ta.t.db.query<{ secret_box: string; master_kid: string }>(
+      'SELECT secret_box, master_kid FROM webhook_endpoints WHERE id = $1',
       [hook.id],
     );
     expect(rows[0]?.secret_box).not.toContain(hook.secret.slice(6));
+    // Sealed under the master key, and the row says which one (what `seerd keys rotate` looks for).
+    expect(rows[0]?.master_kid).toBe(masterKeys?.activeKid);
 
     // Object authz: another user (and an admin's own listing) never sees this endpoint.
     for (const u of [stranger, owner]) {
@@ -321,7 +329,8 @@ describe.each(TEST_DRIVERS)('webhooks (%s)', (driver) => {
       db: ta.t.db,
       entitlements: createEntitlements({ db: ta.t.db, clock: () => new Date() }),
       allowPrivate: false,
-      secretKey: undefined,
+      masterKeys,
+      legacySecretKey: undefined,
       timeoutMs: 2000,
       // Collects the delivery ids instead of queueing them; this test delivers by hand.
       queues: {
