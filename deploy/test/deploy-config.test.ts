@@ -203,7 +203,6 @@ describe('Helm chart (helm lint, helm template, Kubernetes schemas)', () => {
       WORKER_DATABASE_URL: 'postgres://seer_worker_login:pw@postgres.db.svc:5432/seer?sslmode=verify-full',
       MIGRATION_DATABASE_URL: 'postgres://seer_owner:pw@postgres.db.svc:5432/seer?sslmode=verify-full',
       REDIS_URL: 'rediss://:pw@redis.db.svc:6380',
-      WEBHOOKS_SECRET_KEY: 'w'.repeat(64),
       BILLING_MOCK_WEBHOOK_SECRET: 'b'.repeat(64),
       METRICS_TOKEN: 'm'.repeat(64),
     };
@@ -236,6 +235,10 @@ describe('Helm chart (helm lint, helm template, Kubernetes schemas)', () => {
         }
         if (env.SEER_MASTER_KEY_FILE) env.SEER_MASTER_KEY_FILE = master;
         expect(() => loadConfig(env, dir), name).not.toThrow();
+        // Deprecated: passed on when an upgraded install's Secret still has it, never required.
+        const legacy = envList.find((e) => e.name === 'WEBHOOKS_SECRET_KEY')?.valueFrom?.secretKeyRef;
+        if (legacy)
+          expect(legacy, name).toEqual({ name: 'seer-env', key: 'WEBHOOKS_SECRET_KEY', optional: true });
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -289,7 +292,6 @@ describe('Compose file (Compose specification schema)', () => {
       worker_database_url: 'postgres://seer_worker_login:pw@postgres:5432/seer',
       redis_url: 'redis://:pw@redis:6379',
       seer_master_key: Buffer.alloc(32, 7).toString('base64'),
-      webhooks_secret_key: 'w'.repeat(64),
       billing_webhook_secret: 'b'.repeat(64),
       metrics_token: 'm'.repeat(64),
     };
@@ -322,6 +324,8 @@ describe('Compose file (Compose specification schema)', () => {
         expect(() => loadConfig(env, dir), `compose service ${name}`).not.toThrow();
         const c = loadConfig(env, dir);
         expect(c.databaseUrl, name).toMatch(/^postgres:/);
+        // Webhook secrets are under the master key; the deprecated key is not given to new installs.
+        expect(c.webhooksSecretKey, name).toBeUndefined();
         if (svc.command?.[0] === 'api')
           expect(c.metricsToken, 'the API serves /metrics to Prometheus').toBeDefined();
       }

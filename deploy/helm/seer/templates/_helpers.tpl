@@ -62,8 +62,9 @@ app.kubernetes.io/instance: {{ .Release.Name }}
   valueFrom: {secretKeyRef: {name: {{ include "seer.secretName" . }}, key: REDIS_URL}}
 - name: SEER_MASTER_KEY_FILE
   value: /var/run/seer/master-key/master-key
+{{- /* Deprecated: opens webhook secrets sealed by earlier releases until `seerd keys encrypt-existing` reseals them under the master key; optional, so new installs do without it. */}}
 - name: WEBHOOKS_SECRET_KEY
-  valueFrom: {secretKeyRef: {name: {{ include "seer.secretName" . }}, key: WEBHOOKS_SECRET_KEY}}
+  valueFrom: {secretKeyRef: {name: {{ include "seer.secretName" . }}, key: WEBHOOKS_SECRET_KEY, optional: true}}
 - name: BILLING_MOCK_WEBHOOK_SECRET
   valueFrom: {secretKeyRef: {name: {{ include "seer.secretName" . }}, key: BILLING_MOCK_WEBHOOK_SECRET, optional: true}}
 {{- end -}}
