@@ -5,7 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { Db } from '@seer/core/db';
+import { type Db, withTransaction } from '@seer/core/db';
+import { appendPredictions } from '@seer/core/predictions';
+import { insertRuns } from '@seer/core/runs';
 import { readManifest } from '@seer/sandbox';
 import { sql } from 'kysely';
 import { PackageIntegrityError, type PackageOpener } from '../src/package-opener';
@@ -88,6 +90,46 @@ export async function seedVersion(
     version: '1.0.0',
     fixture: o.fixture,
   };
+}
+
+/**
+ * A live hourly run of a version at `asOf` that succeeded, its predictions stored (hash-chained)
+ * as the worker stores them: what a live run leaves for fan-out. Returns the run id.
+ */
+export async function seedStoredLiveRun(
+  db: Db,
+  o: {
+    versionId: string;
+    asOf: Date;
+    predictions: Array<{ symbol: string; value: number; confidence: number | null }>;
+  },
+): Promise<string> {
+  const [run] = await insertRuns(db.kysely, [
+    {
+      version_id: o.versionId,
+      mode: 'live',
+      as_of: o.asOf,
+      interval_seconds: 3600,
+      horizon_seconds: 3600,
+      status: 'queued',
+    },
+  ]);
+  if (!run) throw new Error('run exists');
+  await withTransaction(db, async (trx) => {
+    await trx.updateTable('runs').set({ status: 'succeeded' }).where('id', '=', run.id).execute();
+    await appendPredictions(trx, {
+      versionId: o.versionId,
+      mode: 'live',
+      runId: run.id,
+      asOf: o.asOf,
+      horizon: '1h',
+      horizonMs: HOUR,
+      target: 'return',
+      createdAt: o.asOf,
+      predictions: o.predictions,
+    });
+  });
+  return run.id;
 }
 
 /** Hourly bars (open times) for each symbol, a smooth deterministic walk per symbol. */

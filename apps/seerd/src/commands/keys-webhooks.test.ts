@@ -15,13 +15,10 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { createEntitlements } from '@seer/core/billing';
 import { createMasterKeyring, type MasterKeyring, masterKeyId } from '@seer/core/crypto';
-import { withTransaction } from '@seer/core/db';
-import { appendPredictions } from '@seer/core/predictions';
-import { insertRuns } from '@seer/core/runs';
 import { createTestDb, type TestDb } from '@seer/core/testing';
 import { createWebhooksService, verifySignature } from '@seer/core/webhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SeededVersion, seedVersion } from '../../../worker/test/helpers';
+import { type SeededVersion, seedStoredLiveRun, seedVersion } from '../../../worker/test/helpers';
 import { runCli } from '../cli';
 import { COMMANDS } from './index';
 
@@ -101,40 +98,15 @@ describe('webhook signing secrets under the master key (pg)', () => {
     return { svc, enqueued };
   }
 
-  async function seedLiveRun(v: SeededVersion): Promise<string> {
-    const asOf = new Date(T0 + ++k * H);
-    const [run] = await insertRuns(t.db.kysely, [
-      {
-        version_id: v.id,
-        mode: 'live',
-        as_of: asOf,
-        interval_seconds: 3600,
-        horizon_seconds: 3600,
-        status: 'queued',
-      },
-    ]);
-    if (!run) throw new Error('run exists');
-    await withTransaction(t.db, async (trx) => {
-      await trx.updateTable('runs').set({ status: 'succeeded' }).where('id', '=', run.id).execute();
-      await appendPredictions(trx, {
-        versionId: v.id,
-        mode: 'live',
-        runId: run.id,
-        asOf,
-        horizon: '1h',
-        horizonMs: H,
-        target: 'return',
-        createdAt: asOf,
-        predictions: [{ symbol: 'AAA-USD', value: 0.01 * k, confidence: null }],
-      });
-    });
-    return run.id;
-  }
-
   /** One live run of the model delivered by a worker holding these keys: the outcome, or the error. */
   async function deliverOnce(v: SeededVersion, masterKeys: MasterKeyring | undefined, legacy?: string) {
     const { svc, enqueued } = webhooks(masterKeys, legacy);
-    expect(await svc.fanOut(await seedLiveRun(v))).toBe(1);
+    const runId = await seedStoredLiveRun(t.db, {
+      versionId: v.id,
+      asOf: new Date(T0 + ++k * H),
+      predictions: [{ symbol: 'AAA-USD', value: 0.01 * k, confidence: null }],
+    });
+    expect(await svc.fanOut(runId)).toBe(1);
     const before = received.length;
     const outcome = await svc.deliver(enqueued[0] as string, 1).catch((e: Error) => e);
     return { outcome, request: received.length > before ? received.at(-1) : undefined };

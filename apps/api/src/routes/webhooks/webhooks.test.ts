@@ -9,10 +9,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEntitlements } from '@seer/core/billing';
 import { loadMasterKeyring, type MasterKeyring } from '@seer/core/crypto';
-import { type Db, withTransaction } from '@seer/core/db';
-import { appendPredictions } from '@seer/core/predictions';
+import type { Db } from '@seer/core/db';
 import { type Consumer, createInProcessQueues, type JobQueues } from '@seer/core/queue';
-import { insertRuns } from '@seer/core/runs';
 import { TEST_DRIVERS } from '@seer/core/testing';
 import {
   createWebhooksService,
@@ -23,7 +21,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SeededVersion, seedVersion } from '../../../../worker/test/helpers';
+import { type SeededVersion, seedStoredLiveRun, seedVersion } from '../../../../worker/test/helpers';
 import { createAdmin, createApiKey, registerAndLogin, type TestUser } from '../../testing/auth';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 
@@ -35,38 +33,15 @@ interface Received {
   body: string;
 }
 
-async function seedLiveRun(db: Db, v: SeededVersion, k: number): Promise<string> {
-  const asOf = new Date(T0 + k * H);
-  const [run] = await insertRuns(db.kysely, [
-    {
-      version_id: v.id,
-      mode: 'live',
-      as_of: asOf,
-      interval_seconds: 3600,
-      horizon_seconds: 3600,
-      status: 'queued',
-    },
-  ]);
-  if (!run) throw new Error('run exists');
-  await withTransaction(db, async (trx) => {
-    await trx.updateTable('runs').set({ status: 'succeeded' }).where('id', '=', run.id).execute();
-    await appendPredictions(trx, {
-      versionId: v.id,
-      mode: 'live',
-      runId: run.id,
-      asOf,
-      horizon: '1h',
-      horizonMs: H,
-      target: 'return',
-      createdAt: asOf,
-      predictions: [
-        { symbol: 'AAA-USD', value: 0.01 * k, confidence: null },
-        { symbol: 'BBB-USD', value: -0.01 * k, confidence: 0.5 },
-      ],
-    });
+const seedLiveRun = (db: Db, v: SeededVersion, k: number) =>
+  seedStoredLiveRun(db, {
+    versionId: v.id,
+    asOf: new Date(T0 + k * H),
+    predictions: [
+      { symbol: 'AAA-USD', value: 0.01 * k, confidence: null },
+      { symbol: 'BBB-USD', value: -0.01 * k, confidence: 0.5 },
+    ],
   });
-  return run.id;
-}
 
 async function until<T>(fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000): Promise<T> {
   const end = Date.now() + timeoutMs;
