@@ -7,10 +7,9 @@ export {
   createMasterKeyring,
   generateMasterKey,
   loadMasterKeyring,
-  MasterKeyError,
   type MasterKeyring,
   masterKeyId,
   parseMasterKeys,
   readKeyFile,
 } from './master-keys';
-export { type RotationReport, rotateAtRest } from './rotation';
+export { rotateAtRest } from './rotation';
