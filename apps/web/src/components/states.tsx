@@ -62,12 +62,28 @@ export function ErrorState({ error, retry }: { error: unknown; retry?: () => voi
   );
 }
 
+/** The parts of a query result the states read, for one-shot and paged (infinite) queries alike. */
+interface QueryStatus {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  refetch: () => unknown;
+}
+
+/** The loading or error state of a query, or null once it has data. */
+function pendingOrFailed(query: QueryStatus, loadingLabel: string | undefined): ReactNode {
+  if (query.isPending) return <Loading {...(loadingLabel ? { label: loadingLabel } : {})} />;
+  if (query.isError) return <ErrorState error={query.error} retry={() => void query.refetch()} />;
+  return null;
+}
+
 /** Renders a react-query result's loading and error states, or its data. */
 export function QueryState<T>({
   query,
   children,
   loadingLabel,
 }: {
+  // Spelled out rather than `QueryStatus & {…}`: T is inferred from `data` only in a plain object type.
   query: {
     isPending: boolean;
     isError: boolean;
@@ -78,9 +94,30 @@ export function QueryState<T>({
   children: (data: T) => ReactNode;
   loadingLabel?: string;
 }) {
-  if (query.isPending) return <Loading {...(loadingLabel ? { label: loadingLabel } : {})} />;
-  if (query.isError) return <ErrorState error={query.error} retry={() => void query.refetch()} />;
-  return <>{children(query.data as T)}</>;
+  return pendingOrFailed(query, loadingLabel) ?? <>{children(query.data as T)}</>;
+}
+
+/**
+ * Renders a list query's loading, error and empty states, or its items. `items` are the loaded
+ * rows (`data.items`, or the pages of a paged query joined); `empty` is shown when there are none.
+ */
+export function ListState<T>({
+  query,
+  items,
+  children,
+  empty,
+  loadingLabel,
+}: {
+  query: QueryStatus;
+  items: readonly T[] | undefined;
+  children: (items: readonly T[]) => ReactNode;
+  empty: ReactNode;
+  loadingLabel?: string;
+}) {
+  const state = pendingOrFailed(query, loadingLabel);
+  if (state) return state;
+  const rows = items ?? [];
+  return <>{rows.length === 0 ? empty : children(rows)}</>;
 }
 
 /** An inline error under a form (problem detail plus per-field errors not shown elsewhere). */

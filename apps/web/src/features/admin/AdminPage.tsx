@@ -2,15 +2,16 @@
  * Administration: users and roles, the security audit log, instruments with data freshness,
  * and service health (/readyz). Queue and run health join when an API exposes them.
  */
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, call } from '../../api/client';
 import type { AdminUser, Instrument, Role } from '../../api/types';
+import { useCursorList } from '../../api/useCursorList';
 import { useSession } from '../../app/auth';
 import { useMeta } from '../../app/meta';
+import { ACTIONS_COLUMN, DataTable } from '../../components/DataTable';
 import { formatDate } from '../../components/format';
-import { Empty, ErrorState, FormError, Loading, QueryState } from '../../components/states';
-import { TableWrap } from '../../components/TableWrap';
+import { Empty, FormError, ListState, QueryState } from '../../components/states';
 
 const ROLES: Role[] = ['subscriber', 'developer', 'admin'];
 const TABS = ['users', 'audit', 'instruments', 'health'] as const;
@@ -77,68 +78,70 @@ function UserRow({ user, self }: { user: AdminUser; self: boolean }) {
   );
 }
 
+/** A one-field filter above a list: submitting it sets the filter (an empty one clears it). */
+function FilterForm({
+  label,
+  name,
+  value,
+  onChange,
+  button,
+  ...input
+}: {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  button: string;
+  type?: 'search';
+  placeholder?: string;
+}) {
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onChange(String(new FormData(e.currentTarget).get(name)).trim());
+      }}
+    >
+      <label>
+        {label} <input name={name} defaultValue={value} {...input} />
+      </label>
+      <button type="submit">{button}</button>
+    </form>
+  );
+}
+
 function UsersTab() {
   const state = useSession();
   const [email, setEmail] = useState('');
-  const users = useInfiniteQuery({
+  const users = useCursorList({
     queryKey: ['admin-users', email],
-    queryFn: ({ pageParam }) =>
+    fetchPage: (cursor) =>
       call(
         api.GET('/v1/admin/users', {
-          params: {
-            query: { limit: 50, ...(email ? { email } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
-          },
+          params: { query: { limit: 50, ...(email ? { email } : {}), ...cursor } },
         }),
       ),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const items = users.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setEmail(String(new FormData(e.currentTarget).get('email')).trim());
-        }}
+      <FilterForm label="Email" name="email" type="search" value={email} onChange={setEmail} button="Find" />
+      <ListState
+        query={users.query}
+        items={users.items}
+        loadingLabel="Loading users"
+        empty={<Empty title="No user matches." />}
       >
-        <label>
-          Email <input name="email" type="search" defaultValue={email} />
-        </label>
-        <button type="submit">Find</button>
-      </form>
-      {users.isPending ? (
-        <Loading label="Loading users" />
-      ) : users.isError ? (
-        <ErrorState error={users.error} retry={() => void users.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty title="No user matches." />
-      ) : (
-        <TableWrap label="Users">
-          <table>
-            <caption className="visually-hidden">Users</caption>
-            <thead>
-              <tr>
-                <th scope="col">User</th>
-                <th scope="col">Roles</th>
-                <th scope="col">State</th>
-                <th scope="col">Joined</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((u) => (
-                <UserRow key={u.id} user={u} self={u.id === state.user?.id} />
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
-      {users.hasNextPage ? (
-        <button type="button" onClick={() => void users.fetchNextPage()}>
+        {(items) => (
+          <DataTable label="Users" columns={['User', 'Roles', 'State', 'Joined', ACTIONS_COLUMN]}>
+            {items.map((u) => (
+              <UserRow key={u.id} user={u} self={u.id === state.user?.id} />
+            ))}
+          </DataTable>
+        )}
+      </ListState>
+      {users.query.hasNextPage ? (
+        <button type="button" onClick={() => void users.query.fetchNextPage()}>
           More users
         </button>
       ) : null}
@@ -148,75 +151,52 @@ function UsersTab() {
 
 function AuditTab() {
   const [event, setEvent] = useState('');
-  const audit = useInfiniteQuery({
+  const audit = useCursorList({
     queryKey: ['admin-audit', event],
-    queryFn: ({ pageParam }) =>
+    fetchPage: (cursor) =>
       call(
         api.GET('/v1/admin/audit', {
-          params: {
-            query: { limit: 50, ...(event ? { event } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
-          },
+          params: { query: { limit: 50, ...(event ? { event } : {}), ...cursor } },
         }),
       ),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const items = audit.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setEvent(String(new FormData(e.currentTarget).get('event')).trim());
-        }}
+      <FilterForm
+        label="Event"
+        name="event"
+        placeholder="login.failed"
+        value={event}
+        onChange={setEvent}
+        button="Filter"
+      />
+      <ListState
+        query={audit.query}
+        items={audit.items}
+        loadingLabel="Loading the audit log"
+        empty={<Empty title="No audit events." />}
       >
-        <label>
-          Event <input name="event" defaultValue={event} placeholder="login.failed" />
-        </label>
-        <button type="submit">Filter</button>
-      </form>
-      {audit.isPending ? (
-        <Loading label="Loading the audit log" />
-      ) : audit.isError ? (
-        <ErrorState error={audit.error} retry={() => void audit.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty title="No audit events." />
-      ) : (
-        <TableWrap label="Audit log">
-          <table>
-            <caption className="visually-hidden">Audit log</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Event</th>
-                <th scope="col">Actor</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Address</th>
-                <th scope="col">Details</th>
+        {(items) => (
+          <DataTable label="Audit log" columns={['When', 'Event', 'Actor', 'Subject', 'Address', 'Details']}>
+            {items.map((a) => (
+              <tr key={a.id}>
+                <td>{formatDate(a.at)}</td>
+                <td>
+                  <code>{a.event}</code>
+                </td>
+                <td className="small">{a.actorUserId?.slice(0, 8) ?? '—'}</td>
+                <td className="small">{a.subjectUserId?.slice(0, 8) ?? '—'}</td>
+                <td className="small">{a.ip ?? '—'}</td>
+                <td className="small">
+                  <code>{JSON.stringify(a.details)}</code>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => (
-                <tr key={a.id}>
-                  <td>{formatDate(a.at)}</td>
-                  <td>
-                    <code>{a.event}</code>
-                  </td>
-                  <td className="small">{a.actorUserId?.slice(0, 8) ?? '—'}</td>
-                  <td className="small">{a.subjectUserId?.slice(0, 8) ?? '—'}</td>
-                  <td className="small">{a.ip ?? '—'}</td>
-                  <td className="small">
-                    <code>{JSON.stringify(a.details)}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
-      {audit.hasNextPage ? (
-        <button type="button" onClick={() => void audit.fetchNextPage()}>
+            ))}
+          </DataTable>
+        )}
+      </ListState>
+      {audit.query.hasNextPage ? (
+        <button type="button" onClick={() => void audit.query.fetchNextPage()}>
           Older events
         </button>
       ) : null}
@@ -289,39 +269,32 @@ function InstrumentsTab() {
   });
   const now = meta.data ? new Date(meta.data.now) : null;
   return (
-    <QueryState query={instruments} loadingLabel="Loading instruments">
-      {(list) =>
-        list.items.length === 0 ? (
-          <Empty title="No instruments yet.">
-            <p>Create them with POST /v1/admin/instruments and import bars (see docs/MARKET-DATA.md).</p>
-          </Empty>
-        ) : (
-          <>
-            <p className="muted small">
-              Freshness is measured against the platform clock: {formatDate(meta.data?.now)}.
-            </p>
-            <TableWrap label="Instruments">
-              <table>
-                <caption className="visually-hidden">Instruments</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Symbol</th>
-                    <th scope="col">Class · calendar</th>
-                    <th scope="col">Source and licence</th>
-                    <th scope="col">Bars (first → newest closed)</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.items.map((i) => (
-                    <InstrumentRow key={i.symbol} instrument={i} now={now} />
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-          </>
-        )
+    <ListState
+      query={instruments}
+      items={instruments.data?.items}
+      loadingLabel="Loading instruments"
+      empty={
+        <Empty title="No instruments yet.">
+          <p>Create them with POST /v1/admin/instruments and import bars (see docs/MARKET-DATA.md).</p>
+        </Empty>
       }
-    </QueryState>
+    >
+      {(items) => (
+        <>
+          <p className="muted small">
+            Freshness is measured against the platform clock: {formatDate(meta.data?.now)}.
+          </p>
+          <DataTable
+            label="Instruments"
+            columns={['Symbol', 'Class · calendar', 'Source and licence', 'Bars (first → newest closed)']}
+          >
+            {items.map((i) => (
+              <InstrumentRow key={i.symbol} instrument={i} now={now} />
+            ))}
+          </DataTable>
+        </>
+      )}
+    </ListState>
   );
 }
 

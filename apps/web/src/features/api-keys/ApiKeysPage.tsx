@@ -4,10 +4,11 @@ import { useState } from 'react';
 import { api, call } from '../../api/client';
 import type { CreatedApiKey, Scope } from '../../api/types';
 import { hasRole, useSession } from '../../app/auth';
+import { ACTIONS_COLUMN, DataTable } from '../../components/DataTable';
 import { fieldErrors, TextField } from '../../components/Field';
 import { formatDate } from '../../components/format';
-import { Empty, FormError, QueryState } from '../../components/states';
-import { TableWrap } from '../../components/TableWrap';
+import { SecretOnce } from '../../components/SecretOnce';
+import { Empty, FormError, ListState } from '../../components/states';
 import { WebhooksSection } from '../webhooks/WebhooksSection';
 
 const SCOPES: { scope: Scope; label: string; developerOnly?: boolean }[] = [
@@ -18,38 +19,6 @@ const SCOPES: { scope: Scope; label: string; developerOnly?: boolean }[] = [
   { scope: 'webhooks:read', label: 'List your webhooks and their delivery log' },
   { scope: 'webhooks:write', label: 'Create and delete your webhooks' },
 ];
-
-function NewKey({ created, onDone }: { created: CreatedApiKey; onDone: () => void }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <div className="card new-key" role="status">
-      <p>
-        <strong>Copy your new key now.</strong> It will not be shown again.
-      </p>
-      <p>
-        <code className="secret" data-testid="new-api-key">
-          {created.key}
-        </code>
-      </p>
-      <button
-        type="button"
-        onClick={async () => {
-          try {
-            await navigator.clipboard.writeText(created.key);
-            setCopied(true);
-          } catch {
-            setCopied(false);
-          }
-        }}
-      >
-        {copied ? 'Copied' : 'Copy key'}
-      </button>{' '}
-      <button type="button" onClick={onDone}>
-        I have stored it
-      </button>
-    </div>
-  );
-}
 
 export function ApiKeysPage() {
   const state = useSession();
@@ -76,7 +45,15 @@ export function ApiKeysPage() {
     <section>
       <h1>API keys</h1>
       <p className="lede">Keys let bots and scripts call the API as you, limited to the scopes you choose.</p>
-      {created ? <NewKey created={created} onDone={() => setCreated(null)} /> : null}
+      {created ? (
+        <SecretOnce
+          title="Copy your new key now."
+          secret={created.key}
+          testId="new-api-key"
+          copyLabel="Copy key"
+          onDone={() => setCreated(null)}
+        />
+      ) : null}
       <form
         className="card"
         aria-labelledby="new-key-title"
@@ -120,59 +97,45 @@ export function ApiKeysPage() {
         </button>
       </form>
       <h2>Your keys</h2>
-      <QueryState query={keys} loadingLabel="Loading your keys">
-        {(k) =>
-          k.items.length === 0 ? (
-            <Empty title="No API keys." />
-          ) : (
-            <TableWrap label="Your API keys">
-              <table>
-                <caption className="visually-hidden">Your API keys</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Prefix</th>
-                    <th scope="col">Scopes</th>
-                    <th scope="col">Created</th>
-                    <th scope="col">Last used</th>
-                    <th scope="col">Expires</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {k.items.map((key) => (
-                    <tr key={key.id}>
-                      <th scope="row">{key.name}</th>
-                      <td>
-                        <code>{key.prefix}</code>
-                      </td>
-                      <td>{key.scopes.join(', ')}</td>
-                      <td>{formatDate(key.createdAt)}</td>
-                      <td>{formatDate(key.lastUsedAt)}</td>
-                      <td>{formatDate(key.expiresAt)}</td>
-                      <td>
-                        <button
-                          type="button"
-                          className="danger"
-                          disabled={revoke.isPending}
-                          onClick={() =>
-                            window.confirm(`Revoke "${key.name}"? It stops working at once.`) &&
-                            revoke.mutate(key.id)
-                          }
-                        >
-                          Revoke<span className="visually-hidden"> {key.name}</span>
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-          )
-        }
-      </QueryState>
+      <ListState
+        query={keys}
+        items={keys.data?.items}
+        loadingLabel="Loading your keys"
+        empty={<Empty title="No API keys." />}
+      >
+        {(items) => (
+          <DataTable
+            label="Your API keys"
+            columns={['Name', 'Prefix', 'Scopes', 'Created', 'Last used', 'Expires', ACTIONS_COLUMN]}
+          >
+            {items.map((key) => (
+              <tr key={key.id}>
+                <th scope="row">{key.name}</th>
+                <td>
+                  <code>{key.prefix}</code>
+                </td>
+                <td>{key.scopes.join(', ')}</td>
+                <td>{formatDate(key.createdAt)}</td>
+                <td>{formatDate(key.lastUsedAt)}</td>
+                <td>{formatDate(key.expiresAt)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="danger"
+                    disabled={revoke.isPending}
+                    onClick={() =>
+                      window.confirm(`Revoke "${key.name}"? It stops working at once.`) &&
+                      revoke.mutate(key.id)
+                    }
+                  >
+                    Revoke<span className="visually-hidden"> {key.name}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </ListState>
       {revoke.isError ? <FormError error={revoke.error} /> : null}
       <WebhooksSection />
     </section>

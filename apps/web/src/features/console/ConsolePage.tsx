@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { api, call } from '../../api/client';
 import { fieldErrors, TextField } from '../../components/Field';
 import { formatDate } from '../../components/format';
-import { Empty, FormError, QueryState } from '../../components/states';
+import { Empty, FormError, ListState } from '../../components/states';
 import { StatusBadge } from '../model/ModelPage';
 import { EarningsPanel } from './EarningsPanel';
 
@@ -102,31 +102,34 @@ export function ConsolePage() {
       <div className="two-columns">
         <div>
           <h2>Your models</h2>
-          <QueryState query={mine} loadingLabel="Loading your models">
-            {(page) =>
-              page.items.length === 0 ? (
-                <Empty title="You have no model yet.">
-                  <p>Create one, then upload a version packaged as .tar.gz (see the authoring guide).</p>
-                </Empty>
-              ) : (
-                <ul className="list">
-                  {page.items.map((m) => (
-                    <li key={m.id}>
-                      <Link to={`/console/models/${m.slug}`}>{m.name}</Link>{' '}
-                      <span className="muted small">
-                        {m.slug} · latest {m.latestVersion ?? 'none'} · updated {formatDate(m.updatedAt)}
-                      </span>{' '}
-                      {m.deployedVersions.length ? (
-                        <StatusBadge status="deployed" />
-                      ) : (
-                        <StatusBadge status={m.latestVersion ? 'draft' : 'empty'} />
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              )
+          <ListState
+            query={mine}
+            items={mine.data?.items}
+            loadingLabel="Loading your models"
+            empty={
+              <Empty title="You have no model yet.">
+                <p>Create one, then upload a version packaged as .tar.gz (see the authoring guide).</p>
+              </Empty>
             }
-          </QueryState>
+          >
+            {(items) => (
+              <ul className="list">
+                {items.map((m) => (
+                  <li key={m.id}>
+                    <Link to={`/console/models/${m.slug}`}>{m.name}</Link>{' '}
+                    <span className="muted small">
+                      {m.slug} · latest {m.latestVersion ?? 'none'} · updated {formatDate(m.updatedAt)}
+                    </span>{' '}
+                    {m.deployedVersions.length ? (
+                      <StatusBadge status="deployed" />
+                    ) : (
+                      <StatusBadge status={m.latestVersion ? 'draft' : 'empty'} />
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </ListState>
         </div>
         <CreateModelForm />
       </div>

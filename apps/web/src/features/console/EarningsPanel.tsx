@@ -2,9 +2,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import type { Earnings } from '../../api/types';
+import { DataTable } from '../../components/DataTable';
 import { formatMoney } from '../../components/format';
 import { Empty, QueryState } from '../../components/states';
-import { TableWrap } from '../../components/TableWrap';
 
 export function EarningsTable({ data }: { data: Earnings }) {
   if (data.items.length === 0) {
@@ -19,31 +19,17 @@ export function EarningsTable({ data }: { data: Earnings }) {
   );
   return (
     <>
-      <TableWrap label="Earnings by month">
-        <table>
-          <caption className="visually-hidden">Earnings by month</caption>
-          <thead>
-            <tr>
-              <th scope="col">Month (UTC)</th>
-              <th scope="col">Model</th>
-              <th scope="col">Gross</th>
-              <th scope="col">Platform fee</th>
-              <th scope="col">Net</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((e) => (
-              <tr key={`${e.month}-${e.modelId}-${e.currency}`}>
-                <th scope="row">{e.month}</th>
-                <td>{e.modelSlug}</td>
-                <td>{formatMoney(e.grossMinor, e.currency)}</td>
-                <td>{formatMoney(e.feeMinor, e.currency)}</td>
-                <td>{formatMoney(e.netMinor, e.currency)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable label="Earnings by month" columns={['Month (UTC)', 'Model', 'Gross', 'Platform fee', 'Net']}>
+        {items.map((e) => (
+          <tr key={`${e.month}-${e.modelId}-${e.currency}`}>
+            <th scope="row">{e.month}</th>
+            <td>{e.modelSlug}</td>
+            <td>{formatMoney(e.grossMinor, e.currency)}</td>
+            <td>{formatMoney(e.feeMinor, e.currency)}</td>
+            <td>{formatMoney(e.netMinor, e.currency)}</td>
+          </tr>
+        ))}
+      </DataTable>
       <p className="small">
         Total net:{' '}
         {data.totals

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, call } from '../../api/client';
 import type { VersionSummary } from '../../api/types';
+import { DataTable } from '../../components/DataTable';
 import { formatDate } from '../../components/format';
 import { describeError, Empty, ErrorState, Loading, QueryState } from '../../components/states';
-import { TableWrap } from '../../components/TableWrap';
 import { Digest, StatusBadge } from '../model/ModelPage';
 import { BacktestsPanel } from './BacktestsPanel';
 import { PlanForm } from './PlanForm';
@@ -106,39 +106,28 @@ function VersionsPanel({ slug, versions }: { slug: string; versions: VersionSumm
   if (versions.length === 0) return <Empty title="No version yet: upload a package above." />;
   return (
     <>
-      <TableWrap label="Versions">
-        <table>
-          <caption className="visually-hidden">Versions of {slug}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Status</th>
-              <th scope="col">Digest</th>
-              <th scope="col">Published</th>
-              <th scope="col">Deployed</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr key={v.version}>
-                <th scope="row">{v.version}</th>
-                <td>
-                  <StatusBadge status={v.status} />
-                </td>
-                <td>
-                  <Digest digest={v.digest} />
-                </td>
-                <td>{formatDate(v.createdAt)}</td>
-                <td>{formatDate(v.deployedAt)}</td>
-                <td>
-                  <VersionActions slug={slug} v={v} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        label="Versions"
+        caption={`Versions of ${slug}`}
+        columns={['Version', 'Status', 'Digest', 'Published', 'Deployed', 'Actions']}
+      >
+        {versions.map((v) => (
+          <tr key={v.version}>
+            <th scope="row">{v.version}</th>
+            <td>
+              <StatusBadge status={v.status} />
+            </td>
+            <td>
+              <Digest digest={v.digest} />
+            </td>
+            <td>{formatDate(v.createdAt)}</td>
+            <td>{formatDate(v.deployedAt)}</td>
+            <td>
+              <VersionActions slug={slug} v={v} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {chosen ? (
         <section aria-labelledby="activity">
           <h2 id="activity">Activity</h2>

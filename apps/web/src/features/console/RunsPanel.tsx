@@ -1,11 +1,11 @@
 /** A version's runs: status, duration, error code and the captured stderr, newest first. */
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, call } from '../../api/client';
 import type { Run, RunStatus } from '../../api/types';
+import { useCursorList } from '../../api/useCursorList';
+import { DataTable } from '../../components/DataTable';
 import { formatDate, formatDuration } from '../../components/format';
-import { Empty, ErrorState, Loading } from '../../components/states';
-import { TableWrap } from '../../components/TableWrap';
+import { Empty, ListState } from '../../components/states';
 import { StatusBadge } from '../model/ModelPage';
 import { RerunButton } from './RerunButton';
 
@@ -51,27 +51,19 @@ function RunRow({ run }: { run: Run }) {
 export function RunsPanel({ slug, version }: { slug: string; version: string }) {
   const [status, setStatus] = useState<RunStatus | ''>('');
   const [mode, setMode] = useState<'live' | 'backtest'>('live');
-  const runs = useInfiniteQuery({
+  const runs = useCursorList({
     queryKey: ['runs', slug, version, status, mode],
-    queryFn: ({ pageParam }) =>
+    fetchPage: (cursor) =>
       call(
         api.GET('/v1/models/{slug}/versions/{version}/runs', {
           params: {
             path: { slug, version },
-            query: {
-              mode,
-              limit: 50,
-              ...(status ? { status } : {}),
-              ...(pageParam ? { cursor: pageParam } : {}),
-            },
+            query: { mode, limit: 50, ...(status ? { status } : {}), ...cursor },
           },
         }),
       ),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: 15_000,
   });
-  const items = runs.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <div>
       <div className="inline-form">
@@ -94,39 +86,40 @@ export function RunsPanel({ slug, version }: { slug: string; version: string }) 
           </select>
         </label>
       </div>
-      {runs.isPending ? (
-        <Loading label="Loading runs" />
-      ) : runs.isError ? (
-        <ErrorState error={runs.error} retry={() => void runs.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty title="No runs yet." />
-      ) : (
-        <TableWrap label="Runs">
-          <table>
-            <caption className="visually-hidden">Runs of version {version}</caption>
-            <thead>
-              <tr>
-                <th scope="col">As of</th>
-                <th scope="col">Status</th>
-                <th scope="col">Mode</th>
-                <th scope="col">Duration</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Predictions</th>
-                <th scope="col">Error code</th>
-                <th scope="col">Logs</th>
-                <th scope="col">Reproducible?</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((r) => (
-                <RunRow key={r.id} run={r} />
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
-      {runs.hasNextPage ? (
-        <button type="button" onClick={() => void runs.fetchNextPage()} disabled={runs.isFetchingNextPage}>
+      <ListState
+        query={runs.query}
+        items={runs.items}
+        loadingLabel="Loading runs"
+        empty={<Empty title="No runs yet." />}
+      >
+        {(items) => (
+          <DataTable
+            label="Runs"
+            caption={`Runs of version ${version}`}
+            columns={[
+              'As of',
+              'Status',
+              'Mode',
+              'Duration',
+              'Attempts',
+              'Predictions',
+              'Error code',
+              'Logs',
+              'Reproducible?',
+            ]}
+          >
+            {items.map((r) => (
+              <RunRow key={r.id} run={r} />
+            ))}
+          </DataTable>
+        )}
+      </ListState>
+      {runs.query.hasNextPage ? (
+        <button
+          type="button"
+          onClick={() => void runs.query.fetchNextPage()}
+          disabled={runs.query.isFetchingNextPage}
+        >
           Older runs
         </button>
       ) : null}

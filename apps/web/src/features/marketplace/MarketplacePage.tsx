@@ -3,13 +3,13 @@
  * a view can be shared and the back button works. Each card shows the key live metrics of its
  * newest deployed version (features/metrics); the catalogue sorts by any of them.
  */
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import type { CatalogueQuery, Model } from '../../api/types';
+import { useCursorList } from '../../api/useCursorList';
 import { formatDay, formatPrice } from '../../components/format';
-import { Empty, ErrorState, Loading } from '../../components/states';
+import { Empty, ListState } from '../../components/states';
 import { METRICS } from '../metrics/definitions';
 import { MetricCard, useModelMetrics } from '../metrics/MetricCards';
 
@@ -126,12 +126,9 @@ export function MarketplacePage() {
   const [params, setParams] = useSearchParams();
   const query = queryFromParams(params);
   const formId = useId();
-  const models = useInfiniteQuery({
+  const { query: models, items } = useCursorList({
     queryKey: ['catalogue', query],
-    queryFn: ({ pageParam }) =>
-      call(api.GET('/v1/models', { params: { query: pageParam ? { ...query, cursor: pageParam } : query } })),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    fetchPage: (cursor) => call(api.GET('/v1/models', { params: { query: { ...query, ...cursor } } })),
   });
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
@@ -145,7 +142,6 @@ export function MarketplacePage() {
     setParams(next);
   };
 
-  const items = models.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = [...params.keys()].some((k) => k !== 'sort');
 
   return (
@@ -225,40 +221,43 @@ export function MarketplacePage() {
         </div>
       </form>
 
-      {models.isPending ? (
-        <Loading label="Loading models" />
-      ) : models.isError ? (
-        <ErrorState error={models.error} retry={() => void models.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty title={filtered ? 'No model matches these filters.' : 'No model is deployed yet.'}>
-          {filtered ? (
-            <p>Try a broader search.</p>
-          ) : (
-            <p>Developers publish models from the developer console.</p>
-          )}
-        </Empty>
-      ) : (
-        <>
-          <p className="muted small" aria-live="polite">
-            {items.length} model{items.length === 1 ? '' : 's'}
-            {models.hasNextPage ? ' (more available)' : ''}
-          </p>
-          <ul className="card-grid">
-            {items.map((m) => (
-              <ModelCard key={m.id} model={m} />
-            ))}
-          </ul>
-          {models.hasNextPage ? (
-            <button
-              type="button"
-              onClick={() => void models.fetchNextPage()}
-              disabled={models.isFetchingNextPage}
-            >
-              {models.isFetchingNextPage ? 'Loading…' : 'Show more'}
-            </button>
-          ) : null}
-        </>
-      )}
+      <ListState
+        query={models}
+        items={items}
+        loadingLabel="Loading models"
+        empty={
+          <Empty title={filtered ? 'No model matches these filters.' : 'No model is deployed yet.'}>
+            {filtered ? (
+              <p>Try a broader search.</p>
+            ) : (
+              <p>Developers publish models from the developer console.</p>
+            )}
+          </Empty>
+        }
+      >
+        {(shown) => (
+          <>
+            <p className="muted small" aria-live="polite">
+              {shown.length} model{shown.length === 1 ? '' : 's'}
+              {models.hasNextPage ? ' (more available)' : ''}
+            </p>
+            <ul className="card-grid">
+              {shown.map((m) => (
+                <ModelCard key={m.id} model={m} />
+              ))}
+            </ul>
+            {models.hasNextPage ? (
+              <button
+                type="button"
+                onClick={() => void models.fetchNextPage()}
+                disabled={models.isFetchingNextPage}
+              >
+                {models.isFetchingNextPage ? 'Loading…' : 'Show more'}
+              </button>
+            ) : null}
+          </>
+        )}
+      </ListState>
     </section>
   );
 }

@@ -7,7 +7,8 @@ import { lazy, Suspense, useId, useState } from 'react';
 import { api, call } from '../../api/client';
 import type { RecordMode, VersionSummary } from '../../api/types';
 import { formatPercent } from '../../components/format';
-import { Empty, ErrorState, Loading } from '../../components/states';
+import { Empty, Loading, QueryState } from '../../components/states';
+import { useVersionChoice, VersionSelect } from '../../components/VersionSelect';
 import { drawdown } from '../playback/data';
 import { useLiveRefresh } from './MetricCards';
 
@@ -40,9 +41,8 @@ export function usePlaybackApi(
 
 export function PerformanceCharts({ slug, versions }: { slug: string; versions: VersionSummary[] }) {
   const id = useId();
-  const [selected, setSelected] = useState(versions[0]?.version);
+  const { version, selected, setSelected } = useVersionChoice(versions);
   const [mode, setMode] = useState<RecordMode>('live');
-  const version = versions.find((v) => v.version === selected) ?? versions[0];
   // The same query as the playback below (same key): one request for both views.
   const data = usePlaybackApi(slug, version?.version, mode, version?.symbols[0], true);
   const label = `Version ${version?.version} · ${mode === 'live' ? 'live record' : 'backtest record'}`;
@@ -50,16 +50,7 @@ export function PerformanceCharts({ slug, versions }: { slug: string; versions: 
   return (
     <div className="performance-charts">
       <div className="inline-form">
-        {versions.length > 1 ? (
-          <label>
-            Version{' '}
-            <select value={selected} onChange={(e) => setSelected(e.target.value)}>
-              {versions.map((v) => (
-                <option key={v.version}>{v.version}</option>
-              ))}
-            </select>
-          </label>
-        ) : null}
+        <VersionSelect versions={versions} selected={selected} onChange={setSelected} />
         <fieldset className="segmented">
           <legend className="visually-hidden">Record</legend>
           {(['live', 'backtest'] as const).map((m) => (
@@ -76,32 +67,33 @@ export function PerformanceCharts({ slug, versions }: { slug: string; versions: 
           ))}
         </fieldset>
       </div>
-      {data.isPending ? (
-        <Loading label="Loading the equity curve" />
-      ) : data.isError ? (
-        <ErrorState error={data.error} retry={() => void data.refetch()} />
-      ) : resolved === 0 ? (
-        <Empty title={`No resolved predictions in the ${mode} record of version ${version?.version} yet.`}>
-          {data.data.access === 'public' ? (
-            <p className="small">
-              Visitors see predictions once their outcome is known and after the model's public delay;
-              subscribers see everything.
-            </p>
-          ) : null}
-        </Empty>
-      ) : (
-        <>
-          <p className="small">
-            {data.data.symbol} · {data.data.interval} · total{' '}
-            {formatPercent(data.data.equity[data.data.equity.length - 1] ?? 0, 2)} · max drawdown{' '}
-            {formatPercent(-Math.min(0, ...drawdown(data.data.equity)), 2)}
-            {data.data.access === 'public' ? ' · public record (delayed)' : ''}
-          </p>
-          <Suspense fallback={<Loading label="Loading the chart" />}>
-            <EquityChart t={data.data.t} equity={data.data.equity} label={label} />
-          </Suspense>
-        </>
-      )}
+      <QueryState query={data} loadingLabel="Loading the equity curve">
+        {(d) =>
+          resolved === 0 ? (
+            <Empty
+              title={`No resolved predictions in the ${mode} record of version ${version?.version} yet.`}
+            >
+              {d.access === 'public' ? (
+                <p className="small">
+                  Visitors see predictions once their outcome is known and after the model's public delay;
+                  subscribers see everything.
+                </p>
+              ) : null}
+            </Empty>
+          ) : (
+            <>
+              <p className="small">
+                {d.symbol} · {d.interval} · total {formatPercent(d.equity[d.equity.length - 1] ?? 0, 2)} · max
+                drawdown {formatPercent(-Math.min(0, ...drawdown(d.equity)), 2)}
+                {d.access === 'public' ? ' · public record (delayed)' : ''}
+              </p>
+              <Suspense fallback={<Loading label="Loading the chart" />}>
+                <EquityChart t={d.t} equity={d.equity} label={label} />
+              </Suspense>
+            </>
+          )
+        }
+      </QueryState>
     </div>
   );
 }

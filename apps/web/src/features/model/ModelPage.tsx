@@ -10,9 +10,10 @@ import { Link, useParams } from 'react-router';
 import { ApiError, api, call } from '../../api/client';
 import type { Model, Playback as PlaybackData, VersionSummary } from '../../api/types';
 import { useSession } from '../../app/auth';
+import { DataTable } from '../../components/DataTable';
 import { formatDate, formatPercent, formatPrice } from '../../components/format';
 import { Empty, ErrorState, Loading, QueryState } from '../../components/states';
-import { TableWrap } from '../../components/TableWrap';
+import { useVersionChoice, VersionSelect } from '../../components/VersionSelect';
 import { DivergenceNotice } from '../metrics/DivergenceNotice';
 import { ModelMetricsSection } from '../metrics/MetricCards';
 import { PerformanceCharts, usePlaybackApi } from '../metrics/PerformanceCharts';
@@ -41,47 +42,42 @@ export function Digest({ digest }: { digest: string }) {
 export function VersionsTable({ slug, versions }: { slug: string; versions: VersionSummary[] }) {
   if (versions.length === 0) return <Empty title="No versions yet." />;
   return (
-    <TableWrap label="Versions">
-      <table>
-        <caption className="visually-hidden">Versions</caption>
-        <thead>
-          <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Status</th>
-            <th scope="col">Symbols · interval · target</th>
-            <th scope="col">Digest (SHA-256)</th>
-            <th scope="col">Published</th>
-            <th scope="col">Deployed</th>
-            <th scope="col">Retired</th>
-            <th scope="col">Attestation</th>
-          </tr>
-        </thead>
-        <tbody>
-          {versions.map((v) => (
-            <tr key={v.version}>
-              <th scope="row">{v.version}</th>
-              <td>
-                <StatusBadge status={v.status} />
-              </td>
-              <td>
-                {v.symbols.join(', ')} · {v.interval} · {v.target} ({v.horizon})
-              </td>
-              <td>
-                <Digest digest={v.digest} />
-              </td>
-              <td>{formatDate(v.createdAt)}</td>
-              <td>{formatDate(v.deployedAt)}</td>
-              <td>{formatDate(v.retiredAt)}</td>
-              <td>
-                <a href={`/v1/models/${slug}/versions/${v.version}/attestation`}>
-                  signed<span className="visually-hidden"> attestation of {v.version}</span>
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      label="Versions"
+      columns={[
+        'Version',
+        'Status',
+        'Symbols · interval · target',
+        'Digest (SHA-256)',
+        'Published',
+        'Deployed',
+        'Retired',
+        'Attestation',
+      ]}
+    >
+      {versions.map((v) => (
+        <tr key={v.version}>
+          <th scope="row">{v.version}</th>
+          <td>
+            <StatusBadge status={v.status} />
+          </td>
+          <td>
+            {v.symbols.join(', ')} · {v.interval} · {v.target} ({v.horizon})
+          </td>
+          <td>
+            <Digest digest={v.digest} />
+          </td>
+          <td>{formatDate(v.createdAt)}</td>
+          <td>{formatDate(v.deployedAt)}</td>
+          <td>{formatDate(v.retiredAt)}</td>
+          <td>
+            <a href={`/v1/models/${slug}/versions/${v.version}/attestation`}>
+              signed<span className="visually-hidden"> attestation of {v.version}</span>
+            </a>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -163,8 +159,7 @@ export function VersionRecord({ slug, version }: { slug: string; version: Versio
 }
 
 function Playback({ slug, versions }: { slug: string; versions: VersionSummary[] }) {
-  const [selected, setSelected] = useState(versions[0]?.version);
-  const version = versions.find((v) => v.version === selected) ?? versions[0];
+  const { version, selected, setSelected } = useVersionChoice(versions);
   const symbol = version?.symbols[0];
   const playback = usePlaybackApi(slug, version?.version, 'live', symbol, true);
   // The record grows while you watch (a demo refreshes it): keep playing what was loaded and
@@ -183,16 +178,7 @@ function Playback({ slug, versions }: { slug: string; versions: VersionSummary[]
   return (
     <section aria-labelledby="playback-title">
       <h2 id="playback-title">Playback</h2>
-      {versions.length > 1 ? (
-        <label>
-          Version{' '}
-          <select value={selected} onChange={(e) => setSelected(e.target.value)}>
-            {versions.map((v) => (
-              <option key={v.version}>{v.version}</option>
-            ))}
-          </select>
-        </label>
-      ) : null}
+      <VersionSelect versions={versions} selected={selected} onChange={setSelected} />
       {playback.data?.access === 'public' ? (
         <p className="muted small">
           Public record: predictions appear once their outcome is known and the model's public delay has
@@ -206,21 +192,21 @@ function Playback({ slug, versions }: { slug: string; versions: VersionSummary[]
           </button>
         </p>
       ) : null}
-      {playback.isPending ? (
-        <Loading label="Loading predictions and bars" />
-      ) : playback.isError ? (
-        <ErrorState error={playback.error} retry={() => void playback.refetch()} />
-      ) : columns && columns.ts.length > 0 && hasPredictions ? (
-        <Suspense fallback={<Loading label="Loading the chart" />}>
-          <PlaybackChart
-            columns={columns}
-            symbol={symbol ?? ''}
-            title={`${symbol} · version ${version?.version} · live record`}
-          />
-        </Suspense>
-      ) : (
-        <Empty title="No live predictions to play back yet." />
-      )}
+      <QueryState query={playback} loadingLabel="Loading predictions and bars">
+        {() =>
+          columns && columns.ts.length > 0 && hasPredictions ? (
+            <Suspense fallback={<Loading label="Loading the chart" />}>
+              <PlaybackChart
+                columns={columns}
+                symbol={symbol ?? ''}
+                title={`${symbol} · version ${version?.version} · live record`}
+              />
+            </Suspense>
+          ) : (
+            <Empty title="No live predictions to play back yet." />
+          )
+        }
+      </QueryState>
     </section>
   );
 }

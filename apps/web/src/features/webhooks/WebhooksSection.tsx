@@ -5,10 +5,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, call } from '../../api/client';
+import { ACTIONS_COLUMN, DataTable } from '../../components/DataTable';
 import { fieldErrors, TextField } from '../../components/Field';
 import { formatDate } from '../../components/format';
-import { Empty, FormError, QueryState } from '../../components/states';
-import { TableWrap } from '../../components/TableWrap';
+import { SecretOnce } from '../../components/SecretOnce';
+import { Empty, FormError, ListState } from '../../components/states';
 
 function DeliveryLog({ id }: { id: string }) {
   const log = useQuery({
@@ -17,45 +18,33 @@ function DeliveryLog({ id }: { id: string }) {
       call(api.GET('/v1/webhooks/{id}/deliveries', { params: { path: { id }, query: { limit: 50 } } })),
   });
   return (
-    <QueryState query={log} loadingLabel="Loading the delivery log">
-      {(l) =>
-        l.items.length === 0 ? (
-          <Empty title="No deliveries yet." />
-        ) : (
-          <TableWrap label="Delivery log">
-            <table>
-              <caption className="visually-hidden">Delivery log</caption>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Run</th>
-                  <th scope="col">Attempt</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">HTTP</th>
-                  <th scope="col">Latency</th>
-                  <th scope="col">Error</th>
-                </tr>
-              </thead>
-              <tbody>
-                {l.items.map((a) => (
-                  <tr key={`${a.deliveryId}-${a.attempt}`}>
-                    <td>{formatDate(a.attemptedAt)}</td>
-                    <td>
-                      <code>{a.runId.slice(0, 8)}</code>
-                    </td>
-                    <td>{a.attempt}</td>
-                    <td>{a.deliveryStatus}</td>
-                    <td>{a.statusCode ?? '—'}</td>
-                    <td>{a.latencyMs === null ? '—' : `${a.latencyMs} ms`}</td>
-                    <td>{a.error ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )
-      }
-    </QueryState>
+    <ListState
+      query={log}
+      items={log.data?.items}
+      loadingLabel="Loading the delivery log"
+      empty={<Empty title="No deliveries yet." />}
+    >
+      {(items) => (
+        <DataTable
+          label="Delivery log"
+          columns={['When', 'Run', 'Attempt', 'Status', 'HTTP', 'Latency', 'Error']}
+        >
+          {items.map((a) => (
+            <tr key={`${a.deliveryId}-${a.attempt}`}>
+              <td>{formatDate(a.attemptedAt)}</td>
+              <td>
+                <code>{a.runId.slice(0, 8)}</code>
+              </td>
+              <td>{a.attempt}</td>
+              <td>{a.deliveryStatus}</td>
+              <td>{a.statusCode ?? '—'}</td>
+              <td>{a.latencyMs === null ? '—' : `${a.latencyMs} ms`}</td>
+              <td>{a.error ?? ''}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+    </ListState>
   );
 }
 
@@ -85,19 +74,12 @@ export function WebhooksSection() {
         <code>Seer-Signature</code>). Only public https URLs are accepted.
       </p>
       {secret ? (
-        <div className="card new-key" role="status">
-          <p>
-            <strong>Copy the signing secret now.</strong> It will not be shown again.
-          </p>
-          <p>
-            <code className="secret" data-testid="new-webhook-secret">
-              {secret}
-            </code>
-          </p>
-          <button type="button" onClick={() => setSecret(null)}>
-            I have stored it
-          </button>
-        </div>
+        <SecretOnce
+          title="Copy the signing secret now."
+          secret={secret}
+          testId="new-webhook-secret"
+          onDone={() => setSecret(null)}
+        />
       ) : null}
       <form
         className="card"
@@ -130,55 +112,39 @@ export function WebhooksSection() {
           {create.isPending ? 'Adding…' : 'Add endpoint'}
         </button>
       </form>
-      <QueryState query={hooks} loadingLabel="Loading your webhooks">
-        {(h) =>
-          h.items.length === 0 ? (
-            <Empty title="No webhook endpoints." />
-          ) : (
-            <TableWrap label="Your webhook endpoints">
-              <table>
-                <caption className="visually-hidden">Your webhook endpoints</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Model</th>
-                    <th scope="col">URL</th>
-                    <th scope="col">Created</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {h.items.map((w) => (
-                    <tr key={w.id}>
-                      <th scope="row">{w.model}</th>
-                      <td>
-                        <code>{w.url}</code>
-                      </td>
-                      <td>{formatDate(w.createdAt)}</td>
-                      <td>
-                        <button type="button" onClick={() => setOpen(open === w.id ? null : w.id)}>
-                          {open === w.id ? 'Hide log' : 'Delivery log'}
-                        </button>{' '}
-                        <button
-                          type="button"
-                          className="danger"
-                          disabled={remove.isPending}
-                          onClick={() =>
-                            window.confirm(`Delete the endpoint ${w.url}?`) && remove.mutate(w.id)
-                          }
-                        >
-                          Delete<span className="visually-hidden"> {w.url}</span>
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-          )
-        }
-      </QueryState>
+      <ListState
+        query={hooks}
+        items={hooks.data?.items}
+        loadingLabel="Loading your webhooks"
+        empty={<Empty title="No webhook endpoints." />}
+      >
+        {(items) => (
+          <DataTable label="Your webhook endpoints" columns={['Model', 'URL', 'Created', ACTIONS_COLUMN]}>
+            {items.map((w) => (
+              <tr key={w.id}>
+                <th scope="row">{w.model}</th>
+                <td>
+                  <code>{w.url}</code>
+                </td>
+                <td>{formatDate(w.createdAt)}</td>
+                <td>
+                  <button type="button" onClick={() => setOpen(open === w.id ? null : w.id)}>
+                    {open === w.id ? 'Hide log' : 'Delivery log'}
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="danger"
+                    disabled={remove.isPending}
+                    onClick={() => window.confirm(`Delete the endpoint ${w.url}?`) && remove.mutate(w.id)}
+                  >
+                    Delete<span className="visually-hidden"> {w.url}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </ListState>
       {open ? <DeliveryLog id={open} /> : null}
       {remove.isError ? <FormError error={remove.error} /> : null}
     </section>
