@@ -8,10 +8,8 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEntitlements } from '@seer/core/billing';
-import { type Db, withTransaction } from '@seer/core/db';
-import { appendPredictions } from '@seer/core/predictions';
+import type { Db } from '@seer/core/db';
 import { type Consumer, createInProcessQueues, type JobQueues } from '@seer/core/queue';
-import { insertRuns } from '@seer/core/runs';
 import { TEST_DRIVERS } from '@seer/core/testing';
 import {
   createWebhooksService,
@@ -24,6 +22,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SeededVersion, seedVersion } from '../../../../worker/test/helpers';
 import { createAdmin, createApiKey, registerAndLogin, type TestUser } from '../../testing/auth';
+import { storeRun } from '../../testing/runs';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 
 const H = 3600_000;
@@ -36,35 +35,16 @@ interface Received {
 
 async function seedLiveRun(db: Db, v: SeededVersion, k: number): Promise<string> {
   const asOf = new Date(T0 + k * H);
-  const [run] = await insertRuns(db.kysely, [
-    {
-      version_id: v.id,
-      mode: 'live',
-      as_of: asOf,
-      interval_seconds: 3600,
-      horizon_seconds: 3600,
-      status: 'queued',
-    },
-  ]);
-  if (!run) throw new Error('run exists');
-  await withTransaction(db, async (trx) => {
-    await trx.updateTable('runs').set({ status: 'succeeded' }).where('id', '=', run.id).execute();
-    await appendPredictions(trx, {
-      versionId: v.id,
-      mode: 'live',
-      runId: run.id,
-      asOf,
-      horizon: '1h',
-      horizonMs: H,
-      target: 'return',
-      createdAt: asOf,
-      predictions: [
-        { symbol: 'AAA-USD', value: 0.01 * k, confidence: null },
-        { symbol: 'BBB-USD', value: -0.01 * k, confidence: 0.5 },
-      ],
-    });
+  const { runId } = await storeRun(db, {
+    versionId: v.id,
+    asOf,
+    createdAt: asOf,
+    predictions: [
+      { symbol: 'AAA-USD', value: 0.01 * k, confidence: null },
+      { symbol: 'BBB-USD', value: -0.01 * k, confidence: 0.5 },
+    ],
   });
-  return run.id;
+  return runId;
 }
 
 async function until<T>(fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000): Promise<T> {
