@@ -16,6 +16,7 @@ import { sweepOutcomes } from '../src/outcomes-worker';
 import { createRunExecutor } from '../src/run-executor';
 import { createScheduler } from '../src/scheduler';
 import {
+  expectValidChain,
   fixtureOpener,
   HOUR,
   liveRunsSettled,
@@ -275,44 +276,33 @@ describe.each(TEST_DRIVERS)('runs engine (%s)', (driver) => {
       graceMs: GRACE,
     });
     const clock = () => new Date(T0.getTime() + 40 * HOUR);
-    const bt1 = await insertBacktest(t.db.kysely, {
-      version_id: v.id,
-      requested_by: v.ownerId,
-      range_from: new Date(T0.getTime() + 2 * HOUR),
-      range_to: new Date(T0.getTime() + 7 * HOUR),
+    /** Backtests the boundaries T0+fromH .. T0+toH to the end; the backtest row afterwards. */
+    const backtest = async (fromH: number, toH: number) => {
+      const bt = await insertBacktest(t.db.kysely, {
+        version_id: v.id,
+        requested_by: v.ownerId,
+        range_from: new Date(T0.getTime() + fromH * HOUR),
+        range_to: new Date(T0.getTime() + toH * HOUR),
+        total: toH - fromH + 1,
+      });
+      await runBacktest({ db: t.db, executor, clock, parallelism: 2 }, bt.id);
+      return t.db.kysely
+        .selectFrom('backtests')
+        .selectAll()
+        .where('id', '=', bt.id)
+        .executeTakeFirstOrThrow();
+    };
+    expect(await backtest(2, 7)).toMatchObject({
+      status: 'succeeded',
       total: 6,
+      done: 6,
+      succeeded: 6,
+      failed: 0,
+      reused: 0,
     });
-    await runBacktest({ db: t.db, executor, clock, parallelism: 2 }, bt1.id);
-    const b1 = await t.db.kysely
-      .selectFrom('backtests')
-      .selectAll()
-      .where('id', '=', bt1.id)
-      .executeTakeFirstOrThrow();
-    expect(b1).toMatchObject({ status: 'succeeded', total: 6, done: 6, succeeded: 6, failed: 0, reused: 0 });
+    expect(await backtest(5, 9)).toMatchObject({ status: 'succeeded', done: 5, succeeded: 5, reused: 3 });
 
-    const bt2 = await insertBacktest(t.db.kysely, {
-      version_id: v.id,
-      requested_by: v.ownerId,
-      range_from: new Date(T0.getTime() + 5 * HOUR),
-      range_to: new Date(T0.getTime() + 9 * HOUR),
-      total: 5,
-    });
-    await runBacktest({ db: t.db, executor, clock, parallelism: 2 }, bt2.id);
-    const b2 = await t.db.kysely
-      .selectFrom('backtests')
-      .selectAll()
-      .where('id', '=', bt2.id)
-      .executeTakeFirstOrThrow();
-    expect(b2).toMatchObject({ status: 'succeeded', done: 5, succeeded: 5, reused: 3 });
-
-    const chain = await chainPage(t.db.kysely, {
-      versionId: v.id,
-      mode: 'backtest',
-      afterSeq: 0,
-      limit: 1000,
-    });
-    expect(chain).toHaveLength(16);
-    expect(verifyLedger(chain).valid).toBe(true);
+    await expectValidChain(t.db, v.id, 'backtest', 16);
     expect(
       await chainPage(t.db.kysely, { versionId: v.id, mode: 'live', afterSeq: 0, limit: 10 }),
     ).toHaveLength(0);

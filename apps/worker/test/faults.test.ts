@@ -7,12 +7,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { chainPage, verifyLedger } from '@seer/core/predictions';
 import { createBullQueues, obliteratePrefix } from '@seer/core/queue';
 import { findRun, liveStatusCounts } from '@seer/core/runs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createScheduler } from '../src/scheduler';
 import {
+  expectValidChain,
   HOUR,
   manualClock,
   REDIS_URL,
@@ -95,9 +95,7 @@ describe('fault tolerance (pg + BullMQ)', () => {
       );
       const run = await findRun(t.db.kysely, runId);
       expect(run).toMatchObject({ status: 'succeeded', attempts: 2, lease_owner: null, prediction_count: 2 });
-      const chain = await chainPage(t.db.kysely, { versionId: v.id, mode: 'live', afterSeq: 0, limit: 100 });
-      expect(chain).toHaveLength(2);
-      expect(verifyLedger(chain).valid).toBe(true);
+      await expectValidChain(t.db, v.id, 'live', 2);
     } finally {
       if (first.child.exitCode === null && first.child.signalCode === null)
         process.kill(-(first.child.pid as number), 'SIGKILL');
@@ -210,14 +208,7 @@ describe('fault tolerance (pg + BullMQ)', () => {
         } finally {
           await worker2.close();
         }
-        const chain = await chainPage(t.db.kysely, {
-          versionId: v.id,
-          mode: 'live',
-          afterSeq: 0,
-          limit: 100,
-        });
-        expect(chain).toHaveLength(6);
-        expect(verifyLedger(chain).valid).toBe(true);
+        await expectValidChain(t.db, v.id, 'live', 6);
       } finally {
         await s.close();
         await worker.close();

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Db, DbDriver } from '@seer/core/db';
+import { chainPage, verifyLedger } from '@seer/core/predictions';
 import { createInProcessQueues, type JobQueues } from '@seer/core/queue';
 import { liveStatusCounts } from '@seer/core/runs';
 import { createTestDb, type TestDb } from '@seer/core/testing';
@@ -271,6 +272,13 @@ export async function withEngine<T>(
       await worker.close();
     }
   });
+}
+
+/** The version's chain in `mode` holds exactly `length` predictions and verifies. */
+export async function expectValidChain(db: Db, versionId: string, mode: 'live' | 'backtest', length: number) {
+  const chain = await chainPage(db.kysely, { versionId, mode, afterSeq: 0, limit: 1000 });
+  expect(chain).toHaveLength(length);
+  expect(verifyLedger(chain).valid).toBe(true);
 }
 
 /** No live run of the version is queued or running. */
