@@ -13,6 +13,7 @@ import sys
 import numpy as np
 import pandas as pd
 
+from . import metrics
 from .manifest import read_manifest
 from .runtime import harness
 
@@ -167,8 +168,6 @@ def backtest(pkg_dir, frames, start, end, progress=None):
                     "baseClose": None if b0 is None else float(b0),
                 }
             )
-    from . import metrics  # scipy.stats: about 0.5 s of imports that `seer run` does not need
-
     m = metrics.compute(
         records,
         metrics.PERIODS_PER_YEAR[interval],

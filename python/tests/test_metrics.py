@@ -1,5 +1,7 @@
-"""The SDK's metrics are the platform's: the same shared fixture the TypeScript metrics are
-tested against (packages/core/src/metrics/fixtures/metrics-fixtures.json)."""
+"""The SDK's metrics are the platform's: its own implementation of the definitions, checked on
+the same shared fixture the TypeScript metrics are tested against
+(packages/core/src/metrics/fixtures/metrics-fixtures.json, made by the independent pandas/scipy
+reference make_fixtures.py)."""
 
 import json
 import math

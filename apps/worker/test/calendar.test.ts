@@ -5,14 +5,22 @@
  * the scheduler's decisions are what is under test, so runs are marked succeeded in SQL the way
  * the worker would finish them.
  */
+import type { Db } from '@seer/core/db';
 import { createInProcessQueues } from '@seer/core/queue';
 import { createRunsService, insertBacktest, liveStatusCounts } from '@seer/core/runs';
-import { createTestDb, TEST_DRIVERS, type TestDb } from '@seer/core/testing';
+import { TEST_DRIVERS } from '@seer/core/testing';
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBacktest, startBacktestConsumer } from '../src/backtest-runner';
-import { createScheduler } from '../src/scheduler';
-import { HOUR, manualClock, seedBars, seedVersion } from './helpers';
+import {
+  HOUR,
+  manualClock,
+  retireVersionsAfterEach,
+  seedBars,
+  seedVersion,
+  useTestDb,
+  withScheduler,
+} from './helpers';
 
 const GRACE = 5 * 60_000;
 // Friday 2026-01-09 .. Monday 2026-01-12 (UTC).
@@ -25,35 +33,28 @@ const isWeekday = (ms: number) => {
 };
 
 /** An FX-like instrument: hourly bars for open times Monday..Friday only, like the demo USD/CHF. */
-async function seedWeekdayInstrument(t: TestDb, symbol: string, from: Date, to: Date, skip: Date[] = []) {
+async function seedWeekdayInstrument(db: Db, symbol: string, from: Date, to: Date, skip: Date[] = []) {
   await sql`INSERT INTO instruments (symbol, name, asset_class, calendar)
-    VALUES (${symbol}, ${symbol}, 'fx', 'weekdays')`.execute(t.db.kysely);
+    VALUES (${symbol}, ${symbol}, 'fx', 'weekdays')`.execute(db.kysely);
   const ts: Date[] = [];
   for (let ms = from.getTime(); ms < to.getTime(); ms += HOUR)
     if (isWeekday(ms) && !skip.some((s) => s.getTime() === ms)) ts.push(new Date(ms));
   await sql`INSERT INTO bars (instrument_id, interval, ts, open, high, low, close, volume)
     SELECT (SELECT id FROM instruments WHERE symbol = ${symbol}), '1h', x.ts, 1, 1, 1, 1, NULL
-      FROM unnest(${ts}::timestamptz[]) AS x(ts)`.execute(t.db.kysely);
+      FROM unnest(${ts}::timestamptz[]) AS x(ts)`.execute(db.kysely);
 }
 
 describe.each(TEST_DRIVERS)('trading calendars in the scheduler (%s)', (driver) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(driver);
-    // FXA: Friday 18:00 .. Monday 04:00 open times, weekdays only, but the bar opening Monday
-    // 01:00 (closing at 02:00) never arrives: a real miss, which the calendar must not hide.
-    await seedWeekdayInstrument(t, 'FXA', at(18), at(76), [at(73)]);
-    // A 24x7 symbol with every bar over the same period.
-    await seedBars(t.db, { symbols: ['CRY-USD'], from: at(18), count: 58 });
+  const t = useTestDb(driver, {
+    seed: async (db) => {
+      // FXA: Friday 18:00 .. Monday 04:00 open times, weekdays only, but the bar opening Monday
+      // 01:00 (closing at 02:00) never arrives: a real miss, which the calendar must not hide.
+      await seedWeekdayInstrument(db, 'FXA', at(18), at(76), [at(73)]);
+      // A 24x7 symbol with every bar over the same period.
+      await seedBars(db, { symbols: ['CRY-USD'], from: at(18), count: 58 });
+    },
   });
-  afterAll(async () => {
-    await t?.cleanup();
-  });
-  afterEach(async () => {
-    await sql`UPDATE model_versions SET status = 'retired', retired_at = deployed_at WHERE status = 'deployed'`.execute(
-      t.db.kysely,
-    );
-  });
+  retireVersionsAfterEach(t);
 
   const runsOf = async (versionId: string) =>
     t.db.kysely
@@ -70,14 +71,6 @@ describe.each(TEST_DRIVERS)('trading calendars in the scheduler (%s)', (driver) 
       deployedAt: at(20, 30 * 60_000),
     });
     const clock = manualClock(at(21, 1000));
-    const queues = createInProcessQueues();
-    const s = await createScheduler({
-      db: t.db,
-      queues,
-      clock: clock.clock,
-      graceMs: GRACE,
-      requeueAfterMs: 0,
-    });
     const runs = createRunsService({
       db: t.db,
       clock: clock.clock,
@@ -85,7 +78,8 @@ describe.each(TEST_DRIVERS)('trading calendars in the scheduler (%s)', (driver) 
       backtestMaxBoundaries: 10,
     });
     const totals = { dispatched: 0, missed: 0, marketClosed: 0 };
-    try {
+    const scheduling = { db: t.db, clock: clock.clock, graceMs: GRACE, requeueAfterMs: 0 };
+    await withScheduler(scheduling, async (s, queues) => {
       // Friday 21:00 .. Monday 01:00, one tick a second after each boundary; every dispatched run
       // is finished before time moves on (as the worker would).
       for (let h = 21; h <= 73; h++) {
@@ -152,10 +146,7 @@ describe.each(TEST_DRIVERS)('trading calendars in the scheduler (%s)', (driver) 
       const c = await runs.coverage(v.id);
       expect(c).toMatchObject({ slots: 6, succeeded: 5, missed: 1, marketClosed: 48 });
       expect(c.coverage).toBeCloseTo(5 / 6, 12);
-    } finally {
-      await s.close();
-      await queues.close();
-    }
+    });
   });
 
   it('after an outage over the weekend: weekend slots market_closed, weekday slots missed', async () => {
@@ -166,9 +157,7 @@ describe.each(TEST_DRIVERS)('trading calendars in the scheduler (%s)', (driver) 
     });
     // No scheduler ran from Friday 22:30 until Monday 03:30.
     const clock = manualClock(at(75, 30 * 60_000));
-    const queues = createInProcessQueues();
-    const s = await createScheduler({ db: t.db, queues, clock: clock.clock, graceMs: GRACE });
-    try {
+    await withScheduler({ db: t.db, clock: clock.clock, graceMs: GRACE }, async (s, queues) => {
       expect(await s.tick()).toMatchObject({ dispatched: 0, missed: 5, marketClosed: 48 });
       const rows = await runsOf(v.id);
       const missed = rows.filter((r) => r.status === 'missed').map((r) => r.as_of.toISOString());
@@ -182,10 +171,7 @@ describe.each(TEST_DRIVERS)('trading calendars in the scheduler (%s)', (driver) 
       ]);
       expect(rows.filter((r) => r.status === 'market_closed')).toHaveLength(48);
       expect((await queues.counts('runs')).waiting).toBe(0);
-    } finally {
-      await s.close();
-      await queues.close();
-    }
+    });
   });
 
   it('a version mixing a weekdays and a 24x7 symbol runs at weekends on the open market only', async () => {
@@ -196,16 +182,11 @@ describe.each(TEST_DRIVERS)('trading calendars in the scheduler (%s)', (driver) 
     });
     // Saturday 12:00: FXA has no bar, CRY-USD has; the slot is owed and its data is complete.
     const clock = manualClock(at(36, 1000));
-    const queues = createInProcessQueues();
-    const s = await createScheduler({ db: t.db, queues, clock: clock.clock, graceMs: GRACE });
-    try {
+    await withScheduler({ db: t.db, clock: clock.clock, graceMs: GRACE }, async (s) => {
       expect(await s.tick()).toMatchObject({ dispatched: 1, missed: 0, marketClosed: 0 });
       expect((await runsOf(v.id)).map((r) => r.status)).toEqual(['queued']);
       expect((await liveStatusCounts(t.db.kysely, v.id)).market_closed).toBe(0);
-    } finally {
-      await s.close();
-      await queues.close();
-    }
+    });
   });
 
   it('backtests record weekend boundaries as market_closed and never run them', async () => {

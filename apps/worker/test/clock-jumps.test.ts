@@ -7,14 +7,18 @@
  * on PGlite; this is about time, not the driver).
  */
 import { chainPage, verifyLedger } from '@seer/core/predictions';
-import { createInProcessQueues } from '@seer/core/queue';
-import { liveStatusCounts } from '@seer/core/runs';
-import { createTestDb, type TestDb } from '@seer/core/testing';
-import { createBwrapSandbox, type Sandbox } from '@seer/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorker } from '../src/index';
-import { createScheduler } from '../src/scheduler';
-import { fixtureOpener, HOUR, manualClock, seedBars, seedVersion, until } from './helpers';
+import { describe, expect, it } from 'vitest';
+import {
+  HOUR,
+  liveRunsSettled,
+  manualClock,
+  seedBars,
+  seedVersion,
+  until,
+  useSandbox,
+  useTestDb,
+  withEngine,
+} from './helpers';
 
 const T0 = new Date(Date.UTC(2026, 0, 12, 0, 0, 0));
 const GRACE = 5 * 60_000;
@@ -22,16 +26,10 @@ const SYMBOLS = ['AAA-USD', 'BBB-USD'];
 const at = (h: number, ms = 1000) => new Date(T0.getTime() + h * HOUR + ms);
 
 describe('scheduler and workers when the wall clock jumps (pg)', () => {
-  let t: TestDb;
-  let sandbox: Sandbox;
-  beforeAll(async () => {
-    sandbox = await createBwrapSandbox({ strategy: 'fork', concurrency: 1 });
-    t = await createTestDb('pg');
-    await seedBars(t.db, { symbols: SYMBOLS, from: new Date(T0.getTime() - 24 * HOUR), count: 55 });
-  }, 120_000);
-  afterAll(async () => {
-    await t?.cleanup();
-    await sandbox?.close();
+  const sandbox = useSandbox({ concurrency: 1, timeoutMs: 120_000 });
+  const t = useTestDb('pg', {
+    seed: (db) => seedBars(db, { symbols: SYMBOLS, from: new Date(T0.getTime() - 24 * HOUR), count: 55 }),
+    timeoutMs: 120_000,
   });
 
   it('forward jump: skipped boundaries recorded missed once; backward step: nothing re-run or stored twice', async () => {
@@ -40,28 +38,22 @@ describe('scheduler and workers when the wall clock jumps (pg)', () => {
       deployedAt: new Date(T0.getTime() + 30 * 60_000),
     });
     const clock = manualClock(at(1));
-    const queues = createInProcessQueues({ retry: { attempts: 3, backoffMs: 20 } });
-    const worker = await startWorker({
+    const settled = () => liveRunsSettled(t.db, v.id);
+    const engine = {
       db: t.db,
-      queues,
       sandbox,
-      openPackage: fixtureOpener(new Map([[v.id, 'momentum']])),
+      packages: { [v.id]: 'momentum' },
       clock: clock.clock,
       graceMs: GRACE,
       concurrency: 1,
-      consumers: { runs: true, outcomes: false, backtests: false },
-    });
-    const scheduler = await createScheduler({ db: t.db, queues, clock: clock.clock, graceMs: GRACE });
-    const settled = async () => {
-      const c = await liveStatusCounts(t.db.kysely, v.id);
-      return c.queued + c.running === 0;
+      retry: { attempts: 3, backoffMs: 20 },
     };
-    const tickSettled = async () => {
-      const r = await scheduler.tick();
-      await until(settled, 60_000, `runs settled at ${clock.clock().toISOString()}`);
-      return r;
-    };
-    try {
+    await withEngine(engine, async ({ scheduler }) => {
+      const tickSettled = async () => {
+        const r = await scheduler.tick();
+        await until(settled, 60_000, `runs settled at ${clock.clock().toISOString()}`);
+        return r;
+      };
       expect(await tickSettled()).toMatchObject({ dispatched: 1, missed: 0 }); // 01:00
       clock.set(at(2));
       expect(await tickSettled()).toMatchObject({ dispatched: 1, missed: 0 }); // 02:00
@@ -114,10 +106,6 @@ describe('scheduler and workers when the wall clock jumps (pg)', () => {
       expect(new Set(preds.map((p) => `${p.symbol}@${p.as_of.toISOString()}`)).size).toBe(8);
       expect(new Set(preds.map((p) => p.as_of.getUTCHours()))).toEqual(new Set([1, 2, 7, 8]));
       expect(verifyLedger(preds)).toMatchObject({ valid: true, checked: 8 });
-    } finally {
-      await scheduler.close();
-      await worker.close();
-      await queues.close();
-    }
+    });
   }, 300_000);
 });

@@ -7,46 +7,45 @@ import { withTransaction } from '@seer/core/db';
 import { appendPredictions, chainPage, verifyLedger } from '@seer/core/predictions';
 import { createInProcessQueues } from '@seer/core/queue';
 import { insertBacktest, liveStatusCounts } from '@seer/core/runs';
-import { createTestDb, TEST_DRIVERS, type TestDb } from '@seer/core/testing';
-import { createBwrapSandbox, type Sandbox } from '@seer/sandbox';
+import { TEST_DRIVERS } from '@seer/core/testing';
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBacktest } from '../src/backtest-runner';
-import { startWorker } from '../src/index';
 import { createRunMetrics } from '../src/metrics';
 import { sweepOutcomes } from '../src/outcomes-worker';
 import { createRunExecutor } from '../src/run-executor';
 import { createScheduler } from '../src/scheduler';
-import { fixtureOpener, HOUR, manualClock, priceAt, seedBars, seedVersion, until } from './helpers';
+import {
+  expectValidChain,
+  fixtureOpener,
+  HOUR,
+  liveRunsSettled,
+  manualClock,
+  priceAt,
+  queuedLiveRun,
+  retireVersionsAfterEach,
+  seedBars,
+  seedVersion,
+  startFixtureWorker,
+  until,
+  useSandbox,
+  useTestDb,
+  withEngine,
+  withScheduler,
+} from './helpers';
 
 const T0 = new Date(Date.UTC(2026, 0, 5, 0, 0, 0));
 const GRACE = 5 * 60_000;
 const SYMBOLS = ['AAA-USD', 'BBB-USD'];
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await createBwrapSandbox({ strategy: 'fork', concurrency: 2 });
-});
-afterAll(async () => {
-  await sandbox?.close();
-});
+const sandbox = useSandbox();
 
 describe.each(TEST_DRIVERS)('runs engine (%s)', (driver) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(driver);
+  const t = useTestDb(driver, {
     // Bars from T0-24h to T0+30h (open times): the bar closing at T0+kh is stored for k <= 31.
-    await seedBars(t.db, { symbols: SYMBOLS, from: new Date(T0.getTime() - 24 * HOUR), count: 55 });
+    seed: (db) => seedBars(db, { symbols: SYMBOLS, from: new Date(T0.getTime() - 24 * HOUR), count: 55 }),
   });
-  afterAll(async () => {
-    await t?.cleanup();
-  });
-  // The scheduler sees every deployed version: retire each test's versions (owing no slot).
-  afterEach(async () => {
-    await sql`UPDATE model_versions SET status = 'retired', retired_at = deployed_at WHERE status = 'deployed'`.execute(
-      t.db.kysely,
-    );
-  });
+  retireVersionsAfterEach(t);
 
   it('schedules live boundaries, records missed ones, runs the rest once, chains and resolves them', async () => {
     const v = await seedVersion(t.db, {
@@ -56,16 +55,15 @@ describe.each(TEST_DRIVERS)('runs engine (%s)', (driver) => {
     const clock = manualClock(new Date(T0.getTime() + 3 * HOUR + 60_000));
     const queues = createInProcessQueues({ retry: { attempts: 3, backoffMs: 20 } });
     const metrics = createRunMetrics();
-    const worker = await startWorker({
+    const worker = await startFixtureWorker({
       db: t.db,
       queues,
       sandbox,
-      openPackage: fixtureOpener(new Map([[v.id, 'momentum']])),
+      packages: { [v.id]: 'momentum' },
       clock: clock.clock,
       graceMs: GRACE,
       concurrency: 2,
       metrics,
-      consumers: { runs: true, outcomes: false, backtests: false },
     });
     const scheduler = await createScheduler({ db: t.db, queues, clock: clock.clock, graceMs: GRACE });
     const scheduler2 = await createScheduler({ db: t.db, queues, clock: clock.clock, graceMs: GRACE });
@@ -74,10 +72,7 @@ describe.each(TEST_DRIVERS)('runs engine (%s)', (driver) => {
       const [r1, r2] = await Promise.all([scheduler.tick(), scheduler2.tick()]);
       expect(r1.missed + r2.missed).toBe(2);
       expect(r1.dispatched + r2.dispatched).toBe(1);
-      const settled = async () => {
-        const c = await liveStatusCounts(t.db.kysely, v.id);
-        return c.queued + c.running === 0;
-      };
+      const settled = () => liveRunsSettled(t.db, v.id);
       // Simulated time moves on only once the boundary's run is done (like a slow replay clock).
       for (let k = 4; k <= 8; k++) {
         await until(settled, 20_000, `runs before ${k}:00 settled`);
@@ -167,10 +162,8 @@ describe.each(TEST_DRIVERS)('runs engine (%s)', (driver) => {
       symbols: ['AAA-USD', 'CCC-USD'],
       deployedAt: new Date(T0.getTime() + 9 * HOUR + 60_000),
     });
-    const queues = createInProcessQueues();
     const clock = manualClock(new Date(T0.getTime() + 10 * HOUR + 60_000));
-    const s = await createScheduler({ db: t.db, queues, clock: clock.clock, graceMs: GRACE });
-    try {
+    await withScheduler({ db: t.db, clock: clock.clock, graceMs: GRACE }, async (s, queues) => {
       // CCC-USD has no bars at all: its 10:00 bar is late.
       expect(await s.tick()).toMatchObject({ dispatched: 0, missed: 0, waiting: 1 });
       clock.set(new Date(T0.getTime() + 10 * HOUR + GRACE + 1));
@@ -191,10 +184,7 @@ describe.each(TEST_DRIVERS)('runs engine (%s)', (driver) => {
         [11, 'queued', null],
       ]);
       expect((await queues.counts('runs')).waiting).toBe(1);
-    } finally {
-      await s.close();
-      await queues.close();
-    }
+    });
   });
 
   it('records model failures with stderr and refuses packages that fail verification', async () => {
@@ -206,25 +196,16 @@ describe.each(TEST_DRIVERS)('runs engine (%s)', (driver) => {
       fixture: 'momentum',
       deployedAt: new Date(T0.getTime() + 11 * HOUR),
     });
-    const clock = manualClock(new Date(T0.getTime() + 12 * HOUR + 1000));
-    const queues = createInProcessQueues({ retry: { attempts: 3, backoffMs: 10 } });
-    const worker = await startWorker({
+    const engine = {
       db: t.db,
-      queues,
       sandbox,
-      openPackage: fixtureOpener(
-        new Map([
-          [broken.id, 'broken'],
-          [tampered.id, 'tampered'],
-        ]),
-      ),
-      clock: clock.clock,
+      packages: { [broken.id]: 'broken', [tampered.id]: 'tampered' },
+      clock: manualClock(new Date(T0.getTime() + 12 * HOUR + 1000)).clock,
       graceMs: GRACE,
       concurrency: 2,
-      consumers: { runs: true, outcomes: false, backtests: false },
-    });
-    const s = await createScheduler({ db: t.db, queues, clock: clock.clock, graceMs: GRACE });
-    try {
+      retry: { attempts: 3, backoffMs: 10 },
+    };
+    await withEngine(engine, async ({ scheduler: s, queues }) => {
       expect((await s.tick()).dispatched).toBeGreaterThanOrEqual(2);
       await until(async () => (await queues.counts('runs')).dead >= 2, 20_000, 'two dead letters');
       const rows = await t.db.kysely
@@ -252,47 +233,32 @@ describe.each(TEST_DRIVERS)('runs engine (%s)', (driver) => {
         .where('version_id', 'in', [broken.id, tampered.id])
         .executeTakeFirstOrThrow();
       expect(Number(n.n)).toBe(0);
-    } finally {
-      await s.close();
-      await worker.close();
-      await queues.close();
-    }
+    });
   });
 
   it('never starts a live run after its deadline (a backlog is not a late forecast)', async () => {
-    const v = await seedVersion(t.db, {
+    const run = await queuedLiveRun(t.db, {
       fixture: 'momentum',
       deployedAt: new Date(T0.getTime() + 12 * HOUR + 1),
+      now: new Date(T0.getTime() + 13 * HOUR + 1000),
+      graceMs: GRACE,
     });
-    const clock = manualClock(new Date(T0.getTime() + 13 * HOUR + 1000));
-    const queues = createInProcessQueues();
-    const s = await createScheduler({ db: t.db, queues, clock: clock.clock, graceMs: GRACE });
-    await s.tick();
-    await s.close();
-    const run = await t.db.kysely
-      .selectFrom('runs')
-      .selectAll()
-      .where('version_id', '=', v.id)
-      .executeTakeFirstOrThrow();
-    expect(run.status).toBe('queued');
-    clock.set(new Date(T0.getTime() + 13 * HOUR + 2 * GRACE + 1000));
     const ex = createRunExecutor({
       db: t.db,
       sandbox,
-      openPackage: fixtureOpener(new Map([[v.id, 'momentum']])),
-      clock: clock.clock,
+      openPackage: fixtureOpener(new Map([[run.versionId, 'momentum']])),
+      clock: () => new Date(T0.getTime() + 13 * HOUR + 2 * GRACE + 1000),
       workerId: 'late-worker',
       leaseMs: 10_000,
       graceMs: GRACE,
     });
-    expect(await ex.execute(run.id)).toBe('missed');
+    expect(await ex.execute(run.runId)).toBe('missed');
     const after = await t.db.kysely
       .selectFrom('runs')
       .selectAll()
-      .where('id', '=', run.id)
+      .where('id', '=', run.runId)
       .executeTakeFirstOrThrow();
     expect(after).toMatchObject({ status: 'missed', error_code: 'missed_started_late', lease_owner: null });
-    await queues.close();
   });
 
   it('backtests a past range into its own chain, reuses finished boundaries, keeps live apart', async () => {
@@ -310,44 +276,33 @@ describe.each(TEST_DRIVERS)('runs engine (%s)', (driver) => {
       graceMs: GRACE,
     });
     const clock = () => new Date(T0.getTime() + 40 * HOUR);
-    const bt1 = await insertBacktest(t.db.kysely, {
-      version_id: v.id,
-      requested_by: v.ownerId,
-      range_from: new Date(T0.getTime() + 2 * HOUR),
-      range_to: new Date(T0.getTime() + 7 * HOUR),
+    /** Backtests the boundaries T0+fromH .. T0+toH to the end; the backtest row afterwards. */
+    const backtest = async (fromH: number, toH: number) => {
+      const bt = await insertBacktest(t.db.kysely, {
+        version_id: v.id,
+        requested_by: v.ownerId,
+        range_from: new Date(T0.getTime() + fromH * HOUR),
+        range_to: new Date(T0.getTime() + toH * HOUR),
+        total: toH - fromH + 1,
+      });
+      await runBacktest({ db: t.db, executor, clock, parallelism: 2 }, bt.id);
+      return t.db.kysely
+        .selectFrom('backtests')
+        .selectAll()
+        .where('id', '=', bt.id)
+        .executeTakeFirstOrThrow();
+    };
+    expect(await backtest(2, 7)).toMatchObject({
+      status: 'succeeded',
       total: 6,
+      done: 6,
+      succeeded: 6,
+      failed: 0,
+      reused: 0,
     });
-    await runBacktest({ db: t.db, executor, clock, parallelism: 2 }, bt1.id);
-    const b1 = await t.db.kysely
-      .selectFrom('backtests')
-      .selectAll()
-      .where('id', '=', bt1.id)
-      .executeTakeFirstOrThrow();
-    expect(b1).toMatchObject({ status: 'succeeded', total: 6, done: 6, succeeded: 6, failed: 0, reused: 0 });
+    expect(await backtest(5, 9)).toMatchObject({ status: 'succeeded', done: 5, succeeded: 5, reused: 3 });
 
-    const bt2 = await insertBacktest(t.db.kysely, {
-      version_id: v.id,
-      requested_by: v.ownerId,
-      range_from: new Date(T0.getTime() + 5 * HOUR),
-      range_to: new Date(T0.getTime() + 9 * HOUR),
-      total: 5,
-    });
-    await runBacktest({ db: t.db, executor, clock, parallelism: 2 }, bt2.id);
-    const b2 = await t.db.kysely
-      .selectFrom('backtests')
-      .selectAll()
-      .where('id', '=', bt2.id)
-      .executeTakeFirstOrThrow();
-    expect(b2).toMatchObject({ status: 'succeeded', done: 5, succeeded: 5, reused: 3 });
-
-    const chain = await chainPage(t.db.kysely, {
-      versionId: v.id,
-      mode: 'backtest',
-      afterSeq: 0,
-      limit: 1000,
-    });
-    expect(chain).toHaveLength(16);
-    expect(verifyLedger(chain).valid).toBe(true);
+    await expectValidChain(t.db, v.id, 'backtest', 16);
     expect(
       await chainPage(t.db.kysely, { versionId: v.id, mode: 'live', afterSeq: 0, limit: 10 }),
     ).toHaveLength(0);
@@ -382,15 +337,14 @@ describe.each(TEST_DRIVERS)('runs engine (%s)', (driver) => {
       await broken.close();
       expect((await liveStatusCounts(t.db.kysely, v.id)).queued).toBe(1);
 
-      const worker = await startWorker({
+      const worker = await startFixtureWorker({
         db: t.db,
         queues,
         sandbox,
-        openPackage: fixtureOpener(new Map([[v.id, 'momentum']])),
+        packages: { [v.id]: 'momentum' },
         clock: clock.clock,
         graceMs: GRACE,
         concurrency: 1,
-        consumers: { runs: true, outcomes: false, backtests: false },
       });
       try {
         expect(await s.recover()).toBe(1);
@@ -419,20 +373,15 @@ describe.each(TEST_DRIVERS)('runs engine (%s)', (driver) => {
       deployedAt: new Date(T0.getTime() + 25 * HOUR),
     });
     const queues = createInProcessQueues({ retry: { attempts: 2, backoffMs: 10 } });
-    const worker = await startWorker({
+    const worker = await startFixtureWorker({
       db: t.db,
       queues,
       sandbox,
-      openPackage: fixtureOpener(
-        new Map([
-          [ok.id, 'momentum'],
-          [bad.id, 'broken'],
-        ]),
-      ),
+      packages: { [ok.id]: 'momentum', [bad.id]: 'broken' },
       clock: () => new Date(T0.getTime() + 40 * HOUR),
       graceMs: GRACE,
       concurrency: 2,
-      consumers: { runs: false, outcomes: false, backtests: true },
+      consumers: { runs: false, backtests: true },
       backtestPollMs: 100,
     });
     try {

@@ -7,34 +7,32 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { chainPage, verifyLedger } from '@seer/core/predictions';
 import { createBullQueues, obliteratePrefix } from '@seer/core/queue';
 import { findRun, liveStatusCounts } from '@seer/core/runs';
-import { createTestDb, type TestDb } from '@seer/core/testing';
-import { createBwrapSandbox, type Sandbox } from '@seer/sandbox';
-import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startWorker } from '../src/index';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createScheduler } from '../src/scheduler';
-import { fixtureOpener, HOUR, manualClock, REDIS_URL, seedBars, seedVersion, until } from './helpers';
+import {
+  expectValidChain,
+  HOUR,
+  manualClock,
+  REDIS_URL,
+  retireVersionsAfterEach,
+  seedBars,
+  seedVersion,
+  startFixtureWorker,
+  until,
+  useSandbox,
+  useTestDb,
+} from './helpers';
 
 const T0 = new Date(Date.UTC(2026, 0, 5));
 const SYMBOLS = ['AAA-USD', 'BBB-USD'];
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb('pg');
-  await seedBars(t.db, { symbols: SYMBOLS, from: new Date(T0.getTime() - 24 * HOUR), count: 60 });
+const t = useTestDb('pg', {
+  seed: (db) => seedBars(db, { symbols: SYMBOLS, from: new Date(T0.getTime() - 24 * HOUR), count: 60 }),
 });
-afterAll(async () => {
-  await t?.cleanup();
-});
-afterEach(async () => {
-  await sql`UPDATE model_versions SET status = 'retired', retired_at = deployed_at WHERE status = 'deployed'`.execute(
-    t.db.kysely,
-  );
-});
+retireVersionsAfterEach(t);
 
 function startChildWorker(env: Record<string, string>): { child: ChildProcess; ready: Promise<void> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/worker/test/fault-worker.ts'], {
@@ -97,9 +95,7 @@ describe('fault tolerance (pg + BullMQ)', () => {
       );
       const run = await findRun(t.db.kysely, runId);
       expect(run).toMatchObject({ status: 'succeeded', attempts: 2, lease_owner: null, prediction_count: 2 });
-      const chain = await chainPage(t.db.kysely, { versionId: v.id, mode: 'live', afterSeq: 0, limit: 100 });
-      expect(chain).toHaveLength(2);
-      expect(verifyLedger(chain).valid).toBe(true);
+      await expectValidChain(t.db, v.id, 'live', 2);
     } finally {
       if (first.child.exitCode === null && first.child.signalCode === null)
         process.kill(-(first.child.pid as number), 'SIGKILL');
@@ -117,7 +113,7 @@ describe('fault tolerance (pg + BullMQ)', () => {
     const PORT = 6390;
     const url = `redis://127.0.0.1:${PORT}`;
     let redis: ChildProcess | undefined;
-    let sandbox: Sandbox;
+    const sandbox = useSandbox({ concurrency: 1 });
     const startRedis = async () => {
       redis = spawn('redis-server', ['--port', String(PORT), '--save', '', '--appendonly', 'no'], {
         stdio: 'ignore',
@@ -141,12 +137,8 @@ describe('fault tolerance (pg + BullMQ)', () => {
       redis.kill('SIGKILL');
       await once(redis, 'exit');
     };
-    beforeAll(async () => {
-      sandbox = await createBwrapSandbox({ strategy: 'fork', concurrency: 1 });
-    });
     afterAll(async () => {
       await stopRedis();
-      await sandbox?.close();
     });
 
     it('work resumes after a restart, and runs whose jobs died with Redis are re-dispatched', async () => {
@@ -161,16 +153,17 @@ describe('fault tolerance (pg + BullMQ)', () => {
         prefix: 'seer',
         retry: { attempts: 5, backoffMs: 200 },
       });
-      const worker = await startWorker({
-        db: t.db,
-        queues,
-        sandbox,
-        openPackage: fixtureOpener(new Map([[v.id, 'momentum']])),
-        clock: clock.clock,
-        graceMs: 300_000,
-        concurrency: 1,
-        consumers: { runs: true, outcomes: false, backtests: false },
-      });
+      const startMomentumWorker = () =>
+        startFixtureWorker({
+          db: t.db,
+          queues,
+          sandbox,
+          packages: { [v.id]: 'momentum' },
+          clock: clock.clock,
+          graceMs: 300_000,
+          concurrency: 1,
+        });
+      const worker = await startMomentumWorker();
       const s = await createScheduler({
         db: t.db,
         queues,
@@ -206,16 +199,7 @@ describe('fault tolerance (pg + BullMQ)', () => {
         expect((await s.tick()).dispatched).toBe(1);
         await stopRedis();
         await startRedis();
-        const worker2 = await startWorker({
-          db: t.db,
-          queues,
-          sandbox,
-          openPackage: fixtureOpener(new Map([[v.id, 'momentum']])),
-          clock: clock.clock,
-          graceMs: 300_000,
-          concurrency: 1,
-          consumers: { runs: true, outcomes: false, backtests: false },
-        });
+        const worker2 = await startMomentumWorker();
         try {
           await new Promise((r) => setTimeout(r, 500));
           expect(await succeeded(2)).toBe(true); // nothing to do: the job is gone
@@ -224,14 +208,7 @@ describe('fault tolerance (pg + BullMQ)', () => {
         } finally {
           await worker2.close();
         }
-        const chain = await chainPage(t.db.kysely, {
-          versionId: v.id,
-          mode: 'live',
-          afterSeq: 0,
-          limit: 100,
-        });
-        expect(chain).toHaveLength(6);
-        expect(verifyLedger(chain).valid).toBe(true);
+        await expectValidChain(t.db, v.id, 'live', 6);
       } finally {
         await s.close();
         await worker.close();

@@ -1,16 +1,23 @@
 /**
  * Test fixtures for the runs engine: registry rows for a version whose package is a fixture
- * folder, market bars, and a package opener over fixture folders (the registry's signed artifact
- * store is exercised by the registry's own tests).
+ * folder, market bars, a package opener over fixture folders (the registry's signed artifact
+ * store is exercised by the registry's own tests), and the set-up the engine's test files share:
+ * a test database and a real sandbox per file or describe block, workers over fixture packages,
+ * schedulers on in-process queues.
  */
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { type Db, withTransaction } from '@seer/core/db';
-import { appendPredictions } from '@seer/core/predictions';
-import { insertRuns } from '@seer/core/runs';
-import { readManifest } from '@seer/sandbox';
+import type { Db, DbDriver } from '@seer/core/db';
+import { chainPage, verifyLedger } from '@seer/core/predictions';
+import { createInProcessQueues, type JobQueues } from '@seer/core/queue';
+import { liveStatusCounts } from '@seer/core/runs';
+import { createTestDb, type TestDb } from '@seer/core/testing';
+import { createBwrapSandbox, readManifest, type Sandbox } from '@seer/sandbox';
 import { sql } from 'kysely';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { startWorker, type WorkerHandle, type WorkerOptions } from '../src/index';
 import { PackageIntegrityError, type PackageOpener } from '../src/package-opener';
+import { createScheduler, type Scheduler, type SchedulerOptions } from '../src/scheduler';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
 export const HOUR = 3_600_000;
@@ -92,46 +99,6 @@ export async function seedVersion(
   };
 }
 
-/**
- * A live hourly run of a version at `asOf` that succeeded, its predictions stored (hash-chained)
- * as the worker stores them: what a live run leaves for fan-out. Returns the run id.
- */
-export async function seedStoredLiveRun(
-  db: Db,
-  o: {
-    versionId: string;
-    asOf: Date;
-    predictions: Array<{ symbol: string; value: number; confidence: number | null }>;
-  },
-): Promise<string> {
-  const [run] = await insertRuns(db.kysely, [
-    {
-      version_id: o.versionId,
-      mode: 'live',
-      as_of: o.asOf,
-      interval_seconds: 3600,
-      horizon_seconds: 3600,
-      status: 'queued',
-    },
-  ]);
-  if (!run) throw new Error('run exists');
-  await withTransaction(db, async (trx) => {
-    await trx.updateTable('runs').set({ status: 'succeeded' }).where('id', '=', run.id).execute();
-    await appendPredictions(trx, {
-      versionId: o.versionId,
-      mode: 'live',
-      runId: run.id,
-      asOf: o.asOf,
-      horizon: '1h',
-      horizonMs: HOUR,
-      target: 'return',
-      createdAt: o.asOf,
-      predictions: o.predictions,
-    });
-  });
-  return run.id;
-}
-
 /** Hourly bars (open times) for each symbol, a smooth deterministic walk per symbol. */
 export async function seedBars(
   db: Db,
@@ -184,4 +151,160 @@ export function manualClock(start: Date) {
       now += ms;
     },
   };
+}
+
+/**
+ * A real sandbox (bubblewrap, fork strategy) for the tests of the file or describe block this is
+ * called in: opened before the first, closed after the last. The object returned stands for it.
+ */
+export function useSandbox(o: { concurrency?: number; timeoutMs?: number } = {}): Sandbox {
+  let sandbox: Sandbox | undefined;
+  beforeAll(async () => {
+    sandbox = await createBwrapSandbox({ strategy: 'fork', concurrency: o.concurrency ?? 2 });
+  }, o.timeoutMs);
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+  return {
+    run: (req) => {
+      if (!sandbox) throw new Error('the test sandbox is opened in beforeAll');
+      return sandbox.run(req);
+    },
+    close: async () => {
+      await sandbox?.close();
+    },
+  };
+}
+
+/**
+ * A migrated database of `driver` for the tests of the file or describe block this is called in,
+ * seeded once before the first and dropped after the last.
+ */
+export function useTestDb(
+  driver: DbDriver,
+  o: { seed?: (db: Db) => Promise<void>; timeoutMs?: number } = {},
+): Pick<TestDb, 'db' | 'driver' | 'url'> {
+  let t: TestDb | undefined;
+  beforeAll(async () => {
+    t = await createTestDb(driver);
+    await o.seed?.(t.db);
+  }, o.timeoutMs);
+  afterAll(async () => {
+    await t?.cleanup();
+  });
+  const open = (): TestDb => {
+    if (!t) throw new Error('the test database is opened in beforeAll');
+    return t;
+  };
+  return {
+    get db() {
+      return open().db;
+    },
+    driver,
+    get url() {
+      return open().url;
+    },
+  };
+}
+
+/** The scheduler sees every deployed version: retire each test's versions (owing no slot). */
+export function retireVersionsAfterEach(t: { db: Db }): void {
+  afterEach(async () => {
+    await sql`UPDATE model_versions SET status = 'retired', retired_at = deployed_at WHERE status = 'deployed'`.execute(
+      t.db.kysely,
+    );
+  });
+}
+
+/**
+ * startWorker over fixture packages (`packages`: version id -> fixture folder, or 'tampered'),
+ * consuming live runs only unless `consumers` says otherwise.
+ */
+export function startFixtureWorker({
+  packages,
+  consumers,
+  ...o
+}: Omit<WorkerOptions, 'openPackage'> & { packages: Record<string, string> }): Promise<WorkerHandle> {
+  return startWorker({
+    ...o,
+    openPackage: fixtureOpener(new Map(Object.entries(packages))),
+    consumers: { runs: true, outcomes: false, backtests: false, ...consumers },
+  });
+}
+
+/** In-process queues and a scheduler on them for `fn`; both closed afterwards, whatever happens. */
+export async function withScheduler<T>(
+  o: Omit<SchedulerOptions, 'queues'> & { retry?: { attempts: number; backoffMs: number } },
+  fn: (s: Scheduler, queues: JobQueues) => Promise<T>,
+): Promise<T> {
+  const { retry, ...opts } = o;
+  const queues = createInProcessQueues(retry ? { retry } : {});
+  try {
+    const s = await createScheduler({ ...opts, queues });
+    try {
+      return await fn(s, queues);
+    } finally {
+      await s.close();
+    }
+  } finally {
+    await queues.close();
+  }
+}
+
+/**
+ * In-process queues, a worker over fixture packages (startFixtureWorker) and a scheduler, on one
+ * clock, for `fn`; all closed afterwards, whatever happens.
+ */
+export async function withEngine<T>(
+  o: Omit<WorkerOptions, 'openPackage' | 'queues'> & {
+    packages: Record<string, string>;
+    retry?: { attempts: number; backoffMs: number };
+  },
+  fn: (e: { scheduler: Scheduler; worker: WorkerHandle; queues: JobQueues }) => Promise<T>,
+): Promise<T> {
+  const { retry, ...workerOptions } = o;
+  const scheduling = { db: o.db, clock: o.clock, graceMs: o.graceMs, ...(retry ? { retry } : {}) };
+  return withScheduler(scheduling, async (scheduler, queues) => {
+    const worker = await startFixtureWorker({ ...workerOptions, queues });
+    try {
+      return await fn({ scheduler, worker, queues });
+    } finally {
+      await worker.close();
+    }
+  });
+}
+
+/** The version's chain in `mode` holds exactly `length` predictions and verifies. */
+export async function expectValidChain(db: Db, versionId: string, mode: 'live' | 'backtest', length: number) {
+  const chain = await chainPage(db.kysely, { versionId, mode, afterSeq: 0, limit: 1000 });
+  expect(chain).toHaveLength(length);
+  expect(verifyLedger(chain).valid).toBe(true);
+}
+
+/** No live run of the version is queued or running. */
+export async function liveRunsSettled(db: Db, versionId: string): Promise<boolean> {
+  const c = await liveStatusCounts(db.kysely, versionId);
+  return c.queued + c.running === 0;
+}
+
+/**
+ * A deployed version of `fixture` with one live run queued by the scheduler at `now` (the
+ * version is retired again, so later ticks in the file owe it nothing).
+ */
+export async function queuedLiveRun(
+  db: Db,
+  o: { fixture: string; deployedAt: Date; now: Date; graceMs: number },
+): Promise<{ runId: string; versionId: string; asOf: Date }> {
+  const v = await seedVersion(db, { fixture: o.fixture, deployedAt: o.deployedAt });
+  await withScheduler({ db, clock: () => o.now, graceMs: o.graceMs }, (s) => s.tick());
+  const run = await db.kysely
+    .selectFrom('runs')
+    .select(['id', 'as_of', 'status'])
+    .where('version_id', '=', v.id)
+    .executeTakeFirstOrThrow();
+  expect(run.status).toBe('queued');
+  await sql`UPDATE model_versions SET status = 'retired', retired_at = deployed_at WHERE id = ${v.id}`.execute(
+    db.kysely,
+  );
+  return { runId: run.id, versionId: v.id, asOf: new Date(run.as_of) };
 }

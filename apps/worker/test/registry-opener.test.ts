@@ -10,32 +10,25 @@ import { fileURLToPath } from 'node:url';
 import { testConfig } from '@seer/core/config';
 import { createFsArtifactStore, createRegistry, publishPackageDir } from '@seer/core/registry';
 import { findRun, insertRuns } from '@seer/core/runs';
-import { createTestDb, TEST_DRIVERS, type TestDb } from '@seer/core/testing';
-import { createBwrapSandbox, type Sandbox } from '@seer/sandbox';
+import { TEST_DRIVERS } from '@seer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registryPackageOpener } from '../src/registry-opener';
 import { createRunExecutor } from '../src/run-executor';
-import { FIXTURES, HOUR, seedBars, seedUser } from './helpers';
+import { FIXTURES, HOUR, seedBars, seedUser, useSandbox, useTestDb } from './helpers';
 
 const T0 = Date.UTC(2026, 0, 5);
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await createBwrapSandbox({ strategy: 'fork', concurrency: 1 });
-});
-afterAll(async () => {
-  await sandbox?.close();
-});
+const sandbox = useSandbox({ concurrency: 1 });
 
 describe.each(TEST_DRIVERS)('registry package opener (%s)', (driver) => {
-  let t: TestDb;
-  let dir: string;
-  beforeAll(async () => {
-    t = await createTestDb(driver);
-    dir = mkdtempSync(path.join(tmpdir(), 'seer-opener-'));
-    await seedBars(t.db, { symbols: ['AAA-USD', 'BBB-USD'], from: new Date(T0 - 24 * HOUR), count: 40 });
+  const t = useTestDb(driver, {
+    seed: (db) =>
+      seedBars(db, { symbols: ['AAA-USD', 'BBB-USD'], from: new Date(T0 - 24 * HOUR), count: 40 }),
   });
-  afterAll(async () => {
-    await t?.cleanup();
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'seer-opener-'));
+  });
+  afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -6,34 +6,22 @@
 
 import { createInProcessQueues } from '@seer/core/queue';
 import { insertRerun } from '@seer/core/runs';
-import { createTestDb, TEST_DRIVERS, type TestDb } from '@seer/core/testing';
-import { createBwrapSandbox, type Sandbox } from '@seer/sandbox';
+import { TEST_DRIVERS } from '@seer/core/testing';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startWorker } from '../src/index';
 import { createRerunExecutor } from '../src/rerun-worker';
 import { createRunExecutor } from '../src/run-executor';
-import { fixtureOpener, HOUR, seedBars, seedVersion, until } from './helpers';
+import { fixtureOpener, HOUR, seedBars, seedVersion, until, useSandbox, useTestDb } from './helpers';
 
 const T0 = new Date(Date.UTC(2026, 0, 5, 0, 0, 0));
 const SYMBOLS = ['AAA-USD', 'BBB-USD'];
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await createBwrapSandbox({ strategy: 'fork', concurrency: 2 });
-});
-afterAll(async () => {
-  await sandbox?.close();
-});
+const sandbox = useSandbox();
 
 describe.each(TEST_DRIVERS)('reruns (%s)', (driver) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(driver);
-    await seedBars(t.db, { symbols: SYMBOLS, from: new Date(T0.getTime() - 24 * HOUR), count: 40 });
-  });
-  afterAll(async () => {
-    await t?.cleanup();
+  const t = useTestDb(driver, {
+    seed: (db) => seedBars(db, { symbols: SYMBOLS, from: new Date(T0.getTime() - 24 * HOUR), count: 40 }),
   });
 
   /** A live run of the fixture at T0 + h, executed for real and stored in the ledger. */
@@ -78,6 +66,8 @@ describe.each(TEST_DRIVERS)('reruns (%s)', (driver) => {
       .execute();
     return { ...p.rows[0], run };
   };
+  const rerunRow = (id: string) =>
+    t.db.kysely.selectFrom('reruns').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   it('reproduces a deterministic run through the worker consumer, writing nothing to the ledger', async () => {
     const { v, runId, opener } = await storedRun('momentum', 3);
@@ -117,11 +107,7 @@ describe.each(TEST_DRIVERS)('reruns (%s)', (driver) => {
       await worker.close();
       await queues.close();
     }
-    const done = await t.db.kysely
-      .selectFrom('reruns')
-      .selectAll()
-      .where('id', '=', rerun.id)
-      .executeTakeFirstOrThrow();
+    const done = await rerunRow(rerun.id);
     expect(done).toMatchObject({ status: 'reproduced', compared: 2, differences: [], attempts: 1 });
     expect(done.rerun_input_digest).toBe(run?.input_digest);
     expect(done.stored_input_digest).toBe(run?.input_digest);
@@ -143,11 +129,7 @@ describe.each(TEST_DRIVERS)('reruns (%s)', (driver) => {
       stored_input_digest: before.run[0]?.input_digest ?? null,
     });
     expect(await rerunner.execute(rerun.id)).toBe('mismatch');
-    const done = await t.db.kysely
-      .selectFrom('reruns')
-      .selectAll()
-      .where('id', '=', rerun.id)
-      .executeTakeFirstOrThrow();
+    const done = await rerunRow(rerun.id);
     expect(done.rerun_input_digest).toBe(before.run[0]?.input_digest);
     expect(done.compared).toBe(2);
     expect(done.differences?.map((d) => d.symbol)).toEqual(SYMBOLS);
@@ -176,11 +158,7 @@ describe.each(TEST_DRIVERS)('reruns (%s)', (driver) => {
       stored_input_digest: before.run[0]?.input_digest ?? null,
     });
     expect(await rerunner.execute(rerun.id)).toBe('input_mismatch');
-    const done = await t.db.kysely
-      .selectFrom('reruns')
-      .selectAll()
-      .where('id', '=', rerun.id)
-      .executeTakeFirstOrThrow();
+    const done = await rerunRow(rerun.id);
     expect(done.rerun_input_digest).toMatch(/^[0-9a-f]{64}$/);
     expect(done.rerun_input_digest).not.toBe(done.stored_input_digest);
     expect(done.compared).toBeNull();
@@ -205,11 +183,7 @@ describe.each(TEST_DRIVERS)('reruns (%s)', (driver) => {
       stored_input_digest: digest,
     });
     expect(await tampered.execute(a.id)).toBe('failed');
-    const fa = await t.db.kysely
-      .selectFrom('reruns')
-      .selectAll()
-      .where('id', '=', a.id)
-      .executeTakeFirstOrThrow();
+    const fa = await rerunRow(a.id);
     expect(fa.error_code).toBe('artifact_integrity_failed');
 
     const b = await insertRerun(t.db.kysely, {
@@ -222,11 +196,7 @@ describe.each(TEST_DRIVERS)('reruns (%s)', (driver) => {
     await sql`UPDATE runs SET status = 'failed' WHERE id = ${runId}`.execute(t.db.kysely);
     await sql`ALTER TABLE runs ENABLE TRIGGER USER`.execute(t.db.kysely);
     expect(await rerunner.execute(b.id)).toBe('failed');
-    const fb = await t.db.kysely
-      .selectFrom('reruns')
-      .selectAll()
-      .where('id', '=', b.id)
-      .executeTakeFirstOrThrow();
+    const fb = await rerunRow(b.id);
     expect(fb.error_code).toBe('run_not_rerunnable');
   }, 120_000);
 
@@ -256,8 +226,7 @@ describe.each(TEST_DRIVERS)('reruns (%s)', (driver) => {
       requested_by: null,
       stored_input_digest: null,
     });
-    const status = async () =>
-      await t.db.kysely.selectFrom('reruns').selectAll().where('id', '=', r.id).executeTakeFirstOrThrow();
+    const status = () => rerunRow(r.id);
     await expect(down.execute(r.id)).rejects.toThrow('no sandbox slot');
     expect(await status()).toMatchObject({ status: 'queued', lease_owner: null, attempts: 1 });
     expect(await down.execute(r.id, { lastAttempt: true })).toBe('failed');

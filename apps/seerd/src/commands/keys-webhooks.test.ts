@@ -18,7 +18,8 @@ import { createMasterKeyring, type MasterKeyring, masterKeyId } from '@seer/core
 import { createTestDb, type TestDb } from '@seer/core/testing';
 import { createWebhooksService, verifySignature } from '@seer/core/webhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SeededVersion, seedStoredLiveRun, seedVersion } from '../../../worker/test/helpers';
+import { storeRun } from '../../../api/src/testing/runs';
+import { type SeededVersion, seedVersion } from '../../../worker/test/helpers';
 import { runCli } from '../cli';
 import { COMMANDS } from './index';
 
@@ -101,9 +102,11 @@ describe('webhook signing secrets under the master key (pg)', () => {
   /** One live run of the model delivered by a worker holding these keys: the outcome, or the error. */
   async function deliverOnce(v: SeededVersion, masterKeys: MasterKeyring | undefined, legacy?: string) {
     const { svc, enqueued } = webhooks(masterKeys, legacy);
-    const runId = await seedStoredLiveRun(t.db, {
+    const asOf = new Date(T0 + ++k * H);
+    const { runId } = await storeRun(t.db, {
       versionId: v.id,
-      asOf: new Date(T0 + ++k * H),
+      asOf,
+      createdAt: asOf,
       predictions: [{ symbol: 'AAA-USD', value: 0.01 * k, confidence: null }],
     });
     expect(await svc.fanOut(runId)).toBe(1);

@@ -1,14 +1,16 @@
 /**
  * SQL for deploy checks: the API inserts a queued check, a worker claims it with a lease
  * (heartbeat-extended), and finishes it; recovery hands checks on expired leases to another worker.
+ * The lease SQL is the one runs and reruns use (db/leases.ts).
  */
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Db, Executor } from '../db/db';
+import { leasedJobs } from '../db/leases';
 import type { DeployChecksTable } from './registry.tables';
 
 export type DeployCheckRow = Selectable<DeployChecksTable>;
 
-const leaseUntil = (ms: number) => sql<Date>`now() + make_interval(secs => ${ms / 1000})`;
+const checkLeases = leasedJobs('deploy_checks');
 
 export function createDeployChecksRepo(db: Db) {
   return {
@@ -56,63 +58,23 @@ export function createDeployChecksRepo(db: Db) {
 
     /** Checks a worker should pick up: queued, or running on an expired lease; oldest first. */
     async pending(limit: number, ex: Executor = db.kysely): Promise<Array<{ id: string }>> {
-      return ex
-        .selectFrom('deploy_checks')
-        .select('id')
-        .where((eb) =>
-          eb.or([
-            eb('status', '=', 'queued'),
-            eb.and([eb('status', '=', 'running'), eb('lease_expires_at', '<', sql<Date>`now()`)]),
-          ]),
-        )
-        .orderBy('created_at')
-        .limit(limit)
-        .execute();
+      return checkLeases.pending(ex, limit);
     },
 
     async claim(
       o: { id: string; workerId: string; leaseMs: number; startedAt: Date },
       ex: Executor = db.kysely,
     ): Promise<DeployCheckRow | undefined> {
-      return ex
-        .updateTable('deploy_checks')
-        .set({
-          status: 'running',
-          attempts: sql`attempts + 1`,
-          lease_owner: o.workerId,
-          lease_expires_at: leaseUntil(o.leaseMs),
-          started_at: o.startedAt,
-        })
-        .where('id', '=', o.id)
-        .where((eb) =>
-          eb.or([
-            eb('status', '=', 'queued'),
-            eb.and([eb('status', '=', 'running'), eb('lease_expires_at', '<', sql<Date>`now()`)]),
-          ]),
-        )
-        .returningAll()
-        .executeTakeFirst();
+      return checkLeases.claim(ex, o);
     },
 
     async extendLease(o: { id: string; workerId: string; leaseMs: number }): Promise<void> {
-      await db.kysely
-        .updateTable('deploy_checks')
-        .set({ lease_expires_at: leaseUntil(o.leaseMs) })
-        .where('id', '=', o.id)
-        .where('status', '=', 'running')
-        .where('lease_owner', '=', o.workerId)
-        .execute();
+      await checkLeases.extend(db.kysely, o);
     },
 
     /** Hands a running check back to the queue (a transient failure: retried). */
     async release(o: { id: string; workerId: string }): Promise<void> {
-      await db.kysely
-        .updateTable('deploy_checks')
-        .set({ status: 'queued', lease_owner: null, lease_expires_at: null })
-        .where('id', '=', o.id)
-        .where('status', '=', 'running')
-        .where('lease_owner', '=', o.workerId)
-        .execute();
+      await checkLeases.release(db.kysely, o);
     },
 
     /** Ends a check this worker holds; false when the lease was lost (another worker took it). */
@@ -127,14 +89,7 @@ export function createDeployChecksRepo(db: Db) {
       },
       ex: Executor = db.kysely,
     ): Promise<boolean> {
-      const r = await ex
-        .updateTable('deploy_checks')
-        .set({ ...o.fields, lease_owner: null, lease_expires_at: null })
-        .where('id', '=', o.id)
-        .where('status', '=', 'running')
-        .where('lease_owner', '=', o.workerId)
-        .executeTakeFirst();
-      return Number(r.numUpdatedRows) > 0;
+      return checkLeases.finish(ex, o);
     },
   };
 }

@@ -1,14 +1,16 @@
 /**
  * SQL for reruns: the API inserts a queued rerun, a worker claims it with a lease and finishes it;
- * queued reruns and reruns on expired leases are pending (picked up by the next poll).
+ * queued reruns and reruns on expired leases are pending (picked up by the next poll). The lease
+ * SQL is the one runs and deploy checks use (db/leases.ts).
  */
-import { type Insertable, type Selectable, sql } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../db/db';
+import { leasedJobs } from '../db/leases';
 import type { RerunDifference, RerunsTable } from './runs.tables';
 
 export type Rerun = Selectable<RerunsTable>;
 
-const leaseUntil = (ms: number) => sql<Date>`now() + make_interval(secs => ${ms / 1000})`;
+const rerunLeases = leasedJobs('reruns');
 
 export async function insertRerun(
   ex: Executor,
@@ -22,52 +24,18 @@ export async function findRerun(ex: Executor, id: string): Promise<Rerun | undef
 }
 
 export async function pendingReruns(ex: Executor, limit: number): Promise<Array<{ id: string }>> {
-  return ex
-    .selectFrom('reruns')
-    .select('id')
-    .where((eb) =>
-      eb.or([
-        eb('status', '=', 'queued'),
-        eb.and([eb('status', '=', 'running'), eb('lease_expires_at', '<', sql<Date>`now()`)]),
-      ]),
-    )
-    .orderBy('created_at')
-    .limit(limit)
-    .execute();
+  return rerunLeases.pending(ex, limit);
 }
 
 export async function claimRerun(
   ex: Executor,
   o: { id: string; workerId: string; leaseMs: number; startedAt: Date },
 ): Promise<Rerun | undefined> {
-  return ex
-    .updateTable('reruns')
-    .set({
-      status: 'running',
-      attempts: sql`attempts + 1`,
-      lease_owner: o.workerId,
-      lease_expires_at: leaseUntil(o.leaseMs),
-      started_at: o.startedAt,
-    })
-    .where('id', '=', o.id)
-    .where((eb) =>
-      eb.or([
-        eb('status', '=', 'queued'),
-        eb.and([eb('status', '=', 'running'), eb('lease_expires_at', '<', sql<Date>`now()`)]),
-      ]),
-    )
-    .returningAll()
-    .executeTakeFirst();
+  return rerunLeases.claim(ex, o);
 }
 
 export async function releaseRerun(ex: Executor, o: { id: string; workerId: string }): Promise<void> {
-  await ex
-    .updateTable('reruns')
-    .set({ status: 'queued', lease_owner: null, lease_expires_at: null })
-    .where('id', '=', o.id)
-    .where('status', '=', 'running')
-    .where('lease_owner', '=', o.workerId)
-    .execute();
+  await rerunLeases.release(ex, o);
 }
 
 export async function finishRerun(
@@ -87,22 +55,17 @@ export async function finishRerun(
   },
 ): Promise<boolean> {
   const { differences, error_message, ...rest } = o.fields;
-  const r = await ex
-    .updateTable('reruns')
-    .set({
+  return rerunLeases.finish(ex, {
+    id: o.id,
+    workerId: o.workerId,
+    fields: {
       ...rest,
       ...(differences !== undefined
         ? { differences: differences === null ? null : JSON.stringify(differences) }
         : {}),
       ...(error_message !== undefined ? { error_message: error_message?.slice(0, 2000) ?? null } : {}),
-      lease_owner: null,
-      lease_expires_at: null,
-    })
-    .where('id', '=', o.id)
-    .where('status', '=', 'running')
-    .where('lease_owner', '=', o.workerId)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+    },
+  });
 }
 
 /** The predictions a run stored in the ledger (a rerun compares against these). */

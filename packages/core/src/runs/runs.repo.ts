@@ -1,13 +1,16 @@
 /**
- * SQL for runs and backtests. Lease times use the database clock (now()): leases are about real
- * processes dying, whatever simulated time the scheduler may be replaying.
+ * SQL for runs and backtests. Claiming, extending, releasing and finishing a run follow the lease
+ * protocol of db/leases.ts (shared with reruns and deploy checks).
  */
 import { type Selectable, sql } from 'kysely';
 import { type Db, type Executor, withTransaction } from '../db/db';
+import { leasedJobs } from '../db/leases';
 import type { BacktestsTable, RunMode, RunStatus, RunsTable } from './runs.tables';
 
 export type Run = Selectable<RunsTable>;
 export type Backtest = Selectable<BacktestsTable>;
+
+const runLeases = leasedJobs('runs');
 
 export interface NewRun {
   version_id: string;
@@ -104,50 +107,24 @@ export async function claimRun(
   ex: Executor,
   o: { runId: string; workerId: string; leaseMs: number; startedAt: Date },
 ): Promise<Run | undefined> {
-  return ex
-    .updateTable('runs')
-    .set({
-      status: 'running',
-      attempts: sql`attempts + 1`,
-      lease_owner: o.workerId,
-      lease_expires_at: sql`now() + make_interval(secs => ${o.leaseMs / 1000})`,
-      started_at: o.startedAt,
-    })
-    .where('id', '=', o.runId)
-    .where((eb) =>
-      eb.or([
-        eb('status', '=', 'queued'),
-        eb.and([eb('status', '=', 'running'), eb('lease_expires_at', '<', sql<Date>`now()`)]),
-      ]),
-    )
-    .returningAll()
-    .executeTakeFirst();
+  return runLeases.claim(ex, {
+    id: o.runId,
+    workerId: o.workerId,
+    leaseMs: o.leaseMs,
+    startedAt: o.startedAt,
+  });
 }
 
 export async function extendLease(
   ex: Executor,
   o: { runId: string; workerId: string; leaseMs: number },
 ): Promise<boolean> {
-  const r = await ex
-    .updateTable('runs')
-    .set({ lease_expires_at: sql`now() + make_interval(secs => ${o.leaseMs / 1000})` })
-    .where('id', '=', o.runId)
-    .where('status', '=', 'running')
-    .where('lease_owner', '=', o.workerId)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return runLeases.extend(ex, { id: o.runId, workerId: o.workerId, leaseMs: o.leaseMs });
 }
 
 /** Gives a run back after a transient failure so the retry (any worker) can take it at once. */
 export async function releaseRun(ex: Executor, o: { runId: string; workerId: string }): Promise<boolean> {
-  const r = await ex
-    .updateTable('runs')
-    .set({ status: 'queued', lease_owner: null, lease_expires_at: null })
-    .where('id', '=', o.runId)
-    .where('status', '=', 'running')
-    .where('lease_owner', '=', o.workerId)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return runLeases.release(ex, { id: o.runId, workerId: o.workerId });
 }
 
 export interface RunFinish {
@@ -168,14 +145,7 @@ export async function finishRun(
   ex: Executor,
   o: { runId: string; workerId: string; fields: RunFinish },
 ): Promise<boolean> {
-  const r = await ex
-    .updateTable('runs')
-    .set({ ...o.fields, lease_owner: null, lease_expires_at: null })
-    .where('id', '=', o.runId)
-    .where('status', '=', 'running')
-    .where('lease_owner', '=', o.workerId)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return runLeases.finish(ex, { id: o.runId, workerId: o.workerId, fields: o.fields });
 }
 
 /**

@@ -11,9 +11,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { withTransaction } from '@seer/core/db';
 import {
-  appendPredictions,
   commitmentOf,
   entryHash,
   GENESIS_HASH,
@@ -22,11 +20,11 @@ import {
   verifyLedger,
 } from '@seer/core/predictions';
 import { type RegistryManifest, signedPayloadText } from '@seer/core/registry';
-import { insertRuns } from '@seer/core/runs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SeededVersion, seedVersion } from '../../../../worker/test/helpers';
 import { createAdmin, registerAndLogin, type TestUser } from '../../testing/auth';
+import { storeRun } from '../../testing/runs';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 
 const run = promisify(execFile);
@@ -95,37 +93,15 @@ describe('ledger v2: public chain, signed checkpoints, rewrite detection (pg)', 
     draft = await seedVersion(db, { fixture: 'momentum', ownerId: owner.userId, deployedAt: null });
     for (let k = 1; k <= 3; k++) {
       const asOf = new Date(T0 + k * H);
-      const [r] = await insertRuns(db.kysely, [
-        {
-          version_id: v.id,
-          mode: 'live',
-          as_of: asOf,
-          interval_seconds: 3600,
-          horizon_seconds: 3600,
-          status: 'queued',
-        },
-      ]);
-      await withTransaction(db, async (trx) => {
-        await trx
-          .updateTable('runs')
-          .set({ status: 'succeeded' })
-          .where('id', '=', r?.id as string)
-          .execute();
-        await appendPredictions(trx, {
-          versionId: v.id,
-          mode: 'live',
-          runId: r?.id as string,
-          asOf,
-          horizon: '1h',
-          horizonMs: H,
-          target: 'return',
-          createdAt: new Date(asOf.getTime() + 1500),
-          inputDigest: String(k).repeat(64),
-          predictions: [
-            { symbol: 'AAA-USD', value: 0.001 * k, confidence: 0.5 },
-            { symbol: 'BBB-USD', value: -0.002 * k, confidence: null },
-          ],
-        });
+      await storeRun(db, {
+        versionId: v.id,
+        asOf,
+        createdAt: new Date(asOf.getTime() + 1500),
+        inputDigest: String(k).repeat(64),
+        predictions: [
+          { symbol: 'AAA-USD', value: 0.001 * k, confidence: 0.5 },
+          { symbol: 'BBB-USD', value: -0.002 * k, confidence: null },
+        ],
       });
     }
   });

@@ -3,15 +3,14 @@
  * version's own record (retired included), live and backtest apart, snapshots refreshed when
  * outcomes land, date ranges computed on request, DSR deflated by the number of versions.
  */
-import { type Db, withTransaction } from '@seer/core/db';
+import type { Db } from '@seer/core/db';
 import { computeMetrics, type ScoredPrediction } from '@seer/core/metrics';
-import { appendPredictions } from '@seer/core/predictions';
-import { insertRuns } from '@seer/core/runs';
 import { TEST_DRIVERS } from '@seer/core/testing';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SeededVersion, seedVersion } from '../../../../worker/test/helpers';
+import { storeRun } from '../../testing/runs';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 
 const H = 3_600_000;
@@ -48,34 +47,16 @@ async function seed(
   const out: ScoredPrediction[] = [];
   for (const k of hours) {
     const asOf = new Date(T0 + k * H);
-    const [run] = await insertRuns(db.kysely, [
-      {
-        version_id: versionId,
-        mode,
-        as_of: asOf,
-        interval_seconds: 3600,
-        horizon_seconds: 3600,
-        status: 'queued',
-      },
-    ]);
-    if (!run) throw new Error('run exists');
-    const rows = await withTransaction(db, async (trx) => {
-      await trx.updateTable('runs').set({ status: 'succeeded' }).where('id', '=', run.id).execute();
-      return appendPredictions(trx, {
-        versionId,
-        mode,
-        runId: run.id,
-        asOf,
-        horizon: '1h',
-        horizonMs: H,
-        target: 'return',
-        createdAt: asOf,
-        predictions: ['AAA-USD', 'BBB-USD'].map((symbol, i) => ({
-          symbol,
-          value: predictedOf(k, i),
-          confidence: null,
-        })),
-      });
+    const { predictions: rows } = await storeRun(db, {
+      versionId,
+      mode,
+      asOf,
+      createdAt: asOf,
+      predictions: ['AAA-USD', 'BBB-USD'].map((symbol, i) => ({
+        symbol,
+        value: predictedOf(k, i),
+        confidence: null,
+      })),
     });
     for (const [i, p] of rows.entries()) {
       const rr = returnOf(k, i);

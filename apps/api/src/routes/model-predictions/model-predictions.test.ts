@@ -4,15 +4,14 @@
  * filters, formats, caching headers and compression.
  */
 import { brotliDecompressSync } from 'node:zlib';
-import { type Db, withTransaction } from '@seer/core/db';
-import { appendPredictions } from '@seer/core/predictions';
-import { insertRuns } from '@seer/core/runs';
+import type { Db } from '@seer/core/db';
 import { TEST_DRIVERS } from '@seer/core/testing';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SeededVersion, seedBars, seedVersion } from '../../../../worker/test/helpers';
 import { createAdmin, createApiKey, registerAndLogin, type TestUser } from '../../testing/auth';
+import { storeRun } from '../../testing/runs';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 
 const H = 3_600_000;
@@ -36,34 +35,15 @@ interface Page {
 
 /** One live run at asOf with a prediction per symbol; outcomes stored when `resolved`. */
 async function seedRun(db: Db, v: SeededVersion, asOf: Date, k: number, resolved: boolean) {
-  const [run] = await insertRuns(db.kysely, [
-    {
-      version_id: v.id,
-      mode: 'live',
-      as_of: asOf,
-      interval_seconds: 3600,
-      horizon_seconds: 3600,
-      status: 'queued',
-    },
-  ]);
-  if (!run) throw new Error('no run');
-  const rows = await withTransaction(db, async (trx) => {
-    await trx.updateTable('runs').set({ status: 'succeeded' }).where('id', '=', run.id).execute();
-    return appendPredictions(trx, {
-      versionId: v.id,
-      mode: 'live',
-      runId: run.id,
-      asOf,
-      horizon: '1h',
-      horizonMs: H,
-      target: 'return',
-      createdAt: new Date(asOf.getTime() + 1500),
-      predictions: SYMS.map((symbol, i) => ({
-        symbol,
-        value: (i === 0 ? 1 : -1) * 0.001 * k,
-        confidence: null,
-      })),
-    });
+  const { predictions: rows } = await storeRun(db, {
+    versionId: v.id,
+    asOf,
+    createdAt: new Date(asOf.getTime() + 1500),
+    predictions: SYMS.map((symbol, i) => ({
+      symbol,
+      value: (i === 0 ? 1 : -1) * 0.001 * k,
+      confidence: null,
+    })),
   });
   if (resolved)
     for (const [i, p] of rows.entries()) {

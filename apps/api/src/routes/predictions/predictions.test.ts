@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SeededVersion, seedVersion } from '../../../../worker/test/helpers';
 import { createAdmin, registerAndLogin, type TestUser } from '../../testing/auth';
+import { storeRun } from '../../testing/runs';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 
 const H = 3_600_000;
@@ -37,34 +38,29 @@ describe.each(TEST_DRIVERS)('runs & predictions API (%s)', (driver) => {
     // Five live boundaries, two symbols each; one missed slot.
     for (let k = 1; k <= 6; k++) {
       const asOf = new Date(T0 + k * H);
-      const [run] = await insertRuns(db.kysely, [
-        {
-          version_id: v.id,
-          mode: 'live',
-          as_of: asOf,
-          interval_seconds: 3600,
-          horizon_seconds: 3600,
-          status: k === 4 ? 'missed' : 'queued',
-          ...(k === 4 ? { error_code: 'missed_data_late', finished_at: asOf } : {}),
-        },
-      ]);
-      if (k === 4 || !run) continue;
-      await withTransaction(db, async (trx) => {
-        await trx.updateTable('runs').set({ status: 'succeeded' }).where('id', '=', run.id).execute();
-        await appendPredictions(trx, {
-          versionId: v.id,
-          mode: 'live',
-          runId: run.id,
-          asOf,
-          horizon: '1h',
-          horizonMs: H,
-          target: 'return',
-          createdAt: new Date(asOf.getTime() + 1500),
-          predictions: [
-            { symbol: 'AAA-USD', value: 0.001 * k, confidence: 0.5 },
-            { symbol: 'BBB-USD', value: -0.1 / 3, confidence: null },
-          ],
-        });
+      if (k === 4) {
+        await insertRuns(db.kysely, [
+          {
+            version_id: v.id,
+            mode: 'live',
+            as_of: asOf,
+            interval_seconds: 3600,
+            horizon_seconds: 3600,
+            status: 'missed',
+            error_code: 'missed_data_late',
+            finished_at: asOf,
+          },
+        ]);
+        continue;
+      }
+      await storeRun(db, {
+        versionId: v.id,
+        asOf,
+        createdAt: new Date(asOf.getTime() + 1500),
+        predictions: [
+          { symbol: 'AAA-USD', value: 0.001 * k, confidence: 0.5 },
+          { symbol: 'BBB-USD', value: -0.1 / 3, confidence: null },
+        ],
       });
     }
   });

@@ -21,8 +21,9 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SeededVersion, seedStoredLiveRun, seedVersion } from '../../../../worker/test/helpers';
+import { type SeededVersion, seedVersion } from '../../../../worker/test/helpers';
 import { createAdmin, createApiKey, registerAndLogin, type TestUser } from '../../testing/auth';
+import { storeRun } from '../../testing/runs';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 
 const H = 3600_000;
@@ -33,15 +34,19 @@ interface Received {
   body: string;
 }
 
-const seedLiveRun = (db: Db, v: SeededVersion, k: number) =>
-  seedStoredLiveRun(db, {
+async function seedLiveRun(db: Db, v: SeededVersion, k: number): Promise<string> {
+  const asOf = new Date(T0 + k * H);
+  const { runId } = await storeRun(db, {
     versionId: v.id,
-    asOf: new Date(T0 + k * H),
+    asOf,
+    createdAt: asOf,
     predictions: [
       { symbol: 'AAA-USD', value: 0.01 * k, confidence: null },
       { symbol: 'BBB-USD', value: -0.01 * k, confidence: 0.5 },
     ],
   });
+  return runId;
+}
 
 async function until<T>(fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000): Promise<T> {
   const end = Date.now() + timeoutMs;
