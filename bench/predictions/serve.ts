@@ -53,6 +53,8 @@ if (cluster.isPrimary) {
     // Production refuses these; a loopback benchmark needs them (nothing here is a secret).
     ALLOW_PLAIN_HTTP: 'true',
     BILLING_MOCK_WEBHOOK_SECRET: 'bench-mock-webhook-secret-not-a-secret',
+    SEER_MASTER_KEY: Buffer.alloc(32, 0xb).toString('base64'),
+    WEBHOOKS_SECRET_KEY: 'c'.repeat(64),
   });
   const db = await openDb(dbOptionsFromConfig(config));
   // Throwaway signing keys generated at start (production would refuse: keys are provisioned there).

@@ -40,6 +40,21 @@ interface Result {
   distinctVersions: number;
   predictions: number;
   loadBefore: number;
+  tickSeconds: number;
+  /** Share of the host's CPU time that was busy (all cores) from the tick to the drain. */
+  cpuBusy: number;
+}
+
+/** Busy and total jiffies over all cores, from /proc/stat. */
+function cpuTimes(): { busy: number; total: number } {
+  const f = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '')
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  const total = f.reduce((a, b) => a + b, 0);
+  const idle = (f[3] ?? 0) + (f[4] ?? 0);
+  return { busy: total - idle, total };
 }
 
 async function drain(workerCount: number): Promise<Result> {
@@ -80,7 +95,9 @@ async function drain(workerCount: number): Promise<Result> {
     await Promise.all(workers.map((w) => w.ready));
     const loadBefore = loadavg()[0] ?? 0;
     const started = Date.now();
+    const cpu0 = cpuTimes();
     const tick = await scheduler.tick();
+    const tickSeconds = (Date.now() - started) / 1000;
     if (tick.dispatched !== N) throw new Error(`dispatched ${tick.dispatched} of ${N}`);
     for (;;) {
       const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM runs
@@ -89,6 +106,8 @@ async function drain(workerCount: number): Promise<Result> {
       await new Promise((res) => setTimeout(res, 100));
     }
     const seconds = (Date.now() - started) / 1000;
+    const cpu1 = cpuTimes();
+    const cpuBusy = (cpu1.busy - cpu0.busy) / Math.max(1, cpu1.total - cpu0.total);
     const ran: number[] = [];
     for (const w of workers) ran.push(await stopAndCount(w));
     await scheduler.close();
@@ -105,6 +124,8 @@ async function drain(workerCount: number): Promise<Result> {
       distinctVersions: row.versions,
       predictions: row.preds,
       loadBefore,
+      tickSeconds,
+      cpuBusy,
     };
   } finally {
     await queues.close();
