@@ -25,6 +25,7 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '1,2' },
     out: { type: 'string', default: fileURLToPath(new URL('./SCALE-OUT.md', import.meta.url)) },
     redis: { type: 'string', default: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' },
+    pin: { type: 'boolean', default: false },
   },
 });
 const N = Number(values.versions);
@@ -82,15 +83,18 @@ async function drain(workerCount: number): Promise<Result> {
       graceMs: 1800_000,
     });
     const workers = Array.from({ length: workerCount }, (_, i) =>
-      startWorkerProcess({
-        FW_DATABASE_URL: t.url as string,
-        FW_REDIS_URL: REDIS,
-        FW_PREFIX: prefix,
-        FW_DEFAULT_FIXTURE: 'momentum',
-        FW_STRATEGY: 'fork',
-        FW_WORKER_ID: `w${i + 1}`,
-        FW_CLOCK_MS: String(clockMs),
-      }),
+      startWorkerProcess(
+        {
+          FW_DATABASE_URL: t.url as string,
+          FW_REDIS_URL: REDIS,
+          FW_PREFIX: prefix,
+          FW_DEFAULT_FIXTURE: 'momentum',
+          FW_STRATEGY: 'fork',
+          FW_WORKER_ID: `w${i + 1}`,
+          FW_CLOCK_MS: String(clockMs),
+        },
+        values.pin ? { cpu: i % cpus().length } : {},
+      ),
     );
     await Promise.all(workers.map((w) => w.ready));
     const loadBefore = loadavg()[0] ?? 0;
@@ -155,14 +159,14 @@ const kernel = readFileSync('/proc/sys/kernel/osrelease', 'utf8').trim();
 const rows = results
   .map(
     (r) =>
-      `| ${r.workers} | ${r.seconds.toFixed(1)} s | ${Math.round((N / r.seconds) * 60)} | ${(base / r.seconds).toFixed(2)}x | ${r.ran.join(' + ')} | ${r.runs} / ${r.distinctVersions} | ${r.predictions} | ${r.loadBefore.toFixed(1)} |`,
+      `| ${r.workers} | ${r.seconds.toFixed(1)} s | ${Math.round((N / r.seconds) * 60)} | ${(base / r.seconds).toFixed(2)}x | ${r.ran.join(' + ')} | ${r.runs} / ${r.distinctVersions} | ${r.predictions} | ${r.tickSeconds.toFixed(2)} s | ${Math.round(r.cpuBusy * 100)} % | ${r.loadBefore.toFixed(1)} |`,
   )
   .join('\n');
 writeFileSync(
   values.out as string,
   `# Scale-out benchmark: worker processes sharing one burst
 
-Produced by \`node --import tsx bench/runs/scale-out.ts --versions ${N} --workers ${WORKER_COUNTS.join(',')}\`
+Produced by \`node --import tsx bench/runs/scale-out.ts --versions ${N} --workers ${WORKER_COUNTS.join(',')}${values.pin ? ' --pin' : ''}\`
 on ${new Date().toISOString().slice(0, 16)}Z.
 
 Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Linux ${kernel}, Node ${process.version};
@@ -174,12 +178,12 @@ Setup: ${N} deployed versions of the momentum test fixture (2 symbols), all due 
 One scheduler tick writes ${N} \`runs\` rows and enqueues ${N} jobs on BullMQ (real Redis); the
 worker processes (apps/worker/test/fault-worker.ts: \`startWorker\` with its own database pool,
 BullMQ connection and fork-template sandbox, concurrency 1 each) drain them. Wall time is from the
-tick to the moment no run is queued or running. After each drain the script checks that every
+tick to the moment no run is queued or running.${values.pin ? ' With --pin each worker process (and the sandboxes it forks) is pinned to a core of its own (taskset).' : ''} "Host CPU busy" is the share of all cores' time that was busy during the drain (/proc/stat). After each drain the script checks that every
 version has exactly one succeeded run, every run stored its two predictions, and the runs the
 processes report add up to ${N} (none executed twice); it fails otherwise.
 
-| worker processes | tick → burst drained | runs / minute | speed-up | runs per process | succeeded runs / versions | predictions | load average before |
-| --- | --- | --- | --- | --- | --- | --- | --- |
+| worker processes | tick → burst drained | runs / minute | speed-up | runs per process | succeeded runs / versions | predictions | scheduler tick | host CPU busy | load average before |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows}
 `,
 );

@@ -15,8 +15,14 @@ export interface WorkerProcess {
   out: string[];
 }
 
-export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/worker/test/fault-worker.ts'], {
+/**
+ * `cpu`: pin the process (and the sandboxes it forks, which inherit the affinity) to that CPU with
+ * taskset, so that on one host each worker process stands for a machine of one core.
+ */
+export function startWorkerProcess(env: Record<string, string>, opts: { cpu?: number } = {}): WorkerProcess {
+  const node = [process.execPath, '--import', 'tsx', 'apps/worker/test/fault-worker.ts'];
+  const [cmd, ...args] = opts.cpu === undefined ? node : ['taskset', '-c', String(opts.cpu), ...node];
+  const child = spawn(cmd as string, args, {
     cwd: REPO,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', process.env.FW_DEBUG ? 'inherit' : 'ignore'],
