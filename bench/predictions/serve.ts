@@ -3,7 +3,8 @@
  * connections: SCHED_NONE). Default N = available cores.
  *
  *   api:   the real Seer API (createApiContext) on BENCH_DATABASE_URL, LOG_LEVEL=warn
- *   floor: a bare Fastify with one empty route, GET /empty -> {} (Fastify's own floor)
+ *   floor: a bare Fastify with one empty route, GET /empty -> {} (Fastify's own floor), and
+ *          GET /page -> the bytes of BENCH_FLOOR_BODY_FILE (the payload floor)
  *
  *   node --import tsx bench/predictions/serve.ts api|floor <port> [workers]
  */
@@ -33,6 +34,14 @@ if (cluster.isPrimary) {
   const { default: Fastify } = await import('fastify');
   const app = Fastify({ logger: false });
   app.get('/empty', async () => ({}));
+  // The payload floor: Fastify sending the measured page's own bytes (run.ts writes them to this
+  // file before measuring), so the cost of moving 65 KiB per response is seen apart from Seer's.
+  const bodyFile = process.env.BENCH_FLOOR_BODY_FILE;
+  let body: string | undefined;
+  app.get('/page', async (_req, reply) => {
+    body ??= bodyFile ? (await import('node:fs')).readFileSync(bodyFile, 'utf8') : '{}';
+    return reply.type('application/json; charset=utf-8').send(body);
+  });
   await app.listen({ port, host: '127.0.0.1' });
   process.send?.('ready');
 } else {
