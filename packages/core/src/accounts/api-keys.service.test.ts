@@ -39,14 +39,15 @@ describe.each(TEST_DRIVERS)('API-key authentication on %s', (driver) => {
       scopes: ['predictions:read', 'models:write'],
     });
   /** Statements one authentication sends, and its outcome (the principal's scopes or the error code). */
-  async function attempt(key: string): Promise<{ seen: string[]; outcome: string }> {
+  async function attemptWith(key: string, by: ApiKeysService): Promise<{ seen: string[]; outcome: string }> {
     counted.seen.length = 0;
-    const outcome = await keys.authenticate(key).then(
+    const outcome = await by.authenticate(key).then(
       (p) => [...(p.scopes ?? [])].sort().join(','),
       (err: { code?: string }) => String(err.code),
     );
     return { seen: [...counted.seen], outcome };
   }
+  const attempt = (key: string) => attemptWith(key, keys);
 
   beforeAll(async () => {
     t = await createTestDb(driver);
@@ -127,15 +128,8 @@ describe.each(TEST_DRIVERS)('API-key authentication on %s', (driver) => {
   it('revocation, disabling the owner and a lost role made in this process apply to the very next request', async () => {
     // Deaf: no notification will come, so only the services' own invalidations can help.
     const local = createAuthCache(deafListener);
-    const keys = createApiKeysService({ db: counted.db, clock: now, cache: local });
-    const attempt = async (key: string) => {
-      counted.seen.length = 0;
-      const outcome = await keys.authenticate(key).then(
-        (p) => [...(p.scopes ?? [])].sort().join(','),
-        (err: { code?: string }) => String(err.code),
-      );
-      return { seen: [...counted.seen], outcome };
-    };
+    const localKeys = createApiKeysService({ db: counted.db, clock: now, cache: local });
+    const attempt = (key: string) => attemptWith(key, localKeys);
     const accounts = createAccountsService({
       db: t.db,
       clock: now,
@@ -143,13 +137,13 @@ describe.each(TEST_DRIVERS)('API-key authentication on %s', (driver) => {
       cache: local,
     });
     const adminId = await newUser('admin-same@example.com');
-    const created = await keys.create({
+    const created = await localKeys.create({
       userId,
       roles: ['developer', 'subscriber'],
       name: 'bot2',
       scopes: ['predictions:read', 'models:write'],
     });
-    await keys.authenticate(created.key);
+    await localKeys.authenticate(created.key);
     expect(await attempt(created.key)).toEqual({ seen: [], outcome: 'models:write,predictions:read' });
 
     await accounts.changeRoles({ actorUserId: adminId, userId, grant: [], revoke: ['developer'] });
@@ -166,7 +160,7 @@ describe.each(TEST_DRIVERS)('API-key authentication on %s', (driver) => {
     });
     expect(await attempt(created.key)).toEqual({ seen: [], outcome: 'models:write,predictions:read' });
 
-    await keys.revoke({ userId, id: created.id });
+    await localKeys.revoke({ userId, id: created.id });
     expect((await attempt(created.key)).outcome).toBe('api_key_invalid');
   });
 
