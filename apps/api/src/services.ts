@@ -4,8 +4,10 @@
  */
 import {
   type AccountServices,
+  type AuthCache,
   createAccountServices,
   createAuditRepo,
+  createAuthCache,
   createRedisThrottleStore,
 } from '@seer/core/accounts';
 import { type Billing, createBilling } from '@seer/core/billing';
@@ -61,6 +63,11 @@ export type Services = {
   ledgerChain: ChainService;
   metrics: MetricsService;
   webhooks: WebhooksService;
+  /**
+   * API-key rows and subscriptions kept per process while PostgreSQL's notifications vouch for
+   * them (docs/SECURITY.md, "Per-process caches"); empty and bypassed while the listener is down.
+   */
+  authCache: AuthCache;
 };
 
 export async function createServices(deps: ServiceDeps): Promise<Services> {
@@ -78,9 +85,13 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     lifecycle.closers.push(async () => void (await redis.quit().catch(() => redis.disconnect())));
     throttle = createRedisThrottleStore(redis);
   }
+  // Bots polling with API keys are the main read load: with this, a repeated request costs no query.
+  const authCache = createAuthCache(db);
+  lifecycle.closers.push(() => authCache.close());
   const { accounts, sessions, apiKeys, tokens } = await createAccountServices({
     config,
     db,
+    cache: authCache,
     // Security time (token expiry, throttling windows, audit) is always the wall clock, even
     // when a demo's market clock replays history.
     clock: () => new Date(),
@@ -101,7 +112,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     quotas,
   });
   // Billing runs on platform time (the replay clock in a demo) so periods and renewals move with it.
-  const billing = await createBilling({ config, db, clock });
+  const billing = await createBilling({ config, db, clock, cache: authCache });
   const predictions = createPredictionsService({ db, entitlements: billing.entitlements });
   // No deploy gate: the API records deploy checks; workers run them (it never starts a sandbox).
   // Loaded once for what this process seals under it: packages, key files, webhook signing secrets.
@@ -158,5 +169,6 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     ledgerChain,
     metrics,
     webhooks,
+    authCache,
   };
 }

@@ -52,7 +52,7 @@ def predictions(slug):
     limit = min(int(request.args.get("limit", 100)), 1000)
     frm = request.args.get("from")
     with conn().cursor() as cur:
-        # The key joined with its owner: one query, as Seer does.
+        # The key joined with its owner: one query, the one Seer sends when its per-process auth cache misses.
         cur.execute(
             "SELECT k.user_id, k.secret_hash, k.scopes, k.revoked_at, k.expires_at, u.disabled_at"
             " FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.prefix = %s",

@@ -6,6 +6,7 @@ import type { Db } from '../db/db';
 import { withTransaction } from '../db/db';
 import { AppError } from '../errors';
 import { createAuditRepo } from './audit.repo';
+import { type AuthCache, authChange } from './auth-cache';
 import { isPlausibleEmail, normalizeEmail, passwordProblems } from './credentials';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { PasswordHasher } from './passwords';
@@ -76,8 +77,10 @@ export function createAccountsService(deps: {
    * sign-ups would be a cheap way to burn the server's CPU.
    */
   registrationThrottle?: { store: ThrottleStore; maxPerIp: number; windowSeconds: number };
+  /** The process's auth cache: told at once when roles or disabled_at change here. */
+  cache?: AuthCache;
 }): AccountsService {
-  const { db, clock, passwords, registrationThrottle } = deps;
+  const { db, clock, passwords, registrationThrottle, cache } = deps;
   const users = createUsersRepo(db.kysely);
   const audit = createAuditRepo(db.kysely);
   const refreshTokens = createRefreshTokensRepo(db.kysely);
@@ -256,6 +259,8 @@ export function createAccountsService(deps: {
         );
         return updated;
       });
+      // Every process hears of it from the trigger; this one must not wait for the notification.
+      cache?.invalidate(authChange.user(userId));
       if (row === 'empty') {
         throw new AppError('unprocessable', {
           detail: 'A user must keep at least one role; disable the account instead.',
@@ -289,6 +294,7 @@ export function createAccountsService(deps: {
         );
         return updated;
       });
+      cache?.invalidate(authChange.user(userId));
       if (!row) throw new AppError('not_found', { detail: 'User not found' });
       return userView(row);
     },

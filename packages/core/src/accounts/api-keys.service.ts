@@ -3,13 +3,19 @@
  * the row; the secret only as SHA-256. A slow password hash (argon2) buys nothing here: it exists
  * to make guessing low-entropy human passwords expensive, while a 256-bit random secret cannot be
  * guessed at any speed — and a fast hash keeps per-request authentication cheap.
+ *
+ * With an auth cache (the API's), the row `authenticate` reads is kept per process, keyed by
+ * prefix, while the database's notifications vouch for it (auth-cache.ts): a repeated request costs
+ * no query, yet each one still compares the secret, checks expiry against the clock and re-narrows
+ * the scopes from the owner's roles, exactly as with a fresh row.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/db';
 import { withTransaction } from '../db/db';
 import { AppError } from '../errors';
-import { createApiKeysRepo } from './api-keys.repo';
+import { type ApiKeyWithUserRow, createApiKeysRepo } from './api-keys.repo';
 import { createAuditRepo } from './audit.repo';
+import { type AuthCache, authChange } from './auth-cache';
 import { NO_META, type Principal, type RequestMeta } from './principal';
 import { effectiveRoles, normalizeRoles, type Role, SCOPES, type Scope, scopesForRoles } from './roles';
 import { type ApiKeyView, apiKeyView } from './views';
@@ -45,10 +51,29 @@ export interface ApiKeysService {
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function createApiKeysService(deps: { db: Db; clock: () => Date }): ApiKeysService {
-  const { db, clock } = deps;
+export function createApiKeysService(deps: { db: Db; clock: () => Date; cache?: AuthCache }): ApiKeysService {
+  const { db, clock, cache } = deps;
   const keys = createApiKeysRepo(db.kysely);
   const audit = createAuditRepo(db.kysely);
+  const cached = cache?.table<ApiKeyWithUserRow>();
+  if (cache && cached) {
+    cache.onInvalidate((payload) => {
+      if (payload.startsWith('k:')) cached.delete(payload.slice(2));
+      else if (payload.startsWith('u:')) {
+        const userId = payload.slice(2);
+        cached.deleteWhere((row) => row.user_id === userId);
+      }
+    });
+  }
+  async function findByPrefix(prefix: string): Promise<ApiKeyWithUserRow | undefined> {
+    const hit = cached?.get(prefix);
+    if (hit) return hit;
+    const ticket = cache?.ticket() ?? 0;
+    const row = await keys.findByPrefixWithUser(prefix);
+    // Unknown prefixes are not remembered: a new key is an INSERT, which nothing announces.
+    if (row) cached?.set(prefix, row, ticket);
+    return row;
+  }
   const invalid = () =>
     new AppError('api_key_invalid', {
       detail: 'The API key is unknown, revoked or expired.',
@@ -141,13 +166,15 @@ export function createApiKeysService(deps: { db: Db; clock: () => Date }): ApiKe
         return revoked;
       });
       if (!row) throw new AppError('not_found', { detail: 'API key not found' });
+      // The trigger will say so to every process; this one must not wait for it.
+      cache?.invalidate(authChange.key(row.prefix));
     },
 
     async authenticate(key) {
       const m = API_KEY_PATTERN.exec(key);
       if (!m) throw invalid();
       const [, prefix, secret] = m as unknown as [string, string, string];
-      const row = await keys.findByPrefixWithUser(prefix);
+      const row = await findByPrefix(prefix);
       const expected = Buffer.from(row?.secret_hash ?? '0'.repeat(64), 'hex');
       const given = Buffer.from(sha256(secret), 'hex');
       // Constant-time compare even when the prefix is unknown, so timing reveals nothing.
@@ -161,11 +188,15 @@ export function createApiKeysService(deps: { db: Db; clock: () => Date }): ApiKe
       ) {
         throw invalid();
       }
-      // One query: the key and its owner (inner join: user_id is a NOT NULL foreign key).
+      // One query, or none when cached: the key and its owner (inner join: user_id is a NOT NULL
+      // foreign key).
       if (row.user_disabled_at)
         throw new AppError('account_disabled', { detail: 'This account is disabled.' });
       if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= 60_000) {
         await keys.touch(row.id, now);
+        // last_used_at changes are not announced (they would be every minute per key), so the
+        // cached row learns of this process's own write here.
+        cached?.update(prefix, (r) => ({ ...r, last_used_at: now }));
       }
       const roles = normalizeRoles(row.user_roles);
       // Scopes are re-narrowed on every use: revoking a role also takes it from the owner's keys.

@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/db';
 import { type AccountsService, createAccountsService } from './accounts.service';
 import { type ApiKeysService, createApiKeysService } from './api-keys.service';
+import type { AuthCache } from './auth-cache';
 import { createPasswordHasher, type PasswordHasher } from './passwords';
 import { createSessionsService, type SessionsService } from './sessions.service';
 import { createMemoryThrottleStore, type ThrottleStore } from './throttle';
@@ -26,20 +27,24 @@ export async function createAccountServices(deps: {
   /** Defaults to an in-memory store (one process). */
   throttle?: ThrottleStore;
   log?: (msg: string) => void;
+  /** The process's auth cache (the API's); without it every request reads the database. */
+  cache?: AuthCache;
 }): Promise<AccountServices> {
   const { config, db, clock } = deps;
+  const cache = deps.cache ? { cache: deps.cache } : {};
   const passwords = await createPasswordHasher({
     memoryKib: config.argon2MemoryKib,
     timeCost: config.argon2TimeCost,
     parallelism: 1,
   });
   const tokens = await createTokenService({ config, clock, ...(deps.log ? { log: deps.log } : {}) });
-  const apiKeys = createApiKeysService({ db, clock });
+  const apiKeys = createApiKeysService({ db, clock, ...cache });
   const throttle = deps.throttle ?? createMemoryThrottleStore(clock);
   const accounts = createAccountsService({
     db,
     clock,
     passwords,
+    ...cache,
     registrationThrottle: {
       store: throttle,
       maxPerIp: config.loginMaxAttemptsPerIp,

@@ -24,6 +24,8 @@ export {
   UserSchema,
 } from './accounts.schemas';
 export { createAuditRepo } from './audit.repo';
+export type { AuthCache } from './auth-cache';
+export { AUTH_CHANNEL, authChange, createAuthCache } from './auth-cache';
 export type { AccountServices } from './create-accounts';
 export { createAccountServices, createAccountsOnly } from './create-accounts';
 export type { Principal } from './principal';

@@ -13,6 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
+import { type AuthCache, authChange } from '../accounts/auth-cache';
 import type { Principal } from '../accounts/principal';
 import type { Db } from '../db/db';
 import { withTransaction } from '../db/db';
@@ -61,6 +62,8 @@ export interface BillingServiceDeps {
   /** Platform fee in whole percent of each charge. */
   feePercent: number;
   log?: (msg: string, fields?: Record<string, unknown>) => void;
+  /** The process's auth cache: told after each commit that changes a subscription here. */
+  cache?: AuthCache;
 }
 
 /** The platform's share of `grossMinor`, rounded half up, in integer arithmetic. */
@@ -219,13 +222,23 @@ export function createBillingService(deps: BillingServiceDeps) {
 
   /** Applies one event to a subscription in its own transaction (row locked). */
   async function applyEvent(id: string, event: (s: SubscriptionState) => SubscriptionEvent | null) {
-    return withTransaction(db, async (trx) => {
+    const row = await withTransaction(db, async (trx) => {
       const row = await repo.lockSubscription(id, trx);
       if (!row) throw notFound('subscription');
       const e = event(stateOf(row));
       if (!e) return row;
       return save(trx, row, transition(stateOf(row), e, policy), e.at);
     });
+    changed(row);
+    return row;
+  }
+
+  /**
+   * After a commit that changed a subscription: this process's cached entitlement goes now (the
+   * trigger's notification tells every process, this one included, a moment later).
+   */
+  function changed(row: Pick<SubscriptionRow, 'user_id' | 'model_id'> | undefined) {
+    if (row) deps.cache?.invalidate(authChange.subscriptions(row.user_id, row.model_id));
   }
 
   async function ownSubscription(principal: Principal, id: string) {
@@ -299,11 +312,13 @@ export function createBillingService(deps: BillingServiceDeps) {
   ): Promise<'settled' | 'noop' | 'refund'> {
     if (result.status === 'pending') return 'noop';
     const at = clock();
+    let touched: SubscriptionRow | undefined;
     const outcome = await withTransaction(db, async (trx) => {
       const inv = await repo.lockInvoice(invoiceId, trx);
       if (inv?.kind !== 'charge' || inv.status !== 'pending') return 'noop' as const;
       const row = await repo.lockSubscription(inv.subscription_id, trx);
       if (!row) return 'noop' as const;
+      touched = row;
       await repo.settleInvoice(
         inv.id,
         {
@@ -329,6 +344,7 @@ export function createBillingService(deps: BillingServiceDeps) {
       if (result.status === 'succeeded') await journal(trx, { ...inv, status: 'succeeded' }, 1, at);
       return result.status === 'succeeded' && !t ? ('refund' as const) : ('settled' as const);
     });
+    changed(touched);
     if (outcome === 'refund') await refundCharge(invoiceId);
     return outcome;
   }
@@ -547,6 +563,7 @@ export function createBillingService(deps: BillingServiceDeps) {
         );
         return row;
       });
+      changed(created);
       if (created.status === 'incomplete') return finishFirstCharge(created);
       return view((await repo.findWithSlug(created.id)) as SubscriptionRow & { model_slug: string });
     },

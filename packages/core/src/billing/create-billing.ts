@@ -1,4 +1,5 @@
 /** Billing wired from configuration: the provider the config names, the policy, the fee. */
+import type { AuthCache } from '../accounts/auth-cache';
 import type { Config } from '../config';
 import type { Db } from '../db/db';
 import { createBillingService } from './billing.service';
@@ -44,7 +45,10 @@ export async function createBilling(deps: {
   clock: () => Date;
   provider?: PaymentProvider;
   log?: (msg: string, fields?: Record<string, unknown>) => void;
+  /** The process's auth cache (the API's); without it every entitlement check reads the database. */
+  cache?: AuthCache;
 }) {
+  const cache = deps.cache ? { cache: deps.cache } : {};
   const provider = deps.provider ?? (await providerFromConfig(deps.config, deps.db));
   const service = createBillingService({
     db: deps.db,
@@ -53,8 +57,9 @@ export async function createBilling(deps: {
     policy: policyFromConfig(deps.config),
     feePercent: deps.config.billingPlatformFeePercent,
     ...(deps.log ? { log: deps.log } : {}),
+    ...cache,
   });
-  const entitlements = createEntitlements({ db: deps.db, clock: deps.clock });
+  const entitlements = createEntitlements({ db: deps.db, clock: deps.clock, ...cache });
   return { service, entitlements, provider };
 }
 

@@ -41,8 +41,29 @@ export interface Session {
   copyFrom?: (copySql: string, data: Iterable<string> | AsyncIterable<string>) => Promise<void>;
 }
 
+/** What a LISTEN on a channel reports: each notification, and whether LISTEN is in effect. */
+export interface ListenHandlers {
+  onNotify(payload: string): void;
+  /**
+   * true once LISTEN is in effect (again); false as soon as the connection is known to be lost.
+   * Notifications sent while it is down are lost, so whoever caches on the strength of them must
+   * drop what it holds on false and cache nothing until true.
+   */
+  onState(up: boolean): void;
+}
+
+export interface Listener {
+  close(): Promise<void>;
+}
+
 export interface Db {
   readonly driver: DbDriver;
+  /**
+   * LISTENs on a channel on a connection of its own (pg: a dedicated client, reconnected with
+   * backoff; PGlite: the one connection). Closed by `close()` or by the Db's own close. Optional:
+   * a Db without it (a test double) simply gives its users nothing to cache on.
+   */
+  listen?(channel: string, handlers: ListenHandlers): Listener;
   withSession<T>(fn: (session: Session) => Promise<T>): Promise<T>;
   readonly kysely: Kysely<Database>;
   /** A parameterized query outside the query builder (readable SQL for reports and bulk work). */
@@ -151,8 +172,34 @@ function openPg(url: string, options: OpenDbOptions): Db {
     modelReaderQuery = (text, params) => withSession((s) => asModelReader(s, text, params));
   }
 
+  const listeners = new Set<Listener>();
+  const listen = (channel: string, handlers: ListenHandlers): Listener => {
+    const l = listenPg(
+      {
+        ...pgConnectionOptions(url, options.caFile),
+        types: pgTypes,
+        application_name: `${options.applicationName ?? 'seer'}-listen`,
+        connectionTimeoutMillis: 10_000,
+        // A silently dead peer (no RST) is noticed by TCP keepalive and the heartbeat below.
+        keepAlive: true,
+        keepAliveInitialDelayMillis: 10_000,
+      },
+      channel,
+      handlers,
+    );
+    const tracked: Listener = {
+      close: async () => {
+        listeners.delete(tracked);
+        await l.close();
+      },
+    };
+    listeners.add(tracked);
+    return tracked;
+  };
+
   return {
     driver: 'pg',
+    listen,
     withSession,
     kysely,
     query,
@@ -165,12 +212,99 @@ function openPg(url: string, options: OpenDbOptions): Db {
       await pool.query('SELECT 1');
     },
     close: async () => {
+      for (const l of [...listeners]) await l.close();
       // Kysely ends the pool only if a builder query initialised its driver; raw queries
       // (migrations, the model reader) use the pool directly, so end it here too, or its idle
       // connections would keep the process alive for idleTimeoutMillis.
       await kysely.destroy();
       if (!pool.ended) await pool.end();
       await readerPool?.end();
+    },
+  };
+}
+
+const LISTEN_RETRY_MIN_MS = 100;
+const LISTEN_RETRY_MAX_MS = 5_000;
+const LISTEN_HEARTBEAT_MS = 15_000;
+const LISTEN_HEARTBEAT_TIMEOUT_MS = 5_000;
+
+/**
+ * LISTEN on a client of its own, outside the pool: a pooled connection may be handed to anyone
+ * and its LISTEN would end with it. Any error or end reports the listener down at once and a
+ * new connection is tried with backoff; a heartbeat catches a connection that hangs instead.
+ */
+function listenPg(config: pg.ClientConfig, channel: string, h: ListenHandlers): Listener {
+  let closed = false;
+  let current: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let delay = LISTEN_RETRY_MIN_MS;
+
+  const schedule = () => {
+    if (closed || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      void connect();
+    }, delay);
+    retry.unref();
+    delay = Math.min(delay * 2, LISTEN_RETRY_MAX_MS);
+  };
+  const lost = (c: pg.Client) => {
+    if (current !== c) return;
+    current = undefined;
+    h.onState(false);
+    c.end().catch(() => {});
+    schedule();
+  };
+  async function connect() {
+    if (closed) return;
+    const c = new pg.Client(config);
+    c.on('error', () => lost(c));
+    c.on('end', () => lost(c));
+    c.on('notification', (n) => {
+      if (current === c && n.channel === channel) h.onNotify(n.payload ?? '');
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch {
+      c.end().catch(() => {});
+      schedule();
+      return;
+    }
+    if (closed) {
+      await c.end().catch(() => {});
+      return;
+    }
+    current = c;
+    delay = LISTEN_RETRY_MIN_MS;
+    h.onState(true);
+  }
+  const heartbeat = setInterval(() => {
+    const c = current;
+    if (!c) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('listen heartbeat timed out')), LISTEN_HEARTBEAT_TIMEOUT_MS);
+    });
+    Promise.race([c.query('SELECT 1'), timeout])
+      .catch(() => lost(c))
+      .finally(() => clearTimeout(timer));
+  }, LISTEN_HEARTBEAT_MS);
+  heartbeat.unref();
+  void connect();
+
+  return {
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      clearInterval(heartbeat);
+      clearTimeout(retry);
+      const c = current;
+      current = undefined;
+      if (c) {
+        h.onState(false);
+        await c.end().catch(() => {});
+      }
     },
   };
 }
@@ -240,9 +374,41 @@ export function openPgliteInstance(pglite: PGlite): Db & { pglite: PGlite } {
   }, PGLITE_ANALYZE_EVERY_MS);
   autoAnalyze.unref();
   void analyze().catch(() => {});
+  const listeners = new Set<Listener>();
+  // PGlite is in this process: its one connection cannot be lost, so once LISTEN is in effect it
+  // stays up until closed. LISTEN goes through the pool's mutex so it never lands inside someone
+  // else's transaction (a rollback there would undo it).
+  const listen = (channel: string, h: ListenHandlers): Listener => {
+    let closed = false;
+    let unlisten: (() => Promise<void>) | undefined;
+    const started = withSession(async () => {
+      unlisten = await pglite.listen(channel, (payload) => {
+        if (!closed) h.onNotify(payload);
+      });
+    }).then(
+      () => {
+        if (!closed) h.onState(true);
+      },
+      () => {},
+    );
+    const l: Listener = {
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        listeners.delete(l);
+        await started;
+        h.onState(false);
+        const stop = unlisten;
+        if (stop) await withSession(() => stop()).catch(() => {});
+      },
+    };
+    listeners.add(l);
+    return l;
+  };
   return {
     driver: 'pglite',
     pglite,
+    listen,
     withSession,
     kysely,
     query,
@@ -253,6 +419,7 @@ export function openPgliteInstance(pglite: PGlite): Db & { pglite: PGlite } {
       await query('SELECT 1');
     },
     close: async () => {
+      for (const l of [...listeners]) await l.close();
       clearInterval(autoAnalyze);
       await kysely.destroy();
       // As on pg: kysely ends the pool only if a builder query ran, and an unclosed PGlite

@@ -14,4 +14,6 @@ export {
   stopLocalPostgres,
 } from './local-server';
 export { migrate } from './migrate';
+export type { CacheTable, NotifiedCache } from './notified-cache';
+export { createNotifiedCache } from './notified-cache';
 export { isUnavailableError } from './unavailable';

@@ -19,7 +19,7 @@ const who = (o: Partial<Principal>): Principal => ({
   ...o,
 });
 const entitledTo = (userId: string, modelId: string): Entitlements => ({
-  canReadPredictions: async (p, m) => p?.userId === userId && m === modelId,
+  canReadPredictions: async (p, m) => p?.userId === userId && (typeof m === 'string' ? m : m.id) === modelId,
 });
 
 describe('PredictionAccess', () => {
@@ -34,6 +34,20 @@ describe('PredictionAccess', () => {
     expect(await access.level(who({ userId: 's' }), model)).toBe('full');
     expect(await access.level(who({ userId: 's' }), { id: 'm2', ownerId: 'owner' })).toBe('public');
     expect(await access.level(who({ userId: 'x' }), model)).toBe('public');
+  });
+
+  it('hands billing the model with its owner, so the owner decision needs no query', async () => {
+    const asked: unknown[] = [];
+    const access = createPredictionAccess({
+      entitlements: {
+        canReadPredictions: async (_p, m) => {
+          asked.push(m);
+          return true;
+        },
+      },
+    });
+    await access.level(who({ userId: 'owner', roles: ['developer'] }), model);
+    expect(asked).toEqual([model]);
   });
 
   it('without an entitlement function nobody gets more than the public record', async () => {

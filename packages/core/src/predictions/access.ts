@@ -35,7 +35,7 @@ export function createPredictionAccess(deps: PredictionAccessDeps = {}): Predict
       if (!scopes.includes('predictions:read'))
         throw new AppError('insufficient_scope', { detail: 'This requires the scope predictions:read.' });
       if (!deps.entitlements) return 'public';
-      return (await deps.entitlements.canReadPredictions(principal, model.id)) ? 'full' : 'public';
+      return (await deps.entitlements.canReadPredictions(principal, model)) ? 'full' : 'public';
     },
   };
 }

@@ -123,7 +123,7 @@ export function createPredictionsService(deps: { db: Db; entitlements: Entitleme
     const v = await findVersionBySlug(db.kysely, p);
     // A draft is private: to anyone else it does not exist.
     if (!v || (v.status === 'draft' && !isOwnerOrAdmin(caller, v))) throw notFound('model version');
-    if (!(await entitlements.canReadPredictions(caller, v.modelId)))
+    if (!(await entitlements.canReadPredictions(caller, { id: v.modelId, ownerId: v.ownerId })))
       throw new AppError('subscription_required', {
         detail: `Reading predictions of ${v.slug} needs a subscription (POST /v1/subscriptions).`,
       });

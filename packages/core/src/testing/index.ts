@@ -3,5 +3,6 @@
  * files. Other packages' imports are added by tools/codemods/core-public-imports.mjs; edit freely.
  */
 
+export { countingDb, deafListener, eventually } from './count-statements';
 export type { TestDb } from './test-db';
 export { createTestDb, TEST_DRIVERS, TEST_PG_ADMIN_URL } from './test-db';

@@ -7,6 +7,7 @@ export interface EndpointRow {
   user_id: string;
   model_id: string;
   model_slug: string;
+  model_owner_id: string;
   url: string;
   secret_box: string;
   /** The master key id the secret is wrapped under; null: the deprecated WEBHOOKS_SECRET_KEY. */
@@ -36,13 +37,13 @@ export interface AttemptRow {
   attempted_at: Date;
 }
 
-const ENDPOINT_COLS = `e.id, e.user_id, e.model_id, m.slug AS model_slug, e.url, e.secret_box, e.master_kid, e.created_at`;
+const ENDPOINT_COLS = `e.id, e.user_id, e.model_id, m.slug AS model_slug, m.owner_id AS model_owner_id, e.url, e.secret_box, e.master_kid, e.created_at`;
 
 export function createWebhooksRepo(db: Db) {
   return {
-    async modelBySlug(slug: string): Promise<{ id: string; slug: string } | undefined> {
-      const { rows } = await db.query<{ id: string; slug: string }>(
-        'SELECT id, slug FROM models WHERE slug = $1',
+    async modelBySlug(slug: string): Promise<{ id: string; slug: string; ownerId: string } | undefined> {
+      const { rows } = await db.query<{ id: string; slug: string; ownerId: string }>(
+        'SELECT id, slug, owner_id AS "ownerId" FROM models WHERE slug = $1',
         [slug],
       );
       return rows[0];

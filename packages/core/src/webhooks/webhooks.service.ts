@@ -105,7 +105,7 @@ export function createWebhooksService(deps: WebhooksDeps) {
     }): Promise<WebhookEndpoint & { secret: string }> {
       const model = await repo.modelBySlug(o.model);
       if (!model) throw notFound('model');
-      if (!(await deps.entitlements.canReadPredictions(o.principal, model.id)))
+      if (!(await deps.entitlements.canReadPredictions(o.principal, model)))
         throw new AppError('forbidden', {
           detail: 'Webhooks are for callers entitled to this model’s predictions (subscribers, the owner)',
         });
@@ -183,7 +183,11 @@ export function createWebhooksService(deps: WebhooksDeps) {
       let n = 0;
       for (const e of await repo.liveEndpointsOfModel(payload.run.model_id)) {
         const p = await ownerPrincipal(e.user_id);
-        if (!p || !(await deps.entitlements.canReadPredictions(p, e.model_id))) continue;
+        if (
+          !p ||
+          !(await deps.entitlements.canReadPredictions(p, { id: e.model_id, ownerId: e.model_owner_id }))
+        )
+          continue;
         const d = await repo.upsertDelivery(e.id, runId);
         if (d.status !== 'pending') continue;
         await deps.queues.enqueue('webhooks', d.id, { deliveryId: d.id });
@@ -209,7 +213,10 @@ export function createWebhooksService(deps: WebhooksDeps) {
         return 'skipped';
       }
       const p = await ownerPrincipal(e.user_id);
-      if (!p || !(await deps.entitlements.canReadPredictions(p, e.model_id))) {
+      if (
+        !p ||
+        !(await deps.entitlements.canReadPredictions(p, { id: e.model_id, ownerId: e.model_owner_id }))
+      ) {
         await repo.recordAttempt({
           deliveryId: d.id,
           attempt,
