@@ -201,6 +201,8 @@ describe.each(TEST_DRIVERS)('API-key authentication on %s', (driver) => {
     }
   });
 
+  // PostgreSQL only: the test kills the listener's backend with pg_terminate_backend; PGlite's
+  // listener lives in the same process as its database and cannot be cut off that way.
   it.runIf(driver === 'pg')(
     'a lost listener empties the cache and queries resume; caching resumes after it reconnects',
     async () => {

@@ -3,6 +3,7 @@
  * DATABASE_URL is set, the embedded PGlite (file-backed) when it is not. Everything above this
  * file sees only `Db`.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -228,10 +229,16 @@ const LISTEN_RETRY_MAX_MS = 5_000;
 const LISTEN_HEARTBEAT_MS = 15_000;
 const LISTEN_HEARTBEAT_TIMEOUT_MS = 5_000;
 
+/** Payload prefix of the listener's own round trips; never handed to the subscriber. */
+const LISTEN_PING = 'seer-listen-ping:';
+
 /**
  * LISTEN on a client of its own, outside the pool: a pooled connection may be handed to anyone
  * and its LISTEN would end with it. Any error or end reports the listener down at once and a
- * new connection is tried with backoff; a heartbeat catches a connection that hangs instead.
+ * new connection is tried with backoff. The listener counts as up only once a NOTIFY it sends
+ * itself has come back, and the heartbeat repeats that round trip: a connection that hangs, or
+ * one behind a transaction-mode pooler (where LISTEN silently receives nothing), is reported
+ * down instead of being trusted.
  */
 function listenPg(config: pg.ClientConfig, channel: string, h: ListenHandlers): Listener {
   let closed = false;
@@ -255,17 +262,40 @@ function listenPg(config: pg.ClientConfig, channel: string, h: ListenHandlers): 
     c.end().catch(() => {});
     schedule();
   };
+  const pings = new Map<string, () => void>();
+  /** NOTIFY ourselves and wait for it to come back on the same connection, bounded. */
+  async function roundTrip(c: pg.Client): Promise<void> {
+    const token = `${LISTEN_PING}${randomBytes(8).toString('hex')}`;
+    let timer: NodeJS.Timeout | undefined;
+    const back = new Promise<void>((resolve, reject) => {
+      pings.set(token, resolve);
+      timer = setTimeout(() => reject(new Error('listen round trip timed out')), LISTEN_HEARTBEAT_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([c.query('SELECT pg_notify($1, $2)', [channel, token]).then(() => back), back]);
+    } finally {
+      clearTimeout(timer);
+      pings.delete(token);
+    }
+  }
   async function connect() {
     if (closed) return;
     const c = new pg.Client(config);
     c.on('error', () => lost(c));
     c.on('end', () => lost(c));
     c.on('notification', (n) => {
-      if (current === c && n.channel === channel) h.onNotify(n.payload ?? '');
+      if (n.channel !== channel) return;
+      const payload = n.payload ?? '';
+      if (payload.startsWith(LISTEN_PING)) {
+        pings.get(payload)?.();
+        return;
+      }
+      if (current === c) h.onNotify(payload);
     });
     try {
       await c.connect();
       await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      await roundTrip(c);
     } catch {
       c.end().catch(() => {});
       schedule();
@@ -282,13 +312,7 @@ function listenPg(config: pg.ClientConfig, channel: string, h: ListenHandlers): 
   const heartbeat = setInterval(() => {
     const c = current;
     if (!c) return;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('listen heartbeat timed out')), LISTEN_HEARTBEAT_TIMEOUT_MS);
-    });
-    Promise.race([c.query('SELECT 1'), timeout])
-      .catch(() => lost(c))
-      .finally(() => clearTimeout(timer));
+    roundTrip(c).catch(() => lost(c));
   }, LISTEN_HEARTBEAT_MS);
   heartbeat.unref();
   void connect();
