@@ -375,7 +375,8 @@ async function ensureSubscriber(): Promise<void> {
     await c.query(
       `INSERT INTO api_keys (user_id, name, prefix, secret_hash, scopes)
        VALUES ($1, 'bench-subscriber', $2, $3, ARRAY['predictions:read'])
-       ON CONFLICT DO NOTHING`,
+       ON CONFLICT (prefix) DO UPDATE SET user_id = EXCLUDED.user_id, secret_hash = EXCLUDED.secret_hash,
+         scopes = EXCLUDED.scopes, revoked_at = NULL, expires_at = NULL`,
       [user.id, SUB_PREFIX, createHash('sha256').update(SUB_SECRET).digest('hex')],
     );
     await c.query('COMMIT');

@@ -7,6 +7,7 @@
  *          GET /page -> the bytes of BENCH_FLOOR_BODY_FILE (the payload floor)
  *
  *   node --import tsx bench/predictions/serve.ts api|floor <port> [workers]
+ *   BENCH_CPU_PROF=<dir>: each server process writes a V8 CPU profile there when it exits
  */
 import cluster from 'node:cluster';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -18,6 +19,10 @@ const workers = Number(workersText ?? availableParallelism());
 
 if (cluster.isPrimary) {
   cluster.schedulingPolicy = cluster.SCHED_NONE;
+  if (process.env.BENCH_CPU_PROF)
+    cluster.setupPrimary({
+      execArgv: [...process.execArgv, '--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF],
+    });
   for (let i = 0; i < workers; i++) cluster.fork();
   let ready = 0;
   cluster.on('message', (_w, msg) => {

@@ -113,6 +113,11 @@ describe.each(['pg', 'pglite'] as const)('API skeleton on %s', (driver) => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['access-control-allow-origin']).toBe('https://app.example.com');
+    // Unknown routes and problem responses carry them too.
+    const missing = await h.app.inject({ method: 'GET', url: '/v1/no-such-route' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(missing.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     const evil = await h.app.inject({
       method: 'GET',
       url: '/healthz',

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import { registerAjvFormats, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import { AppError } from '@seer/core/errors';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ApiContext } from './context';
+import { securityHeaders } from './http/security-headers';
 import auth from './plugins/auth';
 import metrics from './plugins/metrics';
 import openapi from './plugins/openapi';
@@ -84,7 +84,7 @@ export async function buildApp({ ctx, logger }: BuildAppOptions): Promise<Fastif
       }
     }
   });
-  await app.register(helmet, {
+  const security = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -97,6 +97,10 @@ export async function buildApp({ ctx, logger }: BuildAppOptions): Promise<Fastif
     },
     // HSTS only makes sense behind TLS; operators terminate TLS at the ingress.
     hsts: config.publicUrl.startsWith('https:') ? { maxAge: 31536000, includeSubDomains: true } : false,
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(security);
+    done();
   });
   await app.register(cors, {
     origin: (origin, cb) => {
