@@ -8,7 +8,7 @@
  */
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,7 +16,7 @@ import { gunzipSync } from 'node:zlib';
 import { packageTgz } from '@seer/core/registry';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomPort, runSeerd, type Server, startServer } from './seerd-process';
+import { call, randomPort, registerSession, runSeerd, type Server, startServer } from './seerd-process';
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
 const haveCluster =
@@ -42,33 +42,6 @@ function filesUnder(dir: string): string[] {
   };
   if (existsSync(dir)) walk('');
   return out;
-}
-
-async function call(
-  url: string,
-  method: string,
-  p: string,
-  opts: { token?: string; json?: unknown } = {},
-): Promise<{ status: number; body: Record<string, unknown> | null; type: string }> {
-  const headers: Record<string, string> = {};
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.json !== undefined) headers['content-type'] = 'application/json';
-  try {
-    const res = await fetch(`${url}${p}`, {
-      method,
-      headers,
-      body: opts.json === undefined ? undefined : JSON.stringify(opts.json),
-      signal: AbortSignal.timeout(30_000),
-    });
-    const text = await res.text();
-    let body: Record<string, unknown> | null = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {}
-    return { status: res.status, body, type: res.headers.get('content-type') ?? '' };
-  } catch {
-    return { status: 0, body: null, type: '' }; // connection refused / reset / timeout
-  }
 }
 
 describe.skipIf(!haveCluster)(
@@ -184,15 +157,8 @@ describe.skipIf(!haveCluster)(
       rmSync(work, { recursive: true, force: true });
     });
 
-    const register = async (url: string, email: string, roles: string[]) => {
-      const r = await call(url, 'POST', '/v1/auth/register', {
-        json: { email, password: PASSWORD, displayName: email, roles },
-      });
-      expect(r.status, JSON.stringify(r.body)).toBe(201);
-      const l = await call(url, 'POST', '/v1/auth/login', { json: { email, password: PASSWORD } });
-      expect(l.status).toBe(200);
-      return l.body?.accessToken as string;
-    };
+    const register = async (url: string, email: string, roles: string[]) =>
+      (await registerSession(url, email, PASSWORD, roles)).token;
 
     /** Requests in a loop (catalogue, who-am-I, login) until stopped; every answer recorded. */
     function loadLoop(url: string, token: string, email: string) {

@@ -2,6 +2,8 @@
  * Test helpers that run bin/seerd as a real process (the built JavaScript, as operators run it).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -147,4 +149,89 @@ export async function login(url: string, email: string, password: string): Promi
   });
   await res.arrayBuffer();
   return res.status;
+}
+
+export interface CallResult {
+  /** 0 when no answer came: connection refused or reset (the server died), or a timeout. */
+  status: number;
+  body: Record<string, unknown> | null;
+  type: string;
+}
+
+/** One JSON request; never throws, so a fault test can record what every request got. */
+export async function call(
+  url: string,
+  method: string,
+  p: string,
+  opts: { token?: string; json?: unknown } = {},
+): Promise<CallResult> {
+  const headers: Record<string, string> = {};
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  if (opts.json !== undefined) headers['content-type'] = 'application/json';
+  try {
+    const res = await fetch(`${url}${p}`, {
+      method,
+      headers,
+      body: opts.json === undefined ? undefined : JSON.stringify(opts.json),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const text = await res.text();
+    let body: Record<string, unknown> | null = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {}
+    return { status: res.status, body, type: res.headers.get('content-type') ?? '' };
+  } catch {
+    return { status: 0, body: null, type: '' }; // connection refused / reset / timeout
+  }
+}
+
+/** Registers an account and logs it in with its password (a session that may move money). */
+export async function registerSession(
+  url: string,
+  email: string,
+  password: string,
+  roles: string[],
+): Promise<{ token: string; userId: string }> {
+  const r = await call(url, 'POST', '/v1/auth/register', {
+    json: { email, password, displayName: email, roles },
+  });
+  if (r.status !== 201) throw new Error(`register ${email}: ${r.status} ${JSON.stringify(r.body)}`);
+  const l = await call(url, 'POST', '/v1/auth/login', { json: { email, password } });
+  if (l.status !== 200) throw new Error(`login ${email}: ${l.status} ${JSON.stringify(l.body)}`);
+  return { token: l.body?.accessToken as string, userId: r.body?.id as string };
+}
+
+/**
+ * The environment of a production deployment (NODE_ENV=production: real argon2 cost, no generated
+ * keys, a master key, a webhook secret of its own), with its signing keys provisioned into
+ * `dir/keys` the way an operator does. Only what production refuses on loopback is relaxed: plain
+ * HTTP and a plain-text database connection.
+ */
+export function productionEnv(dir: string, databaseUrl: string): Record<string, string> {
+  const keysDir = path.join(dir, 'keys');
+  mkdirSync(keysDir, { recursive: true, mode: 0o700 });
+  for (const name of ['jwt-test1.pem', 'artifact-signing-test1.pem']) {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    writeFileSync(path.join(keysDir, name), privateKey.export({ type: 'pkcs8', format: 'pem' }), {
+      mode: 0o600,
+    });
+  }
+  return {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    DATABASE_ALLOW_PLAINTEXT: 'true',
+    ALLOW_PLAIN_HTTP: 'true',
+    // Fixed, so tokens issued before an API restart (on another port) still verify (issuer).
+    PUBLIC_URL: 'http://localhost:8080',
+    SEER_DATA_DIR: path.join(dir, 'data'),
+    SEER_KEYS_DIR: keysDir,
+    SEER_GENERATE_KEYS: 'false',
+    SEER_MASTER_KEY: randomBytes(32).toString('base64'),
+    BILLING_PROVIDER: 'mock',
+    BILLING_MOCK_WEBHOOK_SECRET: randomBytes(24).toString('hex'),
+    // The OWASP minimum production insists on (BASE_ENV's cheap hashing is refused there).
+    ARGON2_MEMORY_KIB: '19456',
+    ARGON2_TIME_COST: '2',
+  };
 }
