@@ -53,6 +53,8 @@ const RULES: Rule[] = [
       'apps/seerd/src/commands/db-login.ts:CREATE ROLE ${ident}': 'as above',
       'apps/seerd/src/commands/db-login.ts:GRANT seer_package_opener TO ${ident}': 'as above',
       'apps/seerd/src/commands/db-login.ts:REVOKE seer_package_opener FROM ${ident}': 'as above',
+      'packages/core/src/db/db.ts:LISTEN ${pg.escapeIdentifier(channel)}':
+        'LISTEN takes no parameters; the channel is a constant of ours, escaped by the pg client anyway',
     },
   },
   // JavaScript's own eval, not a method of that name (ioredis's `redis.eval` runs a fixed Lua script).
