@@ -17,6 +17,7 @@ export type { LedgerSigner } from './checkpoints';
 export { createLedgerSigner, loadLedgerSigner } from './checkpoints';
 export type { SignRoundResult } from './checkpoints.repo';
 export { signCheckpointRound } from './checkpoints.repo';
+export { modelPredictionsCsv, modelPredictionsNdjson, predictionsToCsv } from './formats';
 export type { HashedLedgerEntry } from './ledger';
 export { chainEntriesV2, commitmentOf, entryHash, GENESIS_HASH, verifyLedger } from './ledger';
 export { appendPredictions, chainPage } from './predictions.repo';
@@ -27,7 +28,7 @@ export {
   PredictionListSchema,
 } from './predictions.schemas';
 export type { PredictionsService } from './predictions.service';
-export { createPredictionsService, predictionsToCsv } from './predictions.service';
+export { createPredictionsService } from './predictions.service';
 export {
   LatestPredictionsSchema,
   LatestQuerySchema,
@@ -37,4 +38,4 @@ export {
   PlaybackSchema,
 } from './read.schemas';
 export type { PredictionReadService } from './read.service';
-export { createPredictionReadService, modelPredictionsCsv, modelPredictionsNdjson } from './read.service';
+export { createPredictionReadService } from './read.service';

@@ -29,6 +29,7 @@ import type {
   Playback,
   PlaybackQuery,
 } from './read.schemas';
+import { toModelPrediction } from './views';
 
 registerErrorCodes({ playback_range_too_large: 422, playback_range_invalid: 422 });
 
@@ -62,99 +63,6 @@ export interface ModelPredictionPage {
   publicUntil: string | null;
   items: ModelPrediction[];
   nextCursor: string | null;
-}
-
-export function toModelPrediction(
-  r: PredictionReadRow,
-  versionNames: ReadonlyMap<string, string>,
-): ModelPrediction {
-  return {
-    version: versionNames.get(r.version_id) ?? '',
-    version_id: r.version_id,
-    mode: r.mode,
-    seq: Number(r.seq),
-    symbol: r.symbol,
-    as_of: r.as_of,
-    horizon: r.horizon,
-    target: r.target,
-    value: r.value,
-    confidence: r.confidence,
-    created_at: r.created_at,
-    prev_hash: r.prev_hash,
-    hash: r.hash,
-    run_id: r.run_id,
-    outcome:
-      r.realized_value === null
-        ? null
-        : {
-            base_close: r.base_close as number,
-            realized_close: r.realized_close as number,
-            realized_return: r.realized_return as number,
-            realized_direction: r.realized_direction as number,
-            realized_value: r.realized_value,
-          },
-  };
-}
-
-export const MODEL_PREDICTION_CSV_COLUMNS = [
-  'version',
-  'version_id',
-  'mode',
-  'seq',
-  'symbol',
-  'as_of',
-  'horizon',
-  'target',
-  'value',
-  'confidence',
-  'created_at',
-  'prev_hash',
-  'hash',
-  'run_id',
-  'realized_value',
-  'realized_return',
-  'realized_direction',
-  'base_close',
-  'realized_close',
-] as const;
-
-/** Every text field is drawn from [0-9A-Za-z.:+_-] (uuids, symbols, versions, hex, ISO instants): no CSV quoting needed. */
-export function modelPredictionsCsv(items: readonly ModelPrediction[]): string {
-  const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-  let out = `${MODEL_PREDICTION_CSV_COLUMNS.join(',')}\n`;
-  for (const p of items) {
-    const o = p.outcome;
-    out += `${[
-      p.version,
-      p.version_id,
-      p.mode,
-      p.seq,
-      p.symbol,
-      p.as_of,
-      p.horizon,
-      p.target,
-      p.value,
-      p.confidence,
-      p.created_at,
-      p.prev_hash,
-      p.hash,
-      p.run_id,
-      o?.realized_value,
-      o?.realized_return,
-      o?.realized_direction,
-      o?.base_close,
-      o?.realized_close,
-    ]
-      .map(cell)
-      .join(',')}\n`;
-  }
-  return out;
-}
-
-export function modelPredictionsNdjson(items: readonly ModelPrediction[]): string {
-  let out = '';
-  for (const p of items) out += `${JSON.stringify(p)}\n`;
-  return out;
 }
 
 export interface PredictionReadDeps {

@@ -1,9 +1,7 @@
 /**
  * The playback's data shape: columns, one row per bar, so a year of hourly data (~8,760 rows)
- * is a handful of flat arrays. Built today from a version's ledger (its predictions with
- * outcomes) and the instrument's bars; the playback API will serve the same columns directly.
+ * is a handful of flat arrays, built from the playback API's columns (fromPlaybackApi).
  */
-import type { Bar, Prediction } from '../../api/types';
 
 export interface PlaybackColumns {
   /** Bar open time, UTC seconds (lightweight-charts' UTCTimestamp). */
@@ -26,70 +24,6 @@ export function durationMs(text: string): number {
   const m = /^(\d+)([mhd])$/.exec(text);
   if (!m) throw new Error(`unsupported duration ${text}`);
   return Number(m[1]) * (UNIT_MS[m[2] as string] ?? 0);
-}
-
-/** The direction a prediction implies, whatever its target. */
-export function predictedDirection(p: Pick<Prediction, 'target' | 'value' | 'outcome'>): number {
-  if (p.target === 'price') {
-    const base = p.outcome?.base_close;
-    if (base === undefined) return 0;
-    return Math.sign(p.value - base);
-  }
-  return Math.sign(p.value);
-}
-
-/**
- * Joins bars and predictions: a prediction made at as_of belongs to the bar that closed at
- * as_of (open time as_of - interval); its outcome is known `horizon` later, when the equity moves.
- */
-export function buildPlayback(
-  bars: readonly Bar[],
-  predictions: readonly Pick<Prediction, 'as_of' | 'target' | 'value' | 'outcome' | 'horizon'>[],
-  interval: string,
-): PlaybackColumns {
-  const n = bars.length;
-  const cols: PlaybackColumns = {
-    ts: new Array(n),
-    open: new Array(n),
-    high: new Array(n),
-    low: new Array(n),
-    close: new Array(n),
-    prediction: new Array(n).fill(null),
-    outcome: new Array(n).fill(null),
-    equity: new Array(n),
-  };
-  const index = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
-    const b = bars[i] as Bar;
-    const t = Date.parse(b.ts);
-    index.set(t, i);
-    cols.ts[i] = t / 1000;
-    cols.open[i] = b.open;
-    cols.high[i] = b.high;
-    cols.low[i] = b.low;
-    cols.close[i] = b.close;
-  }
-  const step = durationMs(interval);
-  const pnl = new Array<number>(n).fill(0);
-  for (const p of predictions) {
-    const asOf = Date.parse(p.as_of);
-    const i = index.get(asOf - step);
-    if (i === undefined) continue;
-    const dir = predictedDirection(p);
-    cols.prediction[i] = dir;
-    if (p.outcome) {
-      cols.outcome[i] = p.outcome.realized_direction;
-      const realizedAt = index.get(asOf + durationMs(p.horizon) - step);
-      if (realizedAt !== undefined)
-        pnl[realizedAt] = (pnl[realizedAt] ?? 0) + dir * p.outcome.realized_return;
-    }
-  }
-  let equity = 1;
-  for (let i = 0; i < n; i++) {
-    equity *= 1 + (pnl[i] ?? 0);
-    cols.equity[i] = equity;
-  }
-  return cols;
 }
 
 /** Index of the last row with ts <= t (seconds); -1 when t is before the first row. */
