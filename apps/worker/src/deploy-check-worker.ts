@@ -7,6 +7,7 @@
 import type { Db } from '@seer/core/db';
 import type { Consumer, JobQueues } from '@seer/core/queue';
 import { createDeployChecksRepo, type DeployGate, type VersionsService } from '@seer/core/registry';
+import { consumeTableJobs } from './table-dispatch';
 
 export interface DeployCheckConsumerOptions {
   db: Db;
@@ -23,9 +24,10 @@ export interface DeployCheckConsumerOptions {
 
 export async function startDeployCheckConsumer(opts: DeployCheckConsumerOptions): Promise<Consumer> {
   const repo = createDeployChecksRepo(opts.db);
-  const consumer = await opts.queues.consume(
-    'deploy-checks',
-    async (job) => {
+  return consumeTableJobs({
+    queues: opts.queues,
+    queue: 'deploy-checks',
+    handler: async (job) => {
       await opts.versions.executeDeployCheck({
         checkId: job.data.checkId,
         gate: opts.gate,
@@ -35,23 +37,8 @@ export async function startDeployCheckConsumer(opts: DeployCheckConsumerOptions)
         lastAttempt: job.attempt >= opts.queues.retry.attempts,
       });
     },
-    { concurrency: opts.concurrency },
-  );
-  // job id = check id: a check still on the queue is not duplicated.
-  const poll = async () => {
-    const pending = await repo.pending(200);
-    if (pending.length > 0)
-      await opts.queues.enqueueMany(
-        'deploy-checks',
-        pending.map((c) => ({ id: c.id, data: { checkId: c.id } })),
-      );
-  };
-  await poll().catch(() => {});
-  const timer = setInterval(() => void poll().catch(() => {}), opts.pollMs ?? 1000);
-  return {
-    async close() {
-      clearInterval(timer);
-      await consumer.close();
-    },
-  };
+    concurrency: opts.concurrency,
+    pending: async () => (await repo.pending(200)).map((c) => ({ id: c.id, data: { checkId: c.id } })),
+    pollMs: opts.pollMs,
+  });
 }

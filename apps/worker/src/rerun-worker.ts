@@ -18,6 +18,7 @@ import {
 } from '@seer/core/runs';
 import { createSqlBarSource, type Sandbox } from '@seer/sandbox';
 import { PackageIntegrityError, type PackageOpener } from './package-opener';
+import { consumeTableJobs } from './table-dispatch';
 
 export type RerunOutcome = 'reproduced' | 'mismatch' | 'input_mismatch' | 'failed' | 'already_finished';
 
@@ -131,30 +132,17 @@ export async function startRerunConsumer(opts: {
   executor: RerunExecutor;
   pollMs?: number;
 }): Promise<Consumer> {
-  const consumer = await opts.queues.consume(
-    'reruns',
-    async (job) => {
+  return consumeTableJobs({
+    queues: opts.queues,
+    queue: 'reruns',
+    handler: async (job) => {
       await opts.executor.execute(job.data.rerunId, {
         lastAttempt: job.attempt >= opts.queues.retry.attempts,
       });
     },
-    { concurrency: 1 },
-  );
-  // job id = rerun id: a rerun still on the queue is not duplicated.
-  const poll = async () => {
-    const pending = await pendingReruns(opts.db.kysely, 100);
-    if (pending.length > 0)
-      await opts.queues.enqueueMany(
-        'reruns',
-        pending.map((r) => ({ id: r.id, data: { rerunId: r.id } })),
-      );
-  };
-  await poll().catch(() => {});
-  const timer = setInterval(() => void poll().catch(() => {}), opts.pollMs ?? 1000);
-  return {
-    async close() {
-      clearInterval(timer);
-      await consumer.close();
-    },
-  };
+    concurrency: 1,
+    pending: async () =>
+      (await pendingReruns(opts.db.kysely, 100)).map((r) => ({ id: r.id, data: { rerunId: r.id } })),
+    pollMs: opts.pollMs,
+  });
 }
