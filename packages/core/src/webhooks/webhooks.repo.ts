@@ -39,6 +39,22 @@ export interface AttemptRow {
 
 const ENDPOINT_COLS = `e.id, e.user_id, e.model_id, m.slug AS model_slug, m.owner_id AS model_owner_id, e.url, e.secret_box, e.master_kid, e.created_at`;
 
+/** A run and its predictions as a webhook payload is built from them. */
+export interface RunPayloadRows {
+  run: { id: string; mode: string; as_of: Date; version: string; model_id: string; model_slug: string };
+  predictions: Array<{
+    seq: number;
+    symbol: string;
+    as_of: Date;
+    horizon: string;
+    target: string;
+    value: number;
+    confidence: number | null;
+    created_at: Date;
+    hash: string;
+  }>;
+}
+
 export function createWebhooksRepo(db: Db) {
   return {
     async modelBySlug(slug: string): Promise<{ id: string; slug: string; ownerId: string } | undefined> {
@@ -203,38 +219,8 @@ export function createWebhooksRepo(db: Db) {
     },
 
     /** The run and its predictions, for the payload. */
-    async runPayload(runId: string): Promise<
-      | {
-          run: {
-            id: string;
-            mode: string;
-            as_of: Date;
-            version: string;
-            model_id: string;
-            model_slug: string;
-          };
-          predictions: Array<{
-            seq: number;
-            symbol: string;
-            as_of: Date;
-            horizon: string;
-            target: string;
-            value: number;
-            confidence: number | null;
-            created_at: Date;
-            hash: string;
-          }>;
-        }
-      | undefined
-    > {
-      const { rows } = await db.query<{
-        id: string;
-        mode: string;
-        as_of: Date;
-        version: string;
-        model_id: string;
-        model_slug: string;
-      }>(
+    async runPayload(runId: string): Promise<RunPayloadRows | undefined> {
+      const { rows } = await db.query<RunPayloadRows['run']>(
         `SELECT r.id, r.mode, r.as_of, v.version, m.id AS model_id, m.slug AS model_slug
            FROM runs r JOIN model_versions v ON v.id = r.version_id JOIN models m ON m.id = v.model_id
           WHERE r.id = $1`,
@@ -242,17 +228,7 @@ export function createWebhooksRepo(db: Db) {
       );
       const run = rows[0];
       if (!run) return undefined;
-      const { rows: predictions } = await db.query<{
-        seq: number;
-        symbol: string;
-        as_of: Date;
-        horizon: string;
-        target: string;
-        value: number;
-        confidence: number | null;
-        created_at: Date;
-        hash: string;
-      }>(
+      const { rows: predictions } = await db.query<RunPayloadRows['predictions'][number]>(
         `SELECT seq, symbol, as_of, horizon, target, value, confidence, created_at, hash
            FROM predictions WHERE run_id = $1 ORDER BY seq`,
         [runId],
