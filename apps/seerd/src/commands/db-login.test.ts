@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { createApiContext } from '@seer/api/bootstrap';
 import { randomIp, registerAndLogin } from '@seer/api/testing/auth';
 import { testConfig } from '@seer/core/config';
@@ -20,8 +19,7 @@ import { createScheduler } from '@seer/worker/scheduler';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureOpener, HOUR, manualClock, seedBars, seedVersion } from '../../../worker/test/helpers';
-import { runCli } from '../cli';
-import { COMMANDS } from './index';
+import { runSeerdInProcess } from './run-in-process';
 
 describe('runtime login (pg)', () => {
   let t: TestDb;
@@ -45,19 +43,7 @@ describe('runtime login (pg)', () => {
   });
 
   async function seerd(args: string[], env: Record<string, string>, stdin = '') {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(COMMANDS, args, {
-      stdout: (s) => {
-        stdout += s;
-      },
-      stderr: (s) => {
-        stderr += s;
-      },
-      stdin: Readable.from([stdin]),
-      env: { NODE_ENV: 'test', ...env },
-    });
-    return { code, stdout, stderr };
+    return runSeerdInProcess(args, { NODE_ENV: 'test', ...env }, stdin);
   }
 
   it('creates a login in seer_app that owns nothing and cannot touch the triggers', async () => {

@@ -1,11 +1,9 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { createTestDb, type TestDb } from '@seer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../cli';
-import { COMMANDS } from './index';
+import { runSeerdInProcess } from './run-in-process';
 
 // The CLI is a thin shell over the market service (tested on both drivers); one driver suffices here.
 describe('seerd ingest', () => {
@@ -22,19 +20,7 @@ describe('seerd ingest', () => {
   });
 
   async function seerd(args: string[], opts: { stdin?: string; env?: Record<string, string> } = {}) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(COMMANDS, args, {
-      stdout: (s) => {
-        stdout += s;
-      },
-      stderr: (s) => {
-        stderr += s;
-      },
-      stdin: Readable.from([opts.stdin ?? '']),
-      env: { NODE_ENV: 'test', DATABASE_URL: t.url!, ...opts.env },
-    });
-    return { code, stdout, stderr };
+    return runSeerdInProcess(args, { NODE_ENV: 'test', DATABASE_URL: t.url!, ...opts.env }, opts.stdin ?? '');
   }
 
   it('creates an instrument and imports a CSV, reporting rejected rows and exiting 3', async () => {

@@ -12,7 +12,6 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { createEntitlements } from '@seer/core/billing';
 import { createMasterKeyring, type MasterKeyring, masterKeyId } from '@seer/core/crypto';
 import { createTestDb, type TestDb } from '@seer/core/testing';
@@ -20,8 +19,7 @@ import { createWebhooksService, verifySignature } from '@seer/core/webhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeRun } from '../../../api/src/testing/runs';
 import { type SeededVersion, seedVersion } from '../../../worker/test/helpers';
-import { runCli } from '../cli';
-import { COMMANDS } from './index';
+import { runSeerdInProcess } from './run-in-process';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 0, 5);
@@ -63,19 +61,8 @@ describe('webhook signing secrets under the master key (pg)', () => {
     ...(legacy ? { WEBHOOKS_SECRET_KEY: legacy } : {}),
   });
   async function seerd(args: string[], e: Record<string, string>) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(COMMANDS, args, {
-      stdout: (s) => {
-        stdout += s;
-      },
-      stderr: (s) => {
-        stderr += s;
-      },
-      stdin: Readable.from(['']),
-      env: e,
-    });
-    return { code, stdout, stderr, report: code === 0 || stdout ? JSON.parse(stdout) : undefined };
+    const r = await runSeerdInProcess(args, e);
+    return { ...r, report: r.code === 0 || r.stdout ? JSON.parse(r.stdout) : undefined };
   }
 
   /** The service as a worker builds it, holding `masterKeys` and the legacy key. */

@@ -10,7 +10,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { testConfig } from '@seer/core/config';
@@ -26,8 +25,7 @@ import { createRunExecutor } from '@seer/worker/run-executor';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUR, seedBars } from '../../../worker/test/helpers';
-import { runCli } from '../cli';
-import { COMMANDS } from './index';
+import { runSeerdInProcess } from './run-in-process';
 
 const EXAMPLES = fileURLToPath(new URL('../../../../examples', import.meta.url));
 /** A line of examples/momentum/model.py: its source must never be readable at rest. */
@@ -82,19 +80,7 @@ describe('packages and keys at rest (pg, real sandbox)', () => {
     SEER_MASTER_KEY: masterKey,
   });
   async function seerd(args: string[], e: Record<string, string>, stdin = '') {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(COMMANDS, args, {
-      stdout: (s) => {
-        stdout += s;
-      },
-      stderr: (s) => {
-        stderr += s;
-      },
-      stdin: Readable.from([stdin]),
-      env: e,
-    });
-    return { code, stdout, stderr };
+    return runSeerdInProcess(args, e, stdin);
   }
   const urlAs = (login: string) => {
     const u = new URL(t.url as string);

@@ -1,12 +1,10 @@
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createTestDb, type TestDb } from '@seer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../cli';
-import { COMMANDS } from './index';
+import { runSeerdInProcess } from './run-in-process';
 
 const EXAMPLES = fileURLToPath(new URL('../../../../examples', import.meta.url));
 
@@ -30,24 +28,16 @@ describe('seerd publish', () => {
   });
 
   async function seerd(args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(COMMANDS, args, {
-      stdout: (s) => {
-        stdout += s;
-      },
-      stderr: (s) => {
-        stderr += s;
-      },
-      stdin: Readable.from(['']),
-      env: {
+    return runSeerdInProcess(
+      args,
+      {
         NODE_ENV: 'test',
         DATABASE_URL: t.url as string,
         SEER_KEYS_DIR: path.join(work, 'keys'),
         ARTIFACT_DIR: path.join(work, 'artifacts'),
       },
-    });
-    return { code, stdout, stderr };
+      '',
+    );
   }
 
   it('publishes an example folder as a draft and prints its digest', async () => {

@@ -1,8 +1,6 @@
-import { Readable } from 'node:stream';
 import { createTestDb, type TestDb } from '@seer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../cli';
-import { COMMANDS } from './index';
+import { runSeerdInProcess } from './run-in-process';
 
 // The command is a thin shell over the accounts service (tested on both drivers); one driver suffices.
 describe('seerd users create', () => {
@@ -15,25 +13,16 @@ describe('seerd users create', () => {
   });
 
   async function seerd(args: string[], stdin = '') {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(COMMANDS, args, {
-      stdout: (s) => {
-        stdout += s;
-      },
-      stderr: (s) => {
-        stderr += s;
-      },
-      stdin: Readable.from([stdin]),
-      // Cheap hashing keeps the test fast; production refuses these values.
-      env: {
+    return runSeerdInProcess(
+      args,
+      {
         NODE_ENV: 'test',
         DATABASE_URL: t.url as string,
         ARGON2_MEMORY_KIB: '256',
         ARGON2_TIME_COST: '1',
       },
-    });
-    return { code, stdout, stderr };
+      stdin,
+    );
   }
 
   it('creates an admin from a piped password and prints its id', async () => {
