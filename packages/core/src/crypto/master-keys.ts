@@ -206,9 +206,9 @@ export function sealedMasterKid(text: string): string {
   return parseSealed(text).masterKid;
 }
 
-export function unsealText(text: string, ring: MasterKeyring, context: string): string {
-  const s = parseSealed(text);
-  const dataKey = ring.unwrap(
+/** The data key of a sealed file, unwrapped by the master key it names. */
+function unwrapSealedKey(s: SealedFile, ring: MasterKeyring, context: string): Buffer {
+  return ring.unwrap(
     {
       masterKid: s.masterKid,
       nonce: Buffer.from(s.keyNonce, 'base64'),
@@ -216,6 +216,11 @@ export function unsealText(text: string, ring: MasterKeyring, context: string): 
     },
     context,
   );
+}
+
+export function unsealText(text: string, ring: MasterKeyring, context: string): string {
+  const s = parseSealed(text);
+  const dataKey = unwrapSealedKey(s, ring, context);
   const ct = Buffer.from(s.ciphertext, 'base64');
   try {
     const d = createDecipheriv('aes-256-gcm', dataKey, Buffer.from(s.nonce, 'base64'));
@@ -230,14 +235,7 @@ export function unsealText(text: string, ring: MasterKeyring, context: string): 
 /** Rewraps a sealed file's data key under the active master key; the ciphertext is kept. */
 export function rewrapSealed(text: string, ring: MasterKeyring, context: string): string {
   const s = parseSealed(text);
-  const dataKey = ring.unwrap(
-    {
-      masterKid: s.masterKid,
-      nonce: Buffer.from(s.keyNonce, 'base64'),
-      wrapped: Buffer.from(s.wrappedKey, 'base64'),
-    },
-    context,
-  );
+  const dataKey = unwrapSealedKey(s, ring, context);
   const w = ring.wrap(dataKey, context);
   const out: SealedFile = {
     ...s,
