@@ -23,6 +23,7 @@ import {
   until,
   useSandbox,
   useTestDb,
+  within,
 } from './helpers';
 
 const T0 = new Date(Date.UTC(2026, 0, 5));
@@ -173,7 +174,7 @@ describe('fault tolerance (pg + BullMQ)', () => {
       });
       const succeeded = async (n: number) => (await liveStatusCounts(t.db.kysely, v.id)).succeeded === n;
       try {
-        expect((await s.tick()).dispatched).toBe(1);
+        expect((await within(s.tick(), 20_000, 'first tick')).dispatched).toBe(1);
         await until(() => succeeded(1), 20_000, 'first run');
 
         // Redis dies; the next boundary's run is written to PostgreSQL and its enqueue waits for Redis.
@@ -189,30 +190,31 @@ describe('fault tolerance (pg + BullMQ)', () => {
           .executeTakeFirst();
         expect(queued?.status).toBe('queued');
         await startRedis();
-        expect((await tick).dispatched).toBe(1);
+        expect((await within(tick, 20_000, 'the tick that waited for Redis')).dispatched).toBe(1);
         await until(() => succeeded(2), 30_000, 'run after restart');
 
         // A restart that loses data: the worker is paused, the job vanishes with Redis; recovery
         // re-dispatches the queued run from PostgreSQL.
-        await worker.close();
+        await within(worker.close(), 15_000, 'closing the first worker');
         clock.set(new Date(T0.getTime() + 3 * HOUR + 1000));
-        expect((await s.tick()).dispatched).toBe(1);
+        expect((await within(s.tick(), 20_000, 'third tick')).dispatched).toBe(1);
         await stopRedis();
         await startRedis();
-        const worker2 = await startMomentumWorker();
+        const worker2 = await within(startMomentumWorker(), 20_000, 'starting the second worker');
         try {
           await new Promise((r) => setTimeout(r, 500));
           expect(await succeeded(2)).toBe(true); // nothing to do: the job is gone
-          expect(await s.recover()).toBe(1);
+          expect(await within(s.recover(), 20_000, 'recover')).toBe(1);
           await until(() => succeeded(3), 30_000, 'recovered run');
         } finally {
-          await worker2.close();
+          await within(worker2.close(), 15_000, 'closing the second worker');
         }
         await expectValidChain(t.db, v.id, 'live', 6);
       } finally {
-        await s.close();
-        await worker.close();
-        await queues.close();
+        // Bounded, so a cleanup stuck on a dead connection cannot hide the error above.
+        await within(s.close(), 15_000, 'closing the scheduler').catch(() => {});
+        await within(worker.close(), 15_000, 'closing the worker').catch(() => {});
+        await within(queues.close(), 15_000, 'closing the queues').catch(() => {});
       }
     }, 120_000);
   });

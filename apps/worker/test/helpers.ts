@@ -31,6 +31,24 @@ export async function until(cond: () => Promise<boolean> | boolean, timeoutMs = 
   }
 }
 
+/**
+ * The promise's value, or an error naming `what` after `ms`: a step that talks to a Redis that
+ * was just killed must fail with its own name, not wait out the test's timeout.
+ */
+export async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export interface SeededVersion {
   id: string;
   modelId: string;
