@@ -254,5 +254,13 @@ describe.each(TEST_DRIVERS)('API-key authentication on %s', (driver) => {
     for (const k of [wrongSecret, unknownPrefix, 'seer_nope', `${created.key}x`]) {
       await expect(keys.authenticate(k)).rejects.toMatchObject({ code: 'api_key_invalid' });
     }
+    // A secret that matched is remembered with its cached row (no hash per request); only the
+    // right one passes either way, before and after, and a refused one is never remembered.
+    await expect(keys.authenticate(created.key)).resolves.toMatchObject({ apiKeyId: created.id });
+    await expect(keys.authenticate(created.key)).resolves.toMatchObject({ apiKeyId: created.id });
+    for (const k of [wrongSecret, `${created.key}x`, created.key.slice(0, -1)]) {
+      await expect(keys.authenticate(k)).rejects.toMatchObject({ code: 'api_key_invalid' });
+    }
+    await expect(keys.authenticate(created.key)).resolves.toMatchObject({ apiKeyId: created.id });
   });
 });

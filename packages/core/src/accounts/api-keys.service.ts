@@ -9,7 +9,7 @@
  * no query, yet each one still compares the secret, checks expiry against the clock and re-narrows
  * the scopes from the owner's roles, exactly as with a fresh row.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/db';
 import { withTransaction } from '../db/db';
 import { AppError } from '../errors';
@@ -49,6 +49,8 @@ export interface ApiKeysService {
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** Compared against when the prefix is unknown, so both paths cost the same. */
+const UNKNOWN_SECRET_HASH = Buffer.alloc(32);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function createApiKeysService(deps: { db: Db; clock: () => Date; cache?: AuthCache }): ApiKeysService {
@@ -73,6 +75,52 @@ export function createApiKeysService(deps: { db: Db; clock: () => Date; cache?: 
     // Unknown prefixes are not remembered: a new key is an INSERT, which nothing announces.
     if (row) cached?.set(prefix, row, ticket);
     return row;
+  }
+  // The principal a row stands for, made once per row object: a cached row is the same object
+  // until a notification replaces or drops it, so a bot's repeated requests reuse it.
+  const principals = new WeakMap<ApiKeyWithUserRow, Readonly<Principal>>();
+  function principalOf(row: ApiKeyWithUserRow): Principal {
+    let p = principals.get(row);
+    if (!p) {
+      const roles = normalizeRoles(row.user_roles);
+      // Scopes are re-narrowed from the owner's current roles: revoking a role also takes it
+      // from the owner's keys (the role change replaces the cached row).
+      const allowed = scopesForRoles(roles);
+      const scopes = SCOPES.filter((s) => row.scopes.includes(s) && allowed.includes(s));
+      p = Object.freeze({
+        userId: row.user_id,
+        email: row.user_email,
+        // Admin power only with the explicit admin scope (effectiveRoles).
+        roles: Object.freeze(effectiveRoles(roles, 'api_key', scopes)) as Role[],
+        via: 'api_key' as const,
+        scopes: Object.freeze(scopes) as Scope[],
+        apiKeyId: row.id,
+      });
+      principals.set(row, p);
+    }
+    return p as Principal;
+  }
+  /**
+   * Whether the secret is the key's. SHA-256 through OpenSSL 3 costs ~2.6 us even for 43 bytes,
+   * a bot's every request; so once a secret has matched the stored hash, this row object (a
+   * cached row, replaced or dropped on any change to the key or its owner, 60 s at most) keeps
+   * its bytes and later requests compare against them, in constant time as well. The process
+   * already holds every request's Authorization header and its own signing and master keys, so
+   * this adds no exposure to an attacker who can read its memory.
+   */
+  const verified = new WeakMap<ApiKeyWithUserRow, Buffer>();
+  function secretMatches(row: ApiKeyWithUserRow, secret: string): boolean {
+    const given = Buffer.from(secret, 'utf8');
+    const known = verified.get(row);
+    if (known) return known.length === given.length && timingSafeEqual(known, given);
+    const ok = timingSafeEqual(Buffer.from(row.secret_hash, 'hex'), hash('sha256', given, 'buffer'));
+    if (ok) verified.set(row, given);
+    return ok;
+  }
+  /** An unknown prefix costs the same hash and comparison, so timing does not tell it apart. */
+  function unknownPrefix(secret: string): false {
+    timingSafeEqual(UNKNOWN_SECRET_HASH, hash('sha256', secret, 'buffer'));
+    return false;
   }
   const invalid = () =>
     new AppError('api_key_invalid', {
@@ -175,10 +223,7 @@ export function createApiKeysService(deps: { db: Db; clock: () => Date; cache?: 
       if (!m) throw invalid();
       const [, prefix, secret] = m as unknown as [string, string, string];
       const row = await findByPrefix(prefix);
-      const expected = Buffer.from(row?.secret_hash ?? '0'.repeat(64), 'hex');
-      const given = Buffer.from(sha256(secret), 'hex');
-      // Constant-time compare even when the prefix is unknown, so timing reveals nothing.
-      const matches = timingSafeEqual(expected, given) && row !== undefined;
+      const matches = row === undefined ? unknownPrefix(secret) : secretMatches(row, secret);
       const now = clock();
       if (
         !row ||
@@ -198,19 +243,7 @@ export function createApiKeysService(deps: { db: Db; clock: () => Date; cache?: 
         // cached row learns of this process's own write here.
         cached?.update(prefix, (r) => ({ ...r, last_used_at: now }));
       }
-      const roles = normalizeRoles(row.user_roles);
-      // Scopes are re-narrowed on every use: revoking a role also takes it from the owner's keys.
-      const allowed = scopesForRoles(roles);
-      const scopes = SCOPES.filter((s) => row.scopes.includes(s) && allowed.includes(s));
-      return {
-        userId: row.user_id,
-        email: row.user_email,
-        // Admin power only with the explicit admin scope (effectiveRoles).
-        roles: effectiveRoles(roles, 'api_key', scopes),
-        via: 'api_key',
-        scopes,
-        apiKeyId: row.id,
-      };
+      return principalOf(row);
     },
 
     async recordAdminUse({ principal, method, route, status, meta = NO_META }) {

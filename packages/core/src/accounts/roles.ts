@@ -46,9 +46,17 @@ export function isScope(value: string): value is Scope {
 
 /** Every scope any of the roles grants, in the canonical SCOPES order. */
 export function scopesForRoles(roles: readonly Role[]): Scope[] {
-  const granted = new Set(roles.flatMap((r) => SCOPES_BY_ROLE[r]));
-  return SCOPES.filter((s) => granted.has(s));
+  // Asked on every authorized request; there are only a handful of role sets.
+  const key = roles.join(',');
+  let scopes = scopesByRoleSet.get(key);
+  if (!scopes) {
+    const granted = new Set(roles.flatMap((r) => SCOPES_BY_ROLE[r]));
+    scopes = SCOPES.filter((s) => granted.has(s));
+    if (scopesByRoleSet.size < 64) scopesByRoleSet.set(key, scopes);
+  }
+  return scopes.slice();
 }
+const scopesByRoleSet = new Map<string, Scope[]>();
 
 /** Roles in canonical order, deduplicated; unknown strings (from an old row) are dropped. */
 export function normalizeRoles(roles: readonly string[]): Role[] {

@@ -37,5 +37,5 @@ export {
   PlaybackQuerySchema,
   PlaybackSchema,
 } from './read.schemas';
-export type { PredictionReadService } from './read.service';
+export type { CachedPage, PredictionReadService } from './read.service';
 export { createPredictionReadService } from './read.service';

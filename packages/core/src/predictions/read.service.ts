@@ -49,11 +49,13 @@ const PLAYBACK_CACHE_ENTRIES = 500;
 /** Settled pages kept per process (about 30 KiB each at 100 rows). */
 const PAGE_CACHE_ENTRIES = 2000;
 
-/** A settled page, with room for the renderings the HTTP layer makes of it (body, ETag). */
+/**
+ * A page and whether it is settled. A settled page is the same object on every request that
+ * hits the cache, so the HTTP layer can keep its renderings (bytes, ETag, codings) beside it.
+ */
 export interface CachedPage {
   page: ModelPredictionPage;
   settled: boolean;
-  rendered: Map<string, { body: string; etag: string }>;
 }
 
 export interface ModelPredictionPage {
@@ -101,9 +103,14 @@ export function createPredictionReadService(deps: PredictionReadDeps) {
     const versions = model.versions.filter((v) => mayManage || v.status !== 'draft');
     // A model never deployed is private: to anyone else it does not exist.
     if (versions.length === 0 && !mayManage) throw notFound('model');
-    const now = clock();
-    const publicUntil = level === 'public' ? new Date(now.getTime() - model.publicDelaySeconds * 1000) : null;
-    return { model, level, versions, now, publicUntil };
+    // Asked for only when needed: a cached settled page does not depend on the time.
+    const horizon = () => {
+      const now = clock();
+      const publicUntil =
+        level === 'public' ? new Date(now.getTime() - model.publicDelaySeconds * 1000) : null;
+      return { now, publicUntil };
+    };
+    return { model, level, versions, horizon };
   }
 
   function pickVersions(versions: ReadVersion[], version: string | undefined): ReadVersion[] {
@@ -124,7 +131,7 @@ export function createPredictionReadService(deps: PredictionReadDeps) {
       slug: string;
       query: ModelPredictionQuery;
     }): Promise<CachedPage> {
-      const { model, level, versions, now, publicUntil } = await open(o.principal, o.slug);
+      const { model, level, versions, horizon } = await open(o.principal, o.slug);
       const chosen = pickVersions(versions, o.query.version);
       const limit = o.query.limit ?? 100;
       const mode = o.query.mode ?? 'live';
@@ -142,6 +149,7 @@ export function createPredictionReadService(deps: PredictionReadDeps) {
       ].join('|');
       const cached = pages.get(key);
       if (cached) return cached;
+      const { now, publicUntil } = horizon();
       let after: { asOf: Date; id: number } | undefined;
       if (o.query.cursor) {
         const [ms, id] = o.query.cursor.split('-').map(Number) as [number, number];
@@ -178,7 +186,6 @@ export function createPredictionReadService(deps: PredictionReadDeps) {
           nextCursor,
         },
         settled,
-        rendered: new Map(),
       };
       if (settled) {
         if (pages.size >= PAGE_CACHE_ENTRIES) pages.delete(pages.keys().next().value as string);
@@ -189,7 +196,8 @@ export function createPredictionReadService(deps: PredictionReadDeps) {
 
     /** The newest prediction per symbol (over the chosen versions), by symbol. */
     async latest(o: { principal: Principal | null; slug: string; query: LatestQuery }) {
-      const { model, level, versions, publicUntil } = await open(o.principal, o.slug);
+      const { model, level, versions, horizon } = await open(o.principal, o.slug);
+      const { publicUntil } = horizon();
       const chosen = pickVersions(versions, o.query.version);
       const mode = o.query.mode ?? 'live';
       const pairs = chosen.flatMap((v) =>
@@ -226,7 +234,8 @@ export function createPredictionReadService(deps: PredictionReadDeps) {
       slug: string;
       query: PlaybackQuery;
     }): Promise<Playback> {
-      const { model, level, versions, now, publicUntil } = await open(o.principal, o.slug);
+      const { model, level, versions, horizon } = await open(o.principal, o.slug);
+      const { now, publicUntil } = horizon();
       const v = o.query.version ? pickVersions(versions, o.query.version)[0] : defaultVersion(versions);
       if (!v) throw notFound('model version');
       const symbol = o.query.symbol ?? v.symbols[0];

@@ -4,10 +4,10 @@
  * gzip/brotli compressed when the client accepts it (this plugin's scope only), carry a strong
  * ETag, and settled pages (which can never change) are cacheable as immutable.
  */
-import { createHash } from 'node:crypto';
 import compress from '@fastify/compress';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  type CachedPage,
   LatestPredictionsSchema,
   LatestQuerySchema,
   ModelPredictionPageSchema,
@@ -20,6 +20,16 @@ import {
 import { SlugParamsSchema } from '@seer/core/registry';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { appendVary } from '../../http/cors';
+import {
+  CODING_THRESHOLD,
+  codedBody,
+  etagFor,
+  matchesIfNoneMatch,
+  preferredCoding,
+  type Rendering,
+  render,
+} from '../../http/encoded-body';
 import { problemResponses } from '../../schemas/problem';
 
 type Format = 'json' | 'csv' | 'ndjson';
@@ -33,31 +43,37 @@ export function negotiateFormat(format: Format | undefined, accept: string | und
   return 'json';
 }
 
-/** Strong ETag of the exact bytes sent (before content coding); 304 when the client has them. */
-function sendCached(
+/**
+ * Sends a rendering in the coding the client prefers (made once per rendering, see
+ * encoded-body.ts), with its strong ETag; 304 when the client already has it in any coding.
+ */
+function sendRendering(
   request: FastifyRequest,
   reply: FastifyReply,
-  o: { body: string; contentType: string; cacheControl: string; etag?: string },
+  r: Rendering,
+  o: { contentType: string; cacheControl: string },
 ) {
-  const etag = o.etag ?? etagOf(o.body);
+  const coding =
+    r.body.length >= CODING_THRESHOLD ? preferredCoding(request.headers['accept-encoding']) : undefined;
+  appendVary(reply, 'Authorization', 'Accept', 'Accept-Encoding');
   reply
-    .header('etag', etag)
+    .header('etag', etagFor(r, coding))
     .header('cache-control', o.cacheControl)
-    .header('vary', 'Authorization, Accept')
     // Time from the request's arrival to a rendered body (before content coding): the bench reads it.
     .header('server-timing', `app;dur=${reply.elapsedTime.toFixed(2)}`);
-  const inm = request.headers['if-none-match'];
-  if (inm?.split(',').some((t) => t.trim() === etag)) return reply.code(304).send();
-  return reply.type(o.contentType).send(o.body);
+  if (matchesIfNoneMatch(request.headers['if-none-match'], r)) return reply.code(304).send();
+  reply.type(o.contentType);
+  if (coding === undefined) return reply.send(r.body);
+  return reply.header('content-encoding', coding).send(codedBody(r, coding));
 }
-
-const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url')}"`;
 
 const cacheControlFor = (access: 'full' | 'public', settled: boolean) =>
   `${access === 'full' ? 'private' : 'public'}, ${settled ? 'max-age=31536000, immutable' : 'no-cache'}`;
 
 const modelPredictionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { predictionRead } = app.ctx.services;
+  // A settled page's renderings, by format, for as long as the service keeps the page.
+  const renderings = new WeakMap<CachedPage, Map<Format, Rendering>>();
   // Scoped to this plugin's routes (fastify-plugin encapsulation): brotli quality 4, gzip.
   await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
 
@@ -95,25 +111,30 @@ const modelPredictionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
       const { page, settled } = result;
       const format = negotiateFormat(request.query.format, request.headers.accept);
-      // Settled pages keep their renderings (body and ETag) with them in the service's cache.
-      let r = result.rendered.get(format);
+      // Settled pages are the same object each time: their renderings are kept beside them.
+      let byFormat = renderings.get(result);
+      let r = byFormat?.get(format);
       if (!r) {
-        const body =
+        r = render(
           format === 'csv'
             ? modelPredictionsCsv(page.items)
             : format === 'ndjson'
               ? modelPredictionsNdjson(page.items)
-              : JSON.stringify(page);
-        r = { body, etag: etagOf(body) };
-        if (settled) result.rendered.set(format, r);
+              : JSON.stringify(page),
+        );
+        if (settled) {
+          if (!byFormat) {
+            byFormat = new Map();
+            renderings.set(result, byFormat);
+          }
+          byFormat.set(format, r);
+        }
       }
       if (format !== 'json') {
         if (page.nextCursor) reply.header('x-next-cursor', page.nextCursor);
         reply.header('x-access', page.access);
       }
-      return sendCached(request, reply, {
-        body: r.body,
-        etag: r.etag,
+      return sendRendering(request, reply, r, {
         contentType:
           format === 'csv'
             ? 'text/csv; charset=utf-8'
@@ -173,8 +194,7 @@ const modelPredictionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         slug: request.params.slug,
         query: request.query,
       });
-      return sendCached(request, reply, {
-        body: JSON.stringify(body),
+      return sendRendering(request, reply, render(JSON.stringify(body)), {
         contentType: 'application/json; charset=utf-8',
         cacheControl: `${body.access === 'full' ? 'private' : 'public'}, no-cache`,
       });

@@ -3,7 +3,7 @@
  * non-subscriber, owner, admin, API keys with and without predictions:read), pagination,
  * filters, formats, caching headers and compression.
  */
-import { brotliDecompressSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Db } from '@seer/core/db';
 import { TEST_DRIVERS } from '@seer/core/testing';
 import type { FastifyInstance } from 'fastify';
@@ -207,6 +207,48 @@ describe.each(TEST_DRIVERS)('model predictions, latest and playback (%s)', (driv
     const edge = await get(url(), owner.authHeader);
     expect(edge.headers['cache-control']).toBe('private, no-cache');
     expect((await get(url())).headers['cache-control']).toBe('public, no-cache');
+  });
+
+  it('pages come gzip- or brotli-coded as asked, each coding with its own ETag, all of them revalidating', async () => {
+    const plain = await get(`${url()}?limit=8`, owner.authHeader);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toBe('Origin, Authorization, Accept, Accept-Encoding');
+    const etag = String(plain.headers.etag);
+    const codings = [
+      { ask: 'gzip, deflate', coding: 'gzip', decode: gunzipSync },
+      { ask: 'gzip;q=0.5, br', coding: 'br', decode: brotliDecompressSync },
+      { ask: 'br;q=0, *;q=0.1', coding: 'gzip', decode: gunzipSync },
+    ];
+    for (const { ask, coding, decode } of codings) {
+      // Twice: the second answer is the kept coding of the settled page, and must be the same bytes.
+      for (let i = 0; i < 2; i++) {
+        const res = await get(`${url()}?limit=8`, { ...owner.authHeader, 'accept-encoding': ask });
+        expect(res.headers['content-encoding'], ask).toBe(coding);
+        expect(res.headers.etag).toBe(`${etag.slice(0, -1)}-${coding}"`);
+        expect(decode(res.rawPayload).toString('utf8')).toBe(plain.body);
+        expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length);
+      }
+    }
+    for (const refuse of ['identity', 'gzip;q=0, br;q=0', 'deflate']) {
+      const res = await get(`${url()}?limit=8`, { ...owner.authHeader, 'accept-encoding': refuse });
+      expect(res.headers['content-encoding'], refuse).toBeUndefined();
+      expect(res.body).toBe(plain.body);
+    }
+    // A cache holding any coding revalidates with its own ETag (weak comparison, RFC 9110).
+    for (const held of [
+      etag,
+      `${etag.slice(0, -1)}-gzip"`,
+      `W/${etag}`,
+      `"nope", ${etag.slice(0, -1)}-br"`,
+    ]) {
+      const res = await get(`${url()}?limit=8`, { ...owner.authHeader, 'if-none-match': held });
+      expect(res.statusCode, held).toBe(304);
+    }
+    const other = await get(`${url()}?limit=8`, {
+      ...owner.authHeader,
+      'if-none-match': `${etag.slice(0, -1)}-zstd"`,
+    });
+    expect(other.statusCode).toBe(200);
   });
 
   it('latest: the newest per symbol, public callers the newest public one', async () => {
