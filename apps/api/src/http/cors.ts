@@ -31,9 +31,10 @@ export function appendVary(reply: FastifyReply, ...names: string[]): void {
   }
   const text = String(current);
   if (text === '*') return;
-  const have = new Set(text.split(',').map((x) => x.trim().toLowerCase()));
-  const more = names.filter((n) => !have.has(n.toLowerCase()));
-  if (more.length > 0) reply.header('vary', `${text}, ${more.join(', ')}`);
+  const have = `,${text.toLowerCase().replace(/\s+/g, '')},`;
+  let out = text;
+  for (const n of names) if (!have.includes(`,${n.toLowerCase()},`)) out += `, ${n}`;
+  if (out !== text) reply.header('vary', out);
 }
 
 export default fp(

@@ -3,6 +3,7 @@
  * everyone else: pages across versions, the newest per symbol, and playback columns.
  * Who sees what is decided by PredictionAccess (access.ts); this service applies it.
  */
+import { createHash } from 'node:crypto';
 import type { Principal } from '../accounts/principal';
 import type { Db } from '../db/db';
 import { AppError, notFound, registerErrorCodes } from '../errors';
@@ -46,6 +47,8 @@ const SETTLED_AFTER_MS = 31 * 86_400_000;
 const MODEL_CACHE_MS = 1000;
 /** Settled playback prefixes kept per process (version, mode, symbol, access level). */
 const PLAYBACK_CACHE_ENTRIES = 500;
+/** Playback answers kept per process, to be sent again while nothing in them changed. */
+const PLAYBACK_BUILT_ENTRIES = 16;
 /** Settled pages kept per process (about 30 KiB each at 100 rows). */
 const PAGE_CACHE_ENTRIES = 2000;
 
@@ -80,8 +83,11 @@ export function createPredictionReadService(deps: PredictionReadDeps) {
   const pages = new Map<string, CachedPage>();
   const playbackCache = new Map<
     string,
-    { startMs: number; endMs: number; bars: BarColumns; preds: PlaybackPredictionRow[] }
+    { id: number; startMs: number; endMs: number; bars: BarColumns; preds: PlaybackPredictionRow[] }
   >();
+  let playbackSeq = 0;
+  /** Playback answers by revision (see playback()); each is ~1 MB of columns. */
+  const builtPlaybacks = new Map<string, Playback>();
 
   async function loadModel(slug: string): Promise<ReadModel | undefined> {
     const now = Date.now();
@@ -235,13 +241,16 @@ export function createPredictionReadService(deps: PredictionReadDeps) {
       query: PlaybackQuery;
     }): Promise<Playback> {
       const { model, level, versions, horizon } = await open(o.principal, o.slug);
-      const { now, publicUntil } = horizon();
+      const { now, publicUntil: publicUntilNow } = horizon();
       const v = o.query.version ? pickVersions(versions, o.query.version)[0] : defaultVersion(versions);
       if (!v) throw notFound('model version');
       const symbol = o.query.symbol ?? v.symbols[0];
       if (!symbol || !v.symbols.includes(symbol))
         throw new AppError('not_found', { detail: `version ${v.version} does not predict ${symbol}` });
       const step = intervalMs(v.interval);
+      // Every as_of is on the interval grid, so the public horizon floored to it filters the same
+      // rows; it then changes once per interval, not on every request, and so does the answer.
+      const publicUntil = publicUntilNow && new Date(Math.floor(publicUntilNow.getTime() / step) * step);
       const toMs = Math.floor((o.query.to ? Date.parse(o.query.to) : now.getTime()) / step) * step;
       const fromMs = o.query.from
         ? Math.ceil(Date.parse(o.query.from) / step) * step
@@ -284,18 +293,32 @@ export function createPredictionReadService(deps: PredictionReadDeps) {
       );
       const settledEnd = Math.min(toMs + step, Math.floor(settledHorizon / step) * step); // exclusive
       const parts: Array<[BarColumns, PlaybackPredictionRow[]]> = [];
+      let revision: string | undefined;
       if (mode === 'live' && settledEnd > fromMs) {
         const key = [v.id, mode, symbol, level].join('|');
         let entry = playbackCache.get(key);
         if (!entry || entry.startMs > fromMs || entry.endMs < settledEnd) {
           const [b, p] = await fetchRows(fromMs, settledEnd - step);
-          entry = { startMs: fromMs, endMs: settledEnd, bars: b, preds: p };
+          entry = { id: ++playbackSeq, startMs: fromMs, endMs: settledEnd, bars: b, preds: p };
           if (playbackCache.size >= PLAYBACK_CACHE_ENTRIES)
             playbackCache.delete(playbackCache.keys().next().value as string);
           playbackCache.set(key, entry);
         }
         parts.push([entry.bars, entry.preds]);
-        if (settledEnd <= toMs) parts.push(await fetchRows(settledEnd, toMs));
+        const tail = settledEnd <= toMs ? await fetchRows(settledEnd, toMs) : undefined;
+        if (tail) parts.push(tail);
+        // The answer is a function of the settled prefix (this entry), the grid and the tail's
+        // rows: while none of them changes, the answer built last time is the answer, the same
+        // object (the HTTP layer keeps its rendering and codings beside it).
+        revision = [
+          entry.id,
+          fromMs,
+          toMs,
+          publicUntil?.getTime() ?? '',
+          tail ? createHash('sha1').update(JSON.stringify(tail)).digest('base64') : '',
+        ].join('|');
+        const built = builtPlaybacks.get(revision);
+        if (built) return built;
       } else {
         parts.push(await fetchRows(fromMs, toMs));
       }
@@ -342,7 +365,7 @@ export function createPredictionReadService(deps: PredictionReadDeps) {
         equity[k] = e;
         t[k] = (fromMs + k * step) / 1000;
       }
-      return {
+      const body: Playback = {
         model: model.slug,
         version: v.version,
         symbol,
@@ -368,6 +391,12 @@ export function createPredictionReadService(deps: PredictionReadDeps) {
         pnl,
         equity,
       };
+      if (revision !== undefined) {
+        if (builtPlaybacks.size >= PLAYBACK_BUILT_ENTRIES)
+          builtPlaybacks.delete(builtPlaybacks.keys().next().value as string);
+        builtPlaybacks.set(revision, body);
+      }
+      return body;
     },
   };
 }

@@ -74,6 +74,7 @@ const modelPredictionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { predictionRead } = app.ctx.services;
   // A settled page's renderings, by format, for as long as the service keeps the page.
   const renderings = new WeakMap<CachedPage, Map<Format, Rendering>>();
+  const playbackRenderings = new WeakMap<object, Rendering>();
   // Scoped to this plugin's routes (fastify-plugin encapsulation): brotli quality 4, gzip.
   await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
 
@@ -194,7 +195,14 @@ const modelPredictionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         slug: request.params.slug,
         query: request.query,
       });
-      return sendRendering(request, reply, render(JSON.stringify(body)), {
+      // The service hands back the same object while the answer has not changed: its rendering
+      // (and codings, the costly part: brotli of 1.7 MB) is kept beside it.
+      let r = playbackRenderings.get(body);
+      if (!r) {
+        r = render(JSON.stringify(body));
+        playbackRenderings.set(body, r);
+      }
+      return sendRendering(request, reply, r, {
         contentType: 'application/json; charset=utf-8',
         cacheControl: `${body.access === 'full' ? 'private' : 'public'}, no-cache`,
       });

@@ -319,4 +319,27 @@ describe.each(TEST_DRIVERS)('model predictions, latest and playback (%s)', (driv
     expect(inverted.statusCode).toBe(422);
     expect((await get(`/v1/models/${v.slug}/playback?symbol=ZZZ`, owner.authHeader)).statusCode).toBe(404);
   });
+
+  it('playback: the same answer is sent again while nothing changed; a new run in the recent tail changes it', async () => {
+    const ask = (headers: Record<string, string> = owner.authHeader) =>
+      get(`/v1/models/${v.slug}/playback`, headers);
+    const a = await ask();
+    const b = await ask();
+    expect(b.headers.etag).toBe(a.headers.etag);
+    expect(b.body).toBe(a.body);
+    // The public horizon is floored to the interval grid, so the public answer is stable too.
+    const p1 = await ask({});
+    const p2 = await ask({});
+    expect(p1.json().access).toBe('public');
+    expect(p2.headers.etag).toBe(p1.headers.etag);
+    expect(Date.parse(p1.json().publicUntil) % H).toBe(0);
+    // A run lands in the tail (the newest hour): the next answer has it.
+    const at = recent + 2 * H;
+    await seedRun(ta.t.db, v, new Date(at), 9, false);
+    const c = await ask();
+    expect(c.headers.etag).not.toBe(a.headers.etag);
+    const k = (at - Date.parse(c.json().from)) / H;
+    expect(a.json().prediction[k]).toBeNull();
+    expect(c.json().prediction[k]).toBeCloseTo(0.009, 12);
+  });
 });
