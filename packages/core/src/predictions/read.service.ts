@@ -298,8 +298,26 @@ export function createPredictionReadService(deps: PredictionReadDeps) {
         const key = [v.id, mode, symbol, level].join('|');
         let entry = playbackCache.get(key);
         if (!entry || entry.startMs > fromMs || entry.endMs < settledEnd) {
-          const [b, p] = await fetchRows(fromMs, settledEnd - step);
-          entry = { id: ++playbackSeq, startMs: fromMs, endMs: settledEnd, bars: b, preds: p };
+          if (entry && entry.startMs <= fromMs) {
+            // Time moved on: only the intervals settled since are read and appended, and rows
+            // before this request's start dropped (a year is not read again every hour).
+            const [b, p] = await fetchRows(entry.endMs, settledEnd - step);
+            const first = entry.bars.asOfMs.findIndex((t) => t >= fromMs);
+            const keep = first < 0 ? entry.bars.asOfMs.length : first;
+            const bars: BarColumns = {
+              asOfMs: [...entry.bars.asOfMs.slice(keep), ...b.asOfMs],
+              open: [...entry.bars.open.slice(keep), ...b.open],
+              high: [...entry.bars.high.slice(keep), ...b.high],
+              low: [...entry.bars.low.slice(keep), ...b.low],
+              close: [...entry.bars.close.slice(keep), ...b.close],
+              volume: [...entry.bars.volume.slice(keep), ...b.volume],
+            };
+            const preds = [...entry.preds.filter((r) => Number(r.t) >= fromMs), ...p];
+            entry = { id: ++playbackSeq, startMs: fromMs, endMs: settledEnd, bars, preds };
+          } else {
+            const [b, p] = await fetchRows(fromMs, settledEnd - step);
+            entry = { id: ++playbackSeq, startMs: fromMs, endMs: settledEnd, bars: b, preds: p };
+          }
           if (playbackCache.size >= PLAYBACK_CACHE_ENTRIES)
             playbackCache.delete(playbackCache.keys().next().value as string);
           playbackCache.set(key, entry);
