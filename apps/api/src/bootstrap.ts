@@ -39,6 +39,7 @@ export async function createApiContext(opts: {
       metricsRegistries: [],
     };
     const app = await buildApp({ ctx, ...(opts.logger !== undefined ? { logger: opts.logger } : {}) });
+    services.authCache.onTrouble((message, level) => app.log[level]({ channel: 'seer_auth' }, message));
     await opts.beforeReady?.(app);
     await app.ready();
     return {

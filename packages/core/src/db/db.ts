@@ -51,6 +51,11 @@ export interface ListenHandlers {
    * drop what it holds on false and cache nothing until true.
    */
   onState(up: boolean): void;
+  /**
+   * A try to bring LISTEN up failed (connecting, LISTEN, or its own NOTIFY not coming back);
+   * `failures` counts the tries that failed in a row. Another try follows with backoff.
+   */
+  onAttemptFailed?(error: Error, failures: number): void;
 }
 
 export interface Listener {
@@ -245,6 +250,7 @@ function listenPg(config: pg.ClientConfig, channel: string, h: ListenHandlers): 
   let current: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;
   let delay = LISTEN_RETRY_MIN_MS;
+  let failures = 0;
 
   const schedule = () => {
     if (closed || retry) return;
@@ -296,8 +302,9 @@ function listenPg(config: pg.ClientConfig, channel: string, h: ListenHandlers): 
       await c.connect();
       await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
       await roundTrip(c);
-    } catch {
+    } catch (err) {
       c.end().catch(() => {});
+      if (!closed) h.onAttemptFailed?.(err instanceof Error ? err : new Error(String(err)), ++failures);
       schedule();
       return;
     }
@@ -306,6 +313,7 @@ function listenPg(config: pg.ClientConfig, channel: string, h: ListenHandlers): 
       return;
     }
     current = c;
+    failures = 0;
     delay = LISTEN_RETRY_MIN_MS;
     h.onState(true);
   }

@@ -40,8 +40,9 @@ async function protocolProxy(target: { host: string; port: number }, drop: strin
   return server;
 }
 
-function listenerState(db: Db, ms: number): Promise<{ up: boolean; notified: string[] }> {
+function listenerState(db: Db, ms: number): Promise<{ up: boolean; notified: string[]; failures: string[] }> {
   const notified: string[] = [];
+  const failures: string[] = [];
   return new Promise((resolve) => {
     let up = false;
     const l = db.listen?.('seer_listen_test', {
@@ -50,9 +51,10 @@ function listenerState(db: Db, ms: number): Promise<{ up: boolean; notified: str
       onState: (s) => {
         up ||= s;
       },
+      onAttemptFailed: (err, n) => failures.push(`${n}: ${err.message}`),
     });
     setTimeout(() => {
-      void l?.close().then(() => resolve({ up, notified }));
+      void l?.close().then(() => resolve({ up, notified, failures }));
     }, ms);
   });
 }
@@ -82,6 +84,7 @@ describe('Db.listen on node-postgres', () => {
     await db.query("SELECT pg_notify('seer_listen_test', 'k:abc')");
     const s = await state;
     expect(s.up).toBe(true);
+    expect(s.failures).toEqual([]);
     // Its own round trips never reach the subscriber.
     expect(s.notified).toEqual(['k:abc']);
   });
@@ -92,5 +95,7 @@ describe('Db.listen on node-postgres', () => {
     expect((await db.query<{ one: number }>('SELECT 1 AS one')).rows[0]?.one).toBe(1);
     const s = await listenerState(db, 7000);
     expect(s.up).toBe(false);
+    // Each failed try is reported (the operator's log says so after a few: notified-cache.ts).
+    expect(s.failures[0]).toBe('1: listen round trip timed out');
   }, 20_000);
 });

@@ -24,6 +24,7 @@ function scripted() {
     up: () => h?.onState(true),
     down: () => h?.onState(false),
     notify: (payload: string) => h?.onNotify(payload),
+    fail: (n: number) => h?.onAttemptFailed?.(new Error('connect ECONNREFUSED'), n),
     closed: () => closed,
   };
 }
@@ -101,6 +102,28 @@ describe('notified cache', () => {
     t.set('z', 3, cache.ticket());
     expect([t.get('x'), t.get('y'), t.get('z')]).toEqual([undefined, 2, 3]);
     expect(t.size).toBe(2);
+  });
+
+  it('tells the operator once when the listener keeps failing, and once when it is back', () => {
+    const l = scripted();
+    const cache = createNotifiedCache({ db: l.db, channel: 'c' });
+    const said: string[] = [];
+    cache.onTrouble((m, level) => said.push(`${level}: ${m}`));
+    l.fail(1);
+    l.fail(2);
+    expect(said).toEqual([]); // a restart of PostgreSQL takes a try or two
+    l.fail(3);
+    l.fail(4);
+    l.fail(5);
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(
+      /^warn: LISTEN c has failed 3 times in a row \(connect ECONNREFUSED\).*without its per-process caches.*transaction-mode pooler/,
+    );
+    l.up();
+    expect(said[1]).toBe('info: LISTEN c is up again: per-process caches are in use');
+    l.down();
+    l.up(); // a short loss that never reached the threshold says nothing
+    expect(said).toHaveLength(2);
   });
 
   it('without a listener nothing is ever cached', async () => {

@@ -16,6 +16,8 @@ import type { Db, Listener } from './db';
 
 export const DEFAULT_CACHE_TTL_MS = 60_000;
 export const DEFAULT_CACHE_MAX_ENTRIES = 10_000;
+/** Failed tries in a row before the trouble is reported (a restart of PostgreSQL takes a few). */
+export const TROUBLE_AFTER = 3;
 
 export interface CacheTable<V> {
   /** The value, unless absent, expired or the listener is down. */
@@ -42,6 +44,11 @@ export interface NotifiedCache {
   invalidate(payload: string): void;
   /** Resolves true once the listener is up, false after timeoutMs (tests, start-up). */
   whenActive(timeoutMs: number): Promise<boolean>;
+  /**
+   * Says, for an operator's log, when the listener has failed to come up TROUBLE_AFTER times in
+   * a row (the process runs uncached meanwhile), and when it is up again after that.
+   */
+  onTrouble(report: (message: string, level: 'warn' | 'info') => void): void;
   close(): Promise<void>;
 }
 
@@ -75,6 +82,12 @@ export function createNotifiedCache(o: {
     for (const h of handlers) h(payload);
   };
 
+  const reporters: Array<(message: string, level: 'warn' | 'info') => void> = [];
+  let reported = false;
+  const report = (message: string, level: 'warn' | 'info') => {
+    for (const r of reporters) r(message, level);
+  };
+
   let listener: Listener | undefined;
   if (o.db.listen) {
     listener = o.db.listen(o.channel, {
@@ -85,7 +98,22 @@ export function createNotifiedCache(o: {
         up = isUp;
         if (isUp) {
           for (const w of waiters.splice(0)) w();
+          if (reported) {
+            reported = false;
+            report(`LISTEN ${o.channel} is up again: per-process caches are in use`, 'info');
+          }
         }
+      },
+      onAttemptFailed: (error, failures) => {
+        if (failures !== TROUBLE_AFTER) return;
+        reported = true;
+        report(
+          `LISTEN ${o.channel} has failed ${failures} times in a row (${error.message}); this process runs ` +
+            'without its per-process caches (every request reads the database) and keeps trying. A ' +
+            'transaction-mode pooler (PgBouncer pool_mode=transaction) never delivers notifications: ' +
+            'point DATABASE_URL at PostgreSQL or at a session-mode pool.',
+          'warn',
+        );
       },
     });
   }
@@ -139,6 +167,9 @@ export function createNotifiedCache(o: {
       handlers.push(h);
     },
     invalidate,
+    onTrouble: (r) => {
+      reporters.push(r);
+    },
     whenActive(timeoutMs) {
       if (up) return Promise.resolve(true);
       if (!listener) return Promise.resolve(false);
