@@ -22,6 +22,7 @@ import {
   updateBacktest,
 } from '@seer/core/runs';
 import type { RunExecutor, RunOutcome } from './run-executor';
+import { consumeTableJobs } from './table-dispatch';
 
 export type { BacktestJob } from '@seer/core/queue';
 
@@ -160,9 +161,22 @@ export async function runBacktest(
 }
 
 export async function startBacktestConsumer(opts: BacktestRunnerOptions): Promise<Consumer> {
-  const consumer = await opts.queues.consume(
-    'backtests',
-    async (job) => {
+  // The API only writes the backtest row; dispatching it from the table also resumes backtests
+  // interrupted by a restart (job id = backtest id, so duplicates collapse). Users take turns:
+  // see dispatchableBacktests.
+  return consumeTableJobs({
+    queues: opts.queues,
+    queue: 'backtests',
+    concurrency: opts.concurrency ?? 1,
+    pollMs: opts.pollMs ?? 2000,
+    pending: async () =>
+      (
+        await dispatchableBacktests(opts.db.kysely, {
+          limit: 100,
+          userConcurrency: opts.userConcurrency ?? 1_000_000,
+        })
+      ).map((b) => ({ id: b.id, data: { backtestId: b.id } })),
+    handler: async (job) => {
       if (typeof job.data?.backtestId !== 'string')
         throw new UnrecoverableJobError(`job ${job.id} has no backtestId`);
       try {
@@ -177,28 +191,5 @@ export async function startBacktestConsumer(opts: BacktestRunnerOptions): Promis
         });
       }
     },
-    { concurrency: opts.concurrency ?? 1 },
-  );
-  // The API only writes the backtest row; dispatching it from the table also resumes backtests
-  // interrupted by a restart (job id = backtest id, so duplicates collapse). Users take turns:
-  // see dispatchableBacktests.
-  const poll = async () => {
-    const ready = await dispatchableBacktests(opts.db.kysely, {
-      limit: 100,
-      userConcurrency: opts.userConcurrency ?? 1_000_000,
-    });
-    if (ready.length > 0)
-      await opts.queues.enqueueMany(
-        'backtests',
-        ready.map((b) => ({ id: b.id, data: { backtestId: b.id } })),
-      );
-  };
-  await poll().catch(() => {});
-  const timer = setInterval(() => void poll().catch(() => {}), opts.pollMs ?? 2000);
-  return {
-    async close() {
-      clearInterval(timer);
-      await consumer.close();
-    },
-  };
+  });
 }

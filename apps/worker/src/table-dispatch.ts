@@ -1,5 +1,5 @@
 /**
- * A queue whose jobs mirror rows of a table (deploy checks, reruns): the API only writes the row;
+ * A queue whose jobs mirror rows of a table (deploy checks, reruns, backtests): the API only writes the row;
  * this consumer also polls the table for pending rows and enqueues them, job id = row id, so a
  * row whose job was lost or whose worker died (lease expired) is picked up again and a row still
  * on the queue is not duplicated.
