@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import cors, { appendVary } from './cors';
+import cors from './cors';
+import { appendVary } from './vary';
 
 describe('cors', () => {
   const app = Fastify();

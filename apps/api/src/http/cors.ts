@@ -12,29 +12,15 @@
  *   requested method 400;
  * - every response says Vary: Origin, because what it carries depends on the Origin header.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { appendVary } from './vary';
 
 export interface CorsOptions {
   origins: readonly string[];
   methods: readonly string[];
   exposedHeaders: readonly string[];
   maxAgeSeconds: number;
-}
-
-/** Adds names to the Vary header without dropping what is there (case-insensitive, no repeats). */
-export function appendVary(reply: FastifyReply, ...names: string[]): void {
-  const current = reply.getHeader('vary');
-  if (current === undefined || current === '') {
-    reply.header('vary', names.join(', '));
-    return;
-  }
-  const text = String(current);
-  if (text === '*') return;
-  const have = `,${text.toLowerCase().replace(/\s+/g, '')},`;
-  let out = text;
-  for (const n of names) if (!have.includes(`,${n.toLowerCase()},`)) out += `, ${n}`;
-  if (out !== text) reply.header('vary', out);
 }
 
 export default fp(

@@ -20,7 +20,6 @@ import {
 import { SlugParamsSchema } from '@seer/core/registry';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { appendVary } from '../../http/cors';
 import {
   CODING_THRESHOLD,
   codedBody,
@@ -30,6 +29,7 @@ import {
   type Rendering,
   render,
 } from '../../http/encoded-body';
+import { appendVary } from '../../http/vary';
 import { problemResponses } from '../../schemas/problem';
 
 type Format = 'json' | 'csv' | 'ndjson';
